@@ -1,0 +1,67 @@
+"""Where the toolkit's inputs and outputs live, and which APIs exist.
+
+An API exists when ``specs/<api>.yaml`` and ``codegen/config/<api>.yaml`` both exist; its package is
+``generated/<api>/`` with the import package ``<api>_client`` and the distribution ``<api>-client``.
+Keeping that rule in one place means adding a sixth API needs no code change here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+SPECS = REPO / "specs"
+CODEGEN = REPO / "codegen"
+CONFIGS = CODEGEN / "config"
+TEMPLATES = CODEGEN / "templates"
+RUNTIME = CODEGEN / "runtime"
+PIPELINE = CODEGEN / "accountkit_codegen"
+RUFF_CONFIG = CODEGEN / "ruff-generated.toml"
+GENERATED = REPO / "generated"
+CACHE = REPO / ".cache"
+
+
+@dataclass(frozen=True)
+class Api:
+    """One vendor API and the names derived from it."""
+
+    name: str
+
+    @property
+    def spec(self) -> Path:
+        return SPECS / f"{self.name}.yaml"
+
+    @property
+    def config(self) -> Path:
+        return CONFIGS / f"{self.name}.yaml"
+
+    @property
+    def package(self) -> str:
+        return f"{self.name}_client"
+
+    @property
+    def distribution(self) -> str:
+        return f"{self.name}-client"
+
+    @property
+    def output(self) -> Path:
+        return GENERATED / self.name
+
+
+def all_apis() -> list[Api]:
+    """Every API with a spec, in a stable order."""
+    return [Api(path.stem) for path in sorted(SPECS.glob("*.yaml"))]
+
+
+def select_apis(names: list[str]) -> list[Api]:
+    """The APIs named on the command line (all when none), refusing unknown names up front."""
+    known = {api.name: api for api in all_apis()}
+    if not names:
+        return list(known.values())
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise SystemExit(
+            f"error: unknown API {', '.join(unknown)}; known: {', '.join(known) or '(none)'}"
+        )
+    return [known[name] for name in dict.fromkeys(names)]

@@ -1,0 +1,101 @@
+"""accountkit's tasks. Run them through ./dev, which installs the pinned nox and uv first.
+
+    ./dev -s generate [-- api ...]   regenerate generated/ from specs/ (the main job)
+    ./dev -t ci                      everything CI runs: lint, check, tests
+    ./dev -s lint | check | tests    one of those
+    ./dev -s lock                    re-lock constraints.txt after changing a pin in pyproject.toml
+
+Every session installs exact versions: the groups in pyproject.toml, constrained by constraints.txt.
+Node tools come from package.json / package-lock.json via `npm ci`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import nox
+
+nox.needs_version = ">=2025.2.9"
+nox.options.default_venv_backend = "uv"
+nox.options.reuse_venv = "yes"
+nox.options.error_on_missing_interpreters = True
+nox.options.sessions = ["generate"]
+
+ROOT = Path(__file__).parent
+PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
+CONSTRAINTS = str(ROOT / "constraints.txt")
+PYTHON = "3.11"
+PYTHON_SOURCES = ["codegen", "tests", "noxfile.py"]
+
+
+def install(session: nox.Session, *groups: str) -> None:
+    """Install the pinned dependency groups (a no-op in a venv that already has them)."""
+    requirements = [req for group in groups for req in nox.project.dependency_groups(PYPROJECT, group)]
+    session.install("-c", CONSTRAINTS, *requirements)
+    session.env["PYTHONPATH"] = str(ROOT / "codegen")
+
+
+def npm_ci(session: nox.Session) -> None:
+    """`npm ci` when node_modules/ does not match package-lock.json; afterwards a no-op."""
+    lock = hashlib.sha256((ROOT / "package-lock.json").read_bytes()).hexdigest()
+    marker = ROOT / "node_modules" / ".accountkit-lock"
+    if not marker.exists() or marker.read_text() != lock:
+        session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
+        marker.write_text(lock)
+    session.env["PATH"] = os.pathsep.join([str(ROOT / "node_modules" / ".bin"), session.env.get("PATH") or os.environ["PATH"]])
+    session.env.update(REDOCLY_TELEMETRY="off", REDOCLY_SUPPRESS_UPDATE_NOTICE="true")
+
+
+@nox.session(python=PYTHON)
+def generate(session: nox.Session) -> None:
+    """Regenerate generated/<api>/ for every API (or those named after --) whose inputs changed."""
+    install(session, "codegen")
+    session.run("python", "-m", "accountkit_codegen.generate", *session.posargs)
+
+
+@nox.session(python=PYTHON, tags=["ci"])
+def lint(session: nox.Session) -> None:
+    """Specs (openapi-spec-validator, Redocly with redocly.yaml) and the toolkit's own Python (ruff)."""
+    install(session, "lint")
+    npm_ci(session)
+    specs = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "specs").glob("*.yaml"))
+    session.run("openapi-spec-validator", *specs)
+    session.run("redocly", "lint", "--format", "stylish", *specs, external=True)
+    session.run("ruff", "check", *PYTHON_SOURCES)
+    session.run("ruff", "format", "--check", *PYTHON_SOURCES)
+
+
+@nox.session(python=PYTHON, tags=["ci"])
+def check(session: nox.Session) -> None:
+    """Fail with a diff when generated/ is not exactly what specs/ produce."""
+    install(session, "codegen")
+    session.run("python", "-m", "accountkit_codegen.drift")
+
+
+@nox.session(python=PYTHON, tags=["ci"])
+def tests(session: nox.Session) -> None:
+    """The test suite (pass pytest options after --)."""
+    install(session, "test")
+    npm_ci(session)
+    generated = [str(path) for path in sorted((ROOT / "generated").glob("*")) if path.is_dir()]
+    session.env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "codegen"), *generated])
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON, venv_backend="none")
+def lock(session: nox.Session) -> None:
+    """Re-resolve every dependency group into constraints.txt (exact versions, no index URLs)."""
+    groups = [arg for group in PYPROJECT["dependency-groups"] for arg in ("--group", f"pyproject.toml:{group}")]
+    session.run(
+        "uv", "pip", "compile", *groups, "--universal", "--python-version", PYTHON,
+        "--no-header", "--annotation-style", "line", "-o", "constraints.in.txt",
+    )  # fmt: skip
+    header = (
+        "# Every Python package the toolkit's sessions install, at the exact version they install.\n"
+        "# Regenerate with ./dev -s lock after changing a pin in pyproject.toml.\n"
+    )
+    compiled = ROOT / "constraints.in.txt"
+    (ROOT / "constraints.txt").write_text(header + compiled.read_text())
+    compiled.unlink()
