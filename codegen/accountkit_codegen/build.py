@@ -67,10 +67,11 @@ def build(api: Api, dest: Path) -> None:
     with tempfile.TemporaryDirectory(prefix=f"build-{api.name}-", dir=CACHE) as tmp:
         work = Path(tmp)
         # A fixed file name: the generators quote it in headers, and a temp path would break determinism.
-        (work / "openapi.yaml").write_text(
-            yaml.safe_dump(prepare.for_python(document), sort_keys=False, allow_unicode=True),
-            encoding="utf-8",
-        )
+        for name, view in (
+            ("openapi.yaml", prepare.for_python(document)),
+            ("pydantic.yaml", prepare.for_pydantic(document, api.spec)),
+        ):
+            (work / name).write_text(yaml.safe_dump(view, sort_keys=False, allow_unicode=True), encoding="utf-8")
         project = work / "project"
         _run(
             api,
@@ -91,12 +92,14 @@ def build(api: Api, dest: Path) -> None:
             api,
             "datamodel-codegen",
             [
-                "--input", "openapi.yaml",
+                "--input", "pydantic.yaml",
                 "--input-file-type", "openapi",
                 "--output", package / "schemas.py",
                 "--output-model-type", "pydantic_v2.BaseModel",
                 "--target-python-version", "3.11",
-                "--openapi-scopes", "schemas", "paths", "parameters",
+                "--openapi-scopes", "schemas",
+                "--set-default-enum-member",
+                "--formatters", "ruff-format",
                 "--field-constraints",
                 "--use-annotated",
                 "--use-standard-collections",
@@ -110,10 +113,9 @@ def build(api: Api, dest: Path) -> None:
             ],
             cwd=work,
         )  # fmt: skip
-        if RUNTIME.exists():
-            shutil.copytree(
-                RUNTIME, package / "_runtime", ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
-            )
+        shutil.copytree(RUNTIME, package / "_runtime", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        shutil.copyfile(api.vendor, package / "_vendor.py")
+        (package / "_operations.py").write_text(prepare.operations_module(document), encoding="utf-8")
         shutil.copyfile(api.spec, package / "openapi.yaml")
         for ruff_args in (["check", "--fix-only", "--exit-zero"], ["format"]):
             _run(api, "ruff", [*ruff_args, "--no-cache", "--quiet", "--config", RUFF_CONFIG, "."], cwd=project)

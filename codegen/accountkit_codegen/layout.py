@@ -1,6 +1,7 @@
 """Where the toolkit's inputs and outputs live, and which APIs exist.
 
-An API exists when ``specs/<api>.yaml`` and ``codegen/config/<api>.yaml`` both exist; its package is
+An API exists when ``specs/<api>.yaml`` exists (with ``codegen/config/<api>.yaml`` and
+``codegen/vendors/<api>.py`` beside it); its package is
 ``generated/<api>/`` with the import package ``<api>_client`` and the distribution ``<api>-client``.
 Keeping that rule in one place means adding a sixth API needs no code change here.
 """
@@ -16,6 +17,7 @@ CODEGEN = REPO / "codegen"
 CONFIGS = CODEGEN / "config"
 TEMPLATES = CODEGEN / "templates"
 RUNTIME = CODEGEN / "runtime"
+VENDORS = CODEGEN / "vendors"
 PIPELINE = CODEGEN / "accountkit_codegen"
 RUFF_CONFIG = CODEGEN / "ruff-generated.toml"
 GENERATED = REPO / "generated"
@@ -35,6 +37,11 @@ class Api:
     @property
     def config(self) -> Path:
         return CONFIGS / f"{self.name}.yaml"
+
+    @property
+    def vendor(self) -> Path:
+        """The handwritten vendor module (auth, credentials, error bodies): ``<package>/_vendor.py``."""
+        return VENDORS / f"{self.name}.py"
 
     @property
     def package(self) -> str:

@@ -1,7 +1,7 @@
 """The content hash of everything that decides a generated package's bytes.
 
 ``generate`` skips an API whose package carries the hash of its current inputs, which is what makes a
-no-op regeneration take about a second. The inputs are: the spec, the API's generator config, the
+no-op regeneration take about a second. The inputs are: the spec, the API's generator config and vendor module, the
 templates, the handwritten runtime, this pipeline's own code, and the versions of the generators.
 """
 
@@ -15,6 +15,8 @@ from .layout import PIPELINE, RUFF_CONFIG, RUNTIME, TEMPLATES, Api
 
 STAMP_FILE = ".accountkit-stamp"
 TOOLS = ("openapi-python-client", "datamodel-code-generator", "ruff")
+# The pipeline modules whose code shapes the output (not the ones that only read or publish it).
+PIPELINE_MODULES = ("layout.py", "specs.py", "prepare.py", "build.py", "stamp.py")
 _IGNORED_PARTS = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
 
 
@@ -36,10 +38,13 @@ def inputs_digest(api: Api) -> str:
 
     feed("spec", api.spec.read_bytes())
     feed("config", api.config.read_bytes())
+    feed("vendor", api.vendor.read_bytes())
     feed("ruff", RUFF_CONFIG.read_bytes())
-    for root in (TEMPLATES, RUNTIME, PIPELINE):
+    for root in (TEMPLATES, RUNTIME):
         for path in _files(root):
             feed(f"{root.name}/{path.relative_to(root).as_posix()}", path.read_bytes())
+    for module in PIPELINE_MODULES:
+        feed(f"pipeline/{module}", (PIPELINE / module).read_bytes())
     for tool in TOOLS:
         feed(f"tool:{tool}", version(tool).encode())
     return digest.hexdigest()

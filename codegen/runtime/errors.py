@@ -1,0 +1,159 @@
+"""One exception hierarchy for every failure a call can end in.
+
+Modelled on the Stainless SDKs: callers catch ``ApiError`` for anything the API said no to, the
+status-specific subclasses for the cases they handle, and ``ApiConnectionError`` / ``ApiTimeoutError``
+for failures where no response arrived. Every error carries the vendor's own code and message parsed
+from its error body, and the raw ``httpx.Response`` when there is one. Messages never contain secrets:
+they are built from redacted text only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import httpx
+
+__all__ = [
+    "AccountkitError",
+    "ApiError",
+    "ApiConnectionError",
+    "ApiTimeoutError",
+    "ApiStatusError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigurationError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RequestValidationError",
+    "ResponseParseError",
+    "ServerError",
+    "UnexpectedStatus",
+    "UnprocessableError",
+    "VendorError",
+]
+
+
+class AccountkitError(Exception):
+    """Base of everything this package raises on purpose."""
+
+
+class ConfigurationError(AccountkitError, ValueError):
+    """``connect()`` was given (or found in the environment) settings it cannot use."""
+
+
+class RequestValidationError(AccountkitError, ValueError):
+    """A request value breaks the spec's constraints; nothing was sent.
+
+    ``errors`` lists ``(location, message)`` pairs, e.g. ``("body.params.account_info.zip",
+    "String should have at most 10 characters")``; the offending values are never included.
+    """
+
+    def __init__(self, operation: str, errors: list[tuple[str, str]]) -> None:
+        self.operation = operation
+        self.errors = errors
+        details = "; ".join(f"{where}: {message}" for where, message in errors)
+        super().__init__(f"{operation}: invalid request, nothing was sent: {details}")
+
+
+class ApiError(AccountkitError):
+    """The API could not be used for this call: it answered with an error, or not at all."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response | None = None,
+        status_code: int | None = None,
+        code: str | None = None,
+        vendor_message: str | None = None,
+        body: Any = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.response = response
+        self.status_code = status_code if status_code is not None else getattr(response, "status_code", None)
+        self.code = code
+        self.vendor_message = vendor_message
+        self.body = body
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r}, status_code={self.status_code!r}, code={self.code!r})"
+
+
+class ApiConnectionError(ApiError):
+    """No response: the connection could not be made or broke (after any retries)."""
+
+
+class ApiTimeoutError(ApiConnectionError):
+    """No response within the timeout (after any retries)."""
+
+
+class ApiStatusError(ApiError):
+    """The API answered with an error status (or, for some vendors, an error body with 200)."""
+
+
+class BadRequestError(ApiStatusError):
+    """HTTP 400."""
+
+
+class AuthenticationError(ApiStatusError):
+    """HTTP 401, or a vendor fault meaning the credentials or session were refused."""
+
+
+class PermissionDeniedError(ApiStatusError):
+    """HTTP 403."""
+
+
+class NotFoundError(ApiStatusError):
+    """HTTP 404."""
+
+
+class UnprocessableError(BadRequestError):
+    """HTTP 422: the request was well-formed but refused."""
+
+
+class RateLimitError(ApiStatusError):
+    """HTTP 429 (after any retries)."""
+
+
+class ServerError(ApiStatusError):
+    """HTTP 5xx (after any retries), including PortaBilling faults that are not about the session."""
+
+
+class VendorError(ApiStatusError):
+    """An error the vendor reports inside a successful-looking response (2sms ``Error`` with HTTP 200)."""
+
+
+class UnexpectedStatus(ApiStatusError):
+    """A status the spec does not document (raised by generated code when asked to be strict)."""
+
+    def __init__(self, status_code: int, content: bytes) -> None:
+        self.content = content
+        super().__init__(f"undocumented HTTP status {status_code}", status_code=status_code)
+
+
+class ResponseParseError(ApiError):
+    """The response is not what the spec says (HTML error page, truncated JSON, missing fields)."""
+
+
+_BY_STATUS: dict[int, type[ApiStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    422: UnprocessableError,
+    429: RateLimitError,
+}
+
+
+def error_class_for_status(status_code: int) -> type[ApiStatusError]:
+    """The most specific error class for an HTTP status."""
+    if status_code in _BY_STATUS:
+        return _BY_STATUS[status_code]
+    if status_code >= 500:
+        return ServerError
+    if 400 <= status_code < 500:
+        return BadRequestError
+    return ApiStatusError

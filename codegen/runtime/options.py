@@ -1,0 +1,39 @@
+"""Timeouts and per-call overrides.
+
+Defaults follow the Stainless SDKs: connecting should be quick (5 s), a vendor may take a while to
+answer an update (30 s). Anything set here for one call leaves the shared client untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import httpx
+
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+DEFAULT_MAX_RETRIES = 2
+
+
+def as_timeout(value: float | httpx.Timeout | None) -> httpx.Timeout | None:
+    """Accept seconds or an ``httpx.Timeout``; seconds apply to reads with the default connect limit."""
+    if value is None or isinstance(value, httpx.Timeout):
+        return value
+    return httpx.Timeout(float(value), connect=min(float(value), DEFAULT_TIMEOUT.connect or float(value)))
+
+
+@dataclass(frozen=True)
+class RequestOptions:
+    """Overrides for a single call: pass as ``request_options=RequestOptions(...)`` to any operation.
+
+    ``extra_headers`` are added to (and override) the client's headers; ``timeout`` is seconds or an
+    ``httpx.Timeout``; ``max_retries`` replaces the client's retry count for this call only.
+    """
+
+    extra_headers: Mapping[str, str] = field(default_factory=dict)
+    timeout: float | httpx.Timeout | None = None
+    max_retries: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.max_retries is not None and self.max_retries < 0:
+            raise ValueError("max_retries must be >= 0")

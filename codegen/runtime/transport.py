@@ -1,0 +1,202 @@
+"""The one path every generated operation takes to the network and back (sync and async twins).
+
+``send_sync`` / ``send_async``: apply per-call options, send, retry what the rules in ``retries``
+allow, log the exchange (redacted) at DEBUG, and turn error responses into the exception hierarchy.
+``parse``: run the generated parser, turning a body that is not what the spec says into
+``ResponseParseError`` instead of a bare ``KeyError`` or ``JSONDecodeError``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import httpx
+
+from .errors import (
+    ApiConnectionError,
+    ApiError,
+    ApiTimeoutError,
+    ResponseParseError,
+    VendorError,
+    error_class_for_status,
+)
+from .operation import Operation
+from .options import RequestOptions, as_timeout
+from .retries import RETRY_STATUSES
+from .settings import ClientSettings
+
+T = TypeVar("T")
+
+
+def _settings(client: Any) -> ClientSettings:
+    settings = getattr(client, "settings", None)
+    return settings if isinstance(settings, ClientSettings) else ClientSettings()
+
+
+def _prepare(kwargs: dict[str, Any], options: RequestOptions | None) -> dict[str, Any]:
+    if options is None:
+        return kwargs
+    prepared = dict(kwargs)
+    if options.extra_headers:
+        prepared["headers"] = {**(kwargs.get("headers") or {}), **options.extra_headers}
+    timeout = as_timeout(options.timeout)
+    if timeout is not None:
+        prepared["timeout"] = timeout
+    return prepared
+
+
+def _retries_allowed(settings: ClientSettings, operation: Operation, options: RequestOptions | None) -> int:
+    if not operation.idempotent:
+        return 0
+    if options is not None and options.max_retries is not None:
+        return options.max_retries
+    return settings.max_retries
+
+
+def _failure(settings: ClientSettings, operation: Operation, exc: httpx.TransportError, attempts: int) -> ApiError:
+    redact = settings.redactor.text
+    where = redact(str(exc.request.url.copy_with(query=None))) if _has_request(exc) else "the server"
+    tries = f" after {attempts} attempts" if attempts > 1 else ""
+    if isinstance(exc, httpx.TimeoutException):
+        return ApiTimeoutError(f"{operation.name}: no response from {where} in time ({type(exc).__name__}){tries}")
+    detail = redact(str(exc)) or type(exc).__name__
+    return ApiConnectionError(f"{operation.name}: could not talk to {where}: {detail}{tries}")
+
+
+def _has_request(exc: httpx.TransportError) -> bool:
+    try:
+        exc.request  # noqa: B018 - raises RuntimeError when httpx attached no request
+    except RuntimeError:
+        return False
+    return True
+
+
+def _log(settings: ClientSettings, response: httpx.Response, attempt: int) -> None:
+    logger = settings.logger
+    if not logger.isEnabledFor(logging.DEBUG):
+        return
+    redactor = settings.redactor
+    request = response.request
+    logger.debug(
+        "request %s %s headers=%s body=%s",
+        request.method,
+        redactor.url(str(request.url)),
+        redactor.headers(request.headers.multi_items()),
+        redactor.body(request.content),
+    )
+    logger.debug(
+        "response %s %s (attempt %d) headers=%s body=%s",
+        response.status_code,
+        response.reason_phrase,
+        attempt + 1,
+        redactor.headers(response.headers.multi_items()),
+        redactor.body(response.content),
+    )
+
+
+def _body(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return response.text
+
+
+def raise_for_error(settings: ClientSettings, operation: Operation, response: httpx.Response) -> None:
+    """Raise the right ``ApiError`` subclass if ``response`` reports a failure; return otherwise."""
+    vendor, redact = settings.vendor, settings.redactor
+    status = response.status_code
+    if 200 <= status < 300:
+        if vendor.error_in_success is None:
+            return
+        reported = vendor.error_in_success(_body(response))
+        if reported is None:
+            return
+        code, text = reported
+        error_class: type[ApiError] = VendorError
+    else:
+        code, text = vendor.read_error(status, _body(response))
+        error_class = (vendor.classify(status, code) if vendor.classify else None) or error_class_for_status(status)
+    code = redact.text(code) if code else None
+    text = redact.text(text) if text else None
+    summary = f"{vendor.name} {operation.name}: HTTP {status}"
+    if code:
+        summary += f" {code}"
+    if text:
+        summary += f": {text}"
+    raise error_class(
+        summary, response=response, code=code, vendor_message=text, body=redact.data(_body(response))
+    )
+
+
+def parse(
+    build: Callable[..., T], client: Any, operation: Operation, response: httpx.Response
+) -> T:
+    """Run the generated ``_build_response``; a body that does not fit the spec becomes an ApiError."""
+    try:
+        return build(client=client, response=response)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        settings = _settings(client)
+        excerpt = settings.redactor.body(response.content, limit=200) or "(empty body)"
+        reason = f"{type(exc).__name__}: {settings.redactor.text(str(exc))}"
+        raise ResponseParseError(
+            f"{settings.vendor.name} {operation.name}: HTTP {response.status_code} response does not match "
+            f"the spec ({reason}); body: {excerpt}",
+            response=response,
+        ) from None
+
+
+def send_sync(
+    client: Any, operation: Operation, kwargs: dict[str, Any], options: RequestOptions | None = None
+) -> httpx.Response:
+    settings = _settings(client)
+    prepared = _prepare(kwargs, options)
+    allowed = _retries_allowed(settings, operation, options)
+    http = client.get_httpx_client()
+    attempt = 0
+    while True:
+        try:
+            response = http.request(**prepared)
+        except httpx.TransportError as exc:
+            if attempt < allowed:
+                time.sleep(settings.retry_policy.delay(attempt))
+                attempt += 1
+                continue
+            raise _failure(settings, operation, exc, attempt + 1) from None
+        _log(settings, response, attempt)
+        if attempt < allowed and response.status_code in RETRY_STATUSES:
+            time.sleep(settings.retry_policy.delay(attempt, response))
+            attempt += 1
+            continue
+        raise_for_error(settings, operation, response)
+        return response
+
+
+async def send_async(
+    client: Any, operation: Operation, kwargs: dict[str, Any], options: RequestOptions | None = None
+) -> httpx.Response:
+    settings = _settings(client)
+    prepared = _prepare(kwargs, options)
+    allowed = _retries_allowed(settings, operation, options)
+    http = client.get_async_httpx_client()
+    attempt = 0
+    while True:
+        try:
+            response = await http.request(**prepared)
+        except httpx.TransportError as exc:
+            if attempt < allowed:
+                await asyncio.sleep(settings.retry_policy.delay(attempt))
+                attempt += 1
+                continue
+            raise _failure(settings, operation, exc, attempt + 1) from None
+        _log(settings, response, attempt)
+        if attempt < allowed and response.status_code in RETRY_STATUSES:
+            await asyncio.sleep(settings.retry_policy.delay(attempt, response))
+            attempt += 1
+            continue
+        raise_for_error(settings, operation, response)
+        return response
+

@@ -1,0 +1,47 @@
+"""ActivePlatform vendor API v1: credentials, auth and error bodies (becomes ``activeplatform_client._vendor``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from ._runtime.auth import QueryTokenAuth
+from ._runtime.connect import build_client, credential, resolve_base_url
+from ._runtime.redaction import Redactor
+from ._runtime.settings import VendorProfile
+from .client import AuthenticatedClient
+
+# The vendor documents no error body; the generic reader takes the usual JSON shapes or the text.
+PROFILE = VendorProfile(name="ActivePlatform")
+
+
+def connect(
+    *,
+    base_url: str | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    max_retries: int | None = None,
+    api_token: str | None = None,
+    allow_insecure_http: bool = False,
+    httpx_args: dict[str, Any] | None = None,
+) -> AuthenticatedClient:
+    """A client for an ActivePlatform installation, authenticated with a manager's API token.
+
+    ``api_token`` falls back to ``ACTIVEPLATFORM_API_TOKEN``; ``base_url`` (the installation's own
+    host, e.g. ``https://test.activeplatform.com``) to ``ACTIVEPLATFORM_BASE_URL`` and is required.
+    The token travels as the ``api_token`` query parameter, as the vendor specifies.
+    """
+    secret = credential("api_token", api_token, "ACTIVEPLATFORM_API_TOKEN")
+    assert secret is not None
+    return build_client(
+        AuthenticatedClient,
+        vendor=PROFILE,
+        package=__package__ or "activeplatform_client",
+        base_url=resolve_base_url(base_url, "ACTIVEPLATFORM_BASE_URL", None),
+        auth=QueryTokenAuth("api_token", secret),
+        redactor=Redactor([secret]),
+        timeout=timeout,
+        max_retries=max_retries,
+        allow_insecure_http=allow_insecure_http,
+        httpx_args=httpx_args,
+    )

@@ -1,0 +1,56 @@
+"""inTandem (vcita) legacy Partners API: credentials, auth and error bodies (becomes ``intandem_client._vendor``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from ._runtime.auth import TokenHeaderAuth
+from ._runtime.connect import build_client, credential, resolve_base_url
+from ._runtime.redaction import Redactor
+from ._runtime.settings import VendorProfile, generic_error_reader
+from .client import AuthenticatedClient
+
+DEFAULT_BASE_URL = "https://api.vcita.biz"
+
+
+def read_error(status_code: int, body: Any) -> tuple[str | None, str | None]:
+    """401 and 422 bodies are plain text labelled JSON (``HTTP Token: Access denied.``)."""
+    if isinstance(body, str):
+        return None, body.strip() or None
+    return generic_error_reader(status_code, body)
+
+
+PROFILE = VendorProfile(name="inTandem", read_error=read_error)
+
+
+def connect(
+    *,
+    base_url: str | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    max_retries: int | None = None,
+    token: str | None = None,
+    allow_insecure_http: bool = False,
+    httpx_args: dict[str, Any] | None = None,
+) -> AuthenticatedClient:
+    """A client for the inTandem Partners API, authenticated with a directory token.
+
+    ``token`` falls back to ``INTANDEM_TOKEN``, ``base_url`` to ``INTANDEM_BASE_URL`` and then to
+    https://api.vcita.biz. ``timeout`` is seconds or an ``httpx.Timeout`` (default: 5 s to connect,
+    30 s to read); ``max_retries`` defaults to 2 (the mutating GET is never retried: see the spec).
+    """
+    secret = credential("token", token, "INTANDEM_TOKEN")
+    assert secret is not None
+    return build_client(
+        AuthenticatedClient,
+        vendor=PROFILE,
+        package=__package__ or "intandem_client",
+        base_url=resolve_base_url(base_url, "INTANDEM_BASE_URL", DEFAULT_BASE_URL),
+        auth=TokenHeaderAuth(secret),
+        redactor=Redactor([secret]),
+        timeout=timeout,
+        max_retries=max_retries,
+        allow_insecure_http=allow_insecure_http,
+        httpx_args=httpx_args,
+    )

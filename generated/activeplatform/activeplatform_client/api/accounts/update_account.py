@@ -1,0 +1,225 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ..._operations import OPERATIONS
+from ..._runtime import transport, validation
+from ..._runtime.options import RequestOptions
+from ...client import AuthenticatedClient, Client
+from ...models.account import Account
+from ...models.account_update import AccountUpdate
+from ...models.error_body import ErrorBody
+from ...types import Response
+
+_OPERATION = OPERATIONS["update_account"]
+
+
+def _get_kwargs(
+    account_id: int,
+    *,
+    body: AccountUpdate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/vendor/v1/accounts/{account_id}.json".format(
+            account_id=quote(str(account_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Account | ErrorBody:
+    if response.status_code == 200:
+        response_200 = Account.from_dict(response.json())
+
+        return response_200
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = ErrorBody.from_dict(response.json())
+
+        return response_4xx
+
+    response_default = ErrorBody.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Account | ErrorBody]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: AccountUpdate,
+    request_options: RequestOptions | None = None,
+) -> Response[Account | ErrorBody]:
+    """Update an Account
+
+     The Update an Account method allows to update an Account information.
+
+    The page lists the arguments as "form" parameters, but its request example is a JSON body:
+    send JSON. Every argument is optional; only the fields sent are meant to change (the page
+    does not say how omitted fields are treated).
+
+    Args:
+        account_id (int):
+        body (AccountUpdate): Arguments of "Update an Account" (all optional). The page calls them
+            form parameters; they are sent as a JSON body.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Account | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        account_id=account_id,
+        body=body,
+    )
+
+    validation.check_request(
+        _OPERATION,
+        {
+            "account_id": account_id,
+        },
+        kwargs.get("json"),
+    )
+    response = transport.send_sync(client, _OPERATION, kwargs, request_options)
+    return transport.parse(_build_response, client, _OPERATION, response)
+
+
+def sync(
+    account_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: AccountUpdate,
+    request_options: RequestOptions | None = None,
+) -> Account | ErrorBody | None:
+    """Update an Account
+
+     The Update an Account method allows to update an Account information.
+
+    The page lists the arguments as "form" parameters, but its request example is a JSON body:
+    send JSON. Every argument is optional; only the fields sent are meant to change (the page
+    does not say how omitted fields are treated).
+
+    Args:
+        account_id (int):
+        body (AccountUpdate): Arguments of "Update an Account" (all optional). The page calls them
+            form parameters; they are sent as a JSON body.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Account | ErrorBody
+    """
+
+    return sync_detailed(
+        account_id=account_id,
+        client=client,
+        body=body,
+        request_options=request_options,
+    ).parsed
+
+
+async def asyncio_detailed(
+    account_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: AccountUpdate,
+    request_options: RequestOptions | None = None,
+) -> Response[Account | ErrorBody]:
+    """Update an Account
+
+     The Update an Account method allows to update an Account information.
+
+    The page lists the arguments as "form" parameters, but its request example is a JSON body:
+    send JSON. Every argument is optional; only the fields sent are meant to change (the page
+    does not say how omitted fields are treated).
+
+    Args:
+        account_id (int):
+        body (AccountUpdate): Arguments of "Update an Account" (all optional). The page calls them
+            form parameters; they are sent as a JSON body.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Account | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        account_id=account_id,
+        body=body,
+    )
+
+    validation.check_request(
+        _OPERATION,
+        {
+            "account_id": account_id,
+        },
+        kwargs.get("json"),
+    )
+    response = await transport.send_async(client, _OPERATION, kwargs, request_options)
+    return transport.parse(_build_response, client, _OPERATION, response)
+
+
+async def asyncio(
+    account_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: AccountUpdate,
+    request_options: RequestOptions | None = None,
+) -> Account | ErrorBody | None:
+    """Update an Account
+
+     The Update an Account method allows to update an Account information.
+
+    The page lists the arguments as "form" parameters, but its request example is a JSON body:
+    send JSON. Every argument is optional; only the fields sent are meant to change (the page
+    does not say how omitted fields are treated).
+
+    Args:
+        account_id (int):
+        body (AccountUpdate): Arguments of "Update an Account" (all optional). The page calls them
+            form parameters; they are sent as a JSON body.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Account | ErrorBody
+    """
+
+    return (
+        await asyncio_detailed(
+            account_id=account_id,
+            client=client,
+            body=body,
+            request_options=request_options,
+        )
+    ).parsed

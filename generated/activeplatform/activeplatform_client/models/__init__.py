@@ -1,0 +1,19 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .account import Account
+from .account_default_payment_model import AccountDefaultPaymentModel
+from .account_status import AccountStatus
+from .account_update import AccountUpdate
+from .custom_attribute import CustomAttribute
+from .custom_attribute_input import CustomAttributeInput
+from .error_body import ErrorBody
+
+__all__ = (
+    "Account",
+    "AccountDefaultPaymentModel",
+    "AccountStatus",
+    "AccountUpdate",
+    "CustomAttribute",
+    "CustomAttributeInput",
+    "ErrorBody",
+)

@@ -1,0 +1,320 @@
+"""The five vendors' authentication schemes, as ``httpx.Auth`` flows (sync and async).
+
+openapi-python-client knows only "a bearer token in a header"; the vendors use a ``Token token="…"``
+header, a query parameter, a pair of headers, a session login with renewal, and OAuth2 client
+credentials. Each flow here adds exactly what its vendor expects and registers every secret it sees
+with the client's ``Redactor``. The two flows that fetch tokens hold a lock while doing so, so that
+fifty concurrent calls on a cold client make one login, not fifty.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from collections.abc import AsyncGenerator, Callable, Generator, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from .errors import AuthenticationError, ConfigurationError
+from .redaction import Redactor
+
+
+def _check_header_value(name: str, value: str) -> None:
+    if not value:
+        raise ConfigurationError(f"{name} is empty")
+    if any(ch in value for ch in '"\r\n'):
+        raise ConfigurationError(f"{name} contains a double quote, CR or LF, which cannot be sent in a header")
+
+
+class TokenHeaderAuth(httpx.Auth):
+    """``Authorization: Token token="<token>"`` (inTandem / vcita directory tokens)."""
+
+    def __init__(self, token: str) -> None:
+        _check_header_value("token", token)
+        self._value = f'Token token="{token}"'
+
+    def __repr__(self) -> str:
+        return "TokenHeaderAuth(token=***)"
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers["Authorization"] = self._value
+        yield request
+
+
+class QueryTokenAuth(httpx.Auth):
+    """A token in the query string, e.g. ActivePlatform's ``?api_token=…``."""
+
+    def __init__(self, name: str, token: str) -> None:
+        if not token:
+            raise ConfigurationError(f"{name} is empty")
+        self._name, self._token = name, token
+
+    def __repr__(self) -> str:
+        return f"QueryTokenAuth({self._name}=***)"
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.url = request.url.copy_merge_params({self._name: self._token})
+        yield request
+
+
+class HeaderKeysAuth(httpx.Auth):
+    """Several headers sent together, e.g. Octopush's ``api-login`` + ``api-key``."""
+
+    def __init__(self, headers: dict[str, str]) -> None:
+        for name, value in headers.items():
+            _check_header_value(name, value)
+        self._headers = dict(headers)
+
+    def __repr__(self) -> str:
+        return f"HeaderKeysAuth({', '.join(f'{name}=***' for name in self._headers)})"
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers.update(self._headers)
+        yield request
+
+
+@dataclass
+class _Token:
+    access: str
+    refresh: str | None = None
+    expires_at: float | None = None  # monotonic clock
+
+
+class _TokenFlow(httpx.Auth):
+    """Shared machinery of flows that obtain a token, use it as a Bearer, and renew it on rejection.
+
+    Subclasses say how to obtain a token (``_obtain_requests``), how to read the answer
+    (``_read_token``) and which responses mean "renew" (``_needs_renewal``). Obtaining is a small
+    sequence of attempts (e.g. refresh token, then full login); the first that yields a token wins.
+    """
+
+    requires_response_body = True
+
+    def __init__(self, redactor: Redactor) -> None:
+        self._redactor = redactor
+        self._token: _Token | None = None
+        self._thread_lock = threading.Lock()
+        self._async_locks: dict[int, asyncio.Lock] = {}
+        self.token_requests = 0  # how many token/login requests were sent (observable in tests)
+
+    # -- to be provided by subclasses ---------------------------------------------------------
+    def _obtain_requests(self, stale: _Token | None) -> Iterable[Callable[[], httpx.Request]]:
+        raise NotImplementedError
+
+    def _read_token(self, response: httpx.Response) -> _Token | None:
+        raise NotImplementedError
+
+    def _needs_renewal(self, response: httpx.Response) -> bool:
+        raise NotImplementedError
+
+    def _refused(self, response: httpx.Response) -> AuthenticationError:
+        raise NotImplementedError
+
+    # -- shared logic --------------------------------------------------------------------------
+    def _valid(self) -> _Token | None:
+        token = self._token
+        if token is not None and token.expires_at is not None and time.monotonic() >= token.expires_at:
+            return None
+        return token
+
+    def _store(self, token: _Token) -> None:
+        self._redactor.add(token.access, token.refresh)
+        self._token = token
+
+    def _authorize(self, request: httpx.Request, token: _Token) -> httpx.Request:
+        request.headers["Authorization"] = f"Bearer {token.access}"
+        return request
+
+    def _renew_flow(self, stale: _Token | None) -> Generator[httpx.Request, httpx.Response, _Token]:
+        """Send the obtain requests in turn; return the first token, or raise the last refusal."""
+        last: httpx.Response | None = None
+        for make_request in self._obtain_requests(stale):
+            self.token_requests += 1
+            response = yield make_request()
+            token = self._read_token(response)
+            if token is not None:
+                self._store(token)
+                return token
+            last = response
+        assert last is not None
+        raise self._refused(last)
+
+    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        token = self._valid()
+        if token is None:
+            with self._thread_lock:
+                token = self._valid()
+                if token is None:
+                    token = yield from self._renew_flow(self._token)
+        response = yield self._authorize(request, token)
+        if self._needs_renewal(response):
+            with self._thread_lock:
+                current = self._valid()
+                if current is None or current.access == token.access:
+                    current = yield from self._renew_flow(token)
+            yield self._authorize(request, current)
+
+    async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        # Same steps as sync_auth_flow; an async generator cannot ``yield from``, so the renewal
+        # generator is driven by hand (each request it yields is sent by httpx, its response sent back).
+        lock = self._async_lock()
+        token = self._valid()
+        if token is None:
+            async with lock:
+                token = self._valid()
+                if token is None:
+                    steps = self._renew_flow(self._token)
+                    step = next(steps)
+                    while True:
+                        try:
+                            step = steps.send((yield step))
+                        except StopIteration as done:
+                            token = done.value
+                            break
+        response = yield self._authorize(request, token)
+        if self._needs_renewal(response):
+            async with lock:
+                current = self._valid()
+                if current is None or current.access == token.access:
+                    steps = self._renew_flow(token)
+                    step = next(steps)
+                    while True:
+                        try:
+                            step = steps.send((yield step))
+                        except StopIteration as done:
+                            current = done.value
+                            break
+            yield self._authorize(request, current)
+
+    def _async_lock(self) -> asyncio.Lock:
+        """One lock per event loop (an asyncio.Lock must not be shared across loops)."""
+        loop_id = id(asyncio.get_running_loop())
+        lock = self._async_locks.get(loop_id)
+        if lock is None:
+            lock = self._async_locks[loop_id] = asyncio.Lock()
+        return lock
+
+
+def _json(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+class PortaBillingSessionAuth(_TokenFlow):
+    """PortaBilling: ``Session/login`` → ``Authorization: Bearer <access_token>``, renewed on session faults.
+
+    The access token is reused until a call fails with one of the vendor's "not authenticated /
+    session expired" faultcodes (HTTP 500); then the session is renewed once, refresh token first and
+    a fresh login if that fails, and the call is replayed.
+    """
+
+    LOGIN_PATH = "/Session/login"
+    REFRESH_PATH = "/Session/refresh_access_token"
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        login: str,
+        password: str | None = None,
+        token: str | None = None,
+        session_faultcodes: frozenset[str],
+        redactor: Redactor,
+    ) -> None:
+        super().__init__(redactor)
+        if not login:
+            raise ConfigurationError("login is empty")
+        if not (password or token):
+            raise ConfigurationError("PortaBilling needs a password or a token to log in")
+        self._base_url = base_url.rstrip("/")
+        self._credentials = {"login": login, **({"password": password} if password else {"token": token})}
+        self._session_faultcodes = session_faultcodes
+        redactor.add(password, token)
+
+    def __repr__(self) -> str:
+        return f"PortaBillingSessionAuth(base_url={self._base_url!r}, login=***)"
+
+    def _obtain_requests(self, stale: _Token | None) -> Iterable[Callable[[], httpx.Request]]:
+        if stale is not None and stale.refresh:
+            refresh = stale.refresh
+            yield lambda: httpx.Request(
+                "POST", self._base_url + self.REFRESH_PATH, json={"params": {"refresh_token": refresh}}
+            )
+        yield lambda: httpx.Request("POST", self._base_url + self.LOGIN_PATH, json={"params": self._credentials})
+
+    def _read_token(self, response: httpx.Response) -> _Token | None:
+        body = _json(response)
+        if response.status_code == 200 and isinstance(body, dict) and isinstance(body.get("access_token"), str):
+            return _Token(access=body["access_token"], refresh=body.get("refresh_token"))
+        return None
+
+    def _needs_renewal(self, response: httpx.Response) -> bool:
+        if response.status_code not in (401, 500):
+            return False
+        body = _json(response)
+        return isinstance(body, dict) and body.get("faultcode") in self._session_faultcodes
+
+    def _refused(self, response: httpx.Response) -> AuthenticationError:
+        body = _json(response)
+        code = body.get("faultcode") if isinstance(body, dict) else None
+        text = body.get("faultstring") if isinstance(body, dict) else None
+        detail = f"{code}: {text}" if code else f"HTTP {response.status_code}"
+        return AuthenticationError(
+            self._redactor.text(f"PortaBilling login failed ({detail})"),
+            response=response,
+            code=code,
+            vendor_message=self._redactor.text(text) if isinstance(text, str) else None,
+        )
+
+
+class ClientCredentialsAuth(_TokenFlow):
+    """OAuth2 client credentials (2sms): a token from the token URL, cached until shortly before expiry.
+
+    A 401 on a call with a cached token renews it once and replays the call.
+    """
+
+    EXPIRY_LEEWAY = 60.0  # seconds before the announced expiry at which the token is renewed
+
+    def __init__(self, token_url: str, *, client_id: str, client_secret: str, redactor: Redactor) -> None:
+        super().__init__(redactor)
+        if not client_id or not client_secret:
+            raise ConfigurationError("client_id and client_secret must not be empty")
+        self._token_url = token_url
+        self._form = {"grant_type": "client_credentials", "client_id": client_id, "client_secret": client_secret}
+        redactor.add(client_secret)
+
+    def __repr__(self) -> str:
+        return f"ClientCredentialsAuth(token_url={self._token_url!r}, client_id=***)"
+
+    def _obtain_requests(self, stale: _Token | None) -> Iterable[Callable[[], httpx.Request]]:
+        yield lambda: httpx.Request("POST", self._token_url, data=self._form)
+
+    def _read_token(self, response: httpx.Response) -> _Token | None:
+        body = _json(response)
+        if response.status_code != 200 or not isinstance(body, dict) or not isinstance(body.get("access_token"), str):
+            return None
+        expires_in = body.get("expires_in")
+        expires_at = None
+        if isinstance(expires_in, (int, float)) or (isinstance(expires_in, str) and expires_in.isdigit()):
+            expires_at = time.monotonic() + max(0.0, float(expires_in) - self.EXPIRY_LEEWAY)
+        return _Token(access=body["access_token"], refresh=body.get("refresh_token"), expires_at=expires_at)
+
+    def _needs_renewal(self, response: httpx.Response) -> bool:
+        return response.status_code == 401
+
+    def _refused(self, response: httpx.Response) -> AuthenticationError:
+        body = _json(response)
+        code = body.get("error") if isinstance(body, dict) else None
+        text = body.get("error_description") if isinstance(body, dict) else None
+        detail = f"{code}: {text}" if code else f"HTTP {response.status_code}"
+        return AuthenticationError(
+            self._redactor.text(f"2sms token request failed ({detail})"),
+            response=response,
+            code=code if isinstance(code, str) else None,
+            vendor_message=self._redactor.text(text) if isinstance(text, str) else None,
+        )

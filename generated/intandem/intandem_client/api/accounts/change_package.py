@@ -1,0 +1,342 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ..._operations import OPERATIONS
+from ..._runtime import transport, validation
+from ..._runtime.options import RequestOptions
+from ...client import AuthenticatedClient, Client
+from ...models.change_package_external_subscription_params import ChangePackageExternalSubscriptionParams
+from ...models.change_package_response import ChangePackageResponse
+from ...types import UNSET, Response, Unset
+
+_OPERATION = OPERATIONS["change_package"]
+
+
+def _get_kwargs(
+    business_uid: str,
+    *,
+    package_name: str | Unset = UNSET,
+    external_subscription_params: ChangePackageExternalSubscriptionParams | Unset = UNSET,
+    edit_tags: str | Unset = UNSET,
+    add_sms_credits: str | Unset = UNSET,
+    delete_sms_credits: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["package_name"] = package_name
+
+    json_external_subscription_params: dict[str, Any] | Unset = UNSET
+    if not isinstance(external_subscription_params, Unset):
+        json_external_subscription_params = external_subscription_params.to_dict()
+    if not isinstance(json_external_subscription_params, Unset):
+        params.update(
+            {f"external_subscription_params[{key}]": value for key, value in json_external_subscription_params.items()}
+        )
+
+    params["edit_tags"] = edit_tags
+
+    params["add_sms_credits"] = add_sms_credits
+
+    params["delete_sms_credits"] = delete_sms_credits
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/partners/accounts/{business_uid}/change_package".format(
+            business_uid=quote(str(business_uid), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ChangePackageResponse | str | None:
+    if response.status_code == 200:
+        response_200 = ChangePackageResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = cast(str, response.json())
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = cast(str, response.json())
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ChangePackageResponse | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    business_uid: str,
+    *,
+    client: AuthenticatedClient,
+    package_name: str | Unset = UNSET,
+    external_subscription_params: ChangePackageExternalSubscriptionParams | Unset = UNSET,
+    edit_tags: str | Unset = UNSET,
+    add_sms_credits: str | Unset = UNSET,
+    delete_sms_credits: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
+) -> Response[ChangePackageResponse | str]:
+    """Change the package and billing info of a business (deprecated)
+
+     Update billing info and/or package to an existing account under your directory.
+
+    Available for Directory tokens only.
+
+    Note: The business_uid parameter must correspond to a business that is a member of the
+    directory associated with the directory token.
+
+    The legacy endpoint mutates through a `GET` (vendor facts): do not retry it blindly and do not
+    let caches or prefetchers call it.
+
+    **Deprecated.** This endpoint is deprecated. Package and billing management is now handled by
+    the Subscription API. Please migrate all integrations to use the Subscription API endpoints for
+    package changes, billing updates, and subscription management. For plan changes use "Update
+    Business", `POST /platform/v1/businesses/{business_uid}`.
+
+    Args:
+        business_uid (str):
+        package_name (str | Unset):
+        external_subscription_params (ChangePackageExternalSubscriptionParams | Unset):
+        edit_tags (str | Unset):
+        add_sms_credits (str | Unset):
+        delete_sms_credits (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChangePackageResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        business_uid=business_uid,
+        package_name=package_name,
+        external_subscription_params=external_subscription_params,
+        edit_tags=edit_tags,
+        add_sms_credits=add_sms_credits,
+        delete_sms_credits=delete_sms_credits,
+    )
+
+    validation.check_request(
+        _OPERATION,
+        {
+            "business_uid": business_uid,
+            "package_name": package_name,
+            "external_subscription_params": external_subscription_params,
+            "edit_tags": edit_tags,
+            "add_sms_credits": add_sms_credits,
+            "delete_sms_credits": delete_sms_credits,
+        },
+        kwargs.get("json"),
+    )
+    response = transport.send_sync(client, _OPERATION, kwargs, request_options)
+    return transport.parse(_build_response, client, _OPERATION, response)
+
+
+def sync(
+    business_uid: str,
+    *,
+    client: AuthenticatedClient,
+    package_name: str | Unset = UNSET,
+    external_subscription_params: ChangePackageExternalSubscriptionParams | Unset = UNSET,
+    edit_tags: str | Unset = UNSET,
+    add_sms_credits: str | Unset = UNSET,
+    delete_sms_credits: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
+) -> ChangePackageResponse | str | None:
+    """Change the package and billing info of a business (deprecated)
+
+     Update billing info and/or package to an existing account under your directory.
+
+    Available for Directory tokens only.
+
+    Note: The business_uid parameter must correspond to a business that is a member of the
+    directory associated with the directory token.
+
+    The legacy endpoint mutates through a `GET` (vendor facts): do not retry it blindly and do not
+    let caches or prefetchers call it.
+
+    **Deprecated.** This endpoint is deprecated. Package and billing management is now handled by
+    the Subscription API. Please migrate all integrations to use the Subscription API endpoints for
+    package changes, billing updates, and subscription management. For plan changes use "Update
+    Business", `POST /platform/v1/businesses/{business_uid}`.
+
+    Args:
+        business_uid (str):
+        package_name (str | Unset):
+        external_subscription_params (ChangePackageExternalSubscriptionParams | Unset):
+        edit_tags (str | Unset):
+        add_sms_credits (str | Unset):
+        delete_sms_credits (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChangePackageResponse | str
+    """
+
+    return sync_detailed(
+        business_uid=business_uid,
+        client=client,
+        package_name=package_name,
+        external_subscription_params=external_subscription_params,
+        edit_tags=edit_tags,
+        add_sms_credits=add_sms_credits,
+        delete_sms_credits=delete_sms_credits,
+        request_options=request_options,
+    ).parsed
+
+
+async def asyncio_detailed(
+    business_uid: str,
+    *,
+    client: AuthenticatedClient,
+    package_name: str | Unset = UNSET,
+    external_subscription_params: ChangePackageExternalSubscriptionParams | Unset = UNSET,
+    edit_tags: str | Unset = UNSET,
+    add_sms_credits: str | Unset = UNSET,
+    delete_sms_credits: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
+) -> Response[ChangePackageResponse | str]:
+    """Change the package and billing info of a business (deprecated)
+
+     Update billing info and/or package to an existing account under your directory.
+
+    Available for Directory tokens only.
+
+    Note: The business_uid parameter must correspond to a business that is a member of the
+    directory associated with the directory token.
+
+    The legacy endpoint mutates through a `GET` (vendor facts): do not retry it blindly and do not
+    let caches or prefetchers call it.
+
+    **Deprecated.** This endpoint is deprecated. Package and billing management is now handled by
+    the Subscription API. Please migrate all integrations to use the Subscription API endpoints for
+    package changes, billing updates, and subscription management. For plan changes use "Update
+    Business", `POST /platform/v1/businesses/{business_uid}`.
+
+    Args:
+        business_uid (str):
+        package_name (str | Unset):
+        external_subscription_params (ChangePackageExternalSubscriptionParams | Unset):
+        edit_tags (str | Unset):
+        add_sms_credits (str | Unset):
+        delete_sms_credits (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChangePackageResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        business_uid=business_uid,
+        package_name=package_name,
+        external_subscription_params=external_subscription_params,
+        edit_tags=edit_tags,
+        add_sms_credits=add_sms_credits,
+        delete_sms_credits=delete_sms_credits,
+    )
+
+    validation.check_request(
+        _OPERATION,
+        {
+            "business_uid": business_uid,
+            "package_name": package_name,
+            "external_subscription_params": external_subscription_params,
+            "edit_tags": edit_tags,
+            "add_sms_credits": add_sms_credits,
+            "delete_sms_credits": delete_sms_credits,
+        },
+        kwargs.get("json"),
+    )
+    response = await transport.send_async(client, _OPERATION, kwargs, request_options)
+    return transport.parse(_build_response, client, _OPERATION, response)
+
+
+async def asyncio(
+    business_uid: str,
+    *,
+    client: AuthenticatedClient,
+    package_name: str | Unset = UNSET,
+    external_subscription_params: ChangePackageExternalSubscriptionParams | Unset = UNSET,
+    edit_tags: str | Unset = UNSET,
+    add_sms_credits: str | Unset = UNSET,
+    delete_sms_credits: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
+) -> ChangePackageResponse | str | None:
+    """Change the package and billing info of a business (deprecated)
+
+     Update billing info and/or package to an existing account under your directory.
+
+    Available for Directory tokens only.
+
+    Note: The business_uid parameter must correspond to a business that is a member of the
+    directory associated with the directory token.
+
+    The legacy endpoint mutates through a `GET` (vendor facts): do not retry it blindly and do not
+    let caches or prefetchers call it.
+
+    **Deprecated.** This endpoint is deprecated. Package and billing management is now handled by
+    the Subscription API. Please migrate all integrations to use the Subscription API endpoints for
+    package changes, billing updates, and subscription management. For plan changes use "Update
+    Business", `POST /platform/v1/businesses/{business_uid}`.
+
+    Args:
+        business_uid (str):
+        package_name (str | Unset):
+        external_subscription_params (ChangePackageExternalSubscriptionParams | Unset):
+        edit_tags (str | Unset):
+        add_sms_credits (str | Unset):
+        delete_sms_credits (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChangePackageResponse | str
+    """
+
+    return (
+        await asyncio_detailed(
+            business_uid=business_uid,
+            client=client,
+            package_name=package_name,
+            external_subscription_params=external_subscription_params,
+            edit_tags=edit_tags,
+            add_sms_credits=add_sms_credits,
+            delete_sms_credits=delete_sms_credits,
+            request_options=request_options,
+        )
+    ).parsed

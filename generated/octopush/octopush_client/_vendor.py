@@ -1,0 +1,59 @@
+"""Octopush: credentials, auth and error bodies (becomes ``octopush_client._vendor``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from ._runtime.auth import HeaderKeysAuth
+from ._runtime.connect import build_client, credential, resolve_base_url
+from ._runtime.redaction import Redactor
+from ._runtime.settings import VendorProfile, generic_error_reader
+from .client import AuthenticatedClient
+
+DEFAULT_BASE_URL = "https://api.octopush.com"
+
+
+def read_error(status_code: int, body: Any) -> tuple[str | None, str | None]:
+    """Octopush errors are ``{"code": <int>, "message": "..."}``, sometimes with extra fields."""
+    if isinstance(body, dict) and ("code" in body or "message" in body):
+        code = body.get("code")
+        message = body.get("message")
+        return (str(code) if code is not None else None, str(message) if message is not None else None)
+    return generic_error_reader(status_code, body)
+
+
+PROFILE = VendorProfile(name="Octopush", read_error=read_error)
+
+
+def connect(
+    *,
+    base_url: str | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    max_retries: int | None = None,
+    api_login: str | None = None,
+    api_key: str | None = None,
+    allow_insecure_http: bool = False,
+    httpx_args: dict[str, Any] | None = None,
+) -> AuthenticatedClient:
+    """A client for Octopush, authenticated with the ``api-login`` and ``api-key`` headers.
+
+    ``api_login`` (the account's login e-mail) falls back to ``OCTOPUSH_API_LOGIN``, ``api_key`` to
+    ``OCTOPUSH_API_KEY``, ``base_url`` to ``OCTOPUSH_BASE_URL`` and then https://api.octopush.com.
+    """
+    login = credential("api_login", api_login, "OCTOPUSH_API_LOGIN")
+    key = credential("api_key", api_key, "OCTOPUSH_API_KEY")
+    assert login is not None and key is not None
+    return build_client(
+        AuthenticatedClient,
+        vendor=PROFILE,
+        package=__package__ or "octopush_client",
+        base_url=resolve_base_url(base_url, "OCTOPUSH_BASE_URL", DEFAULT_BASE_URL),
+        auth=HeaderKeysAuth({"api-login": login, "api-key": key}),
+        redactor=Redactor([login, key]),
+        timeout=timeout,
+        max_retries=max_retries,
+        allow_insecure_http=allow_insecure_http,
+        httpx_args=httpx_args,
+    )

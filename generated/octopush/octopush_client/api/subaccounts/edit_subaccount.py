@@ -1,0 +1,241 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ..._operations import OPERATIONS
+from ..._runtime import transport, validation
+from ..._runtime.options import RequestOptions
+from ...client import AuthenticatedClient, Client
+from ...models.edit_subaccount_result import EditSubaccountResult
+from ...models.error_body import ErrorBody
+from ...models.subaccount_edit import SubaccountEdit
+from ...types import Response
+
+_OPERATION = OPERATIONS["edit_subaccount"]
+
+
+def _get_kwargs(
+    subaccount_email: str,
+    *,
+    body: SubaccountEdit,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/public/subaccount/{subaccount_email}/edit".format(
+            subaccount_email=quote(str(subaccount_email), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> EditSubaccountResult | ErrorBody:
+    if response.status_code == 201:
+        response_201 = EditSubaccountResult.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ErrorBody.from_dict(response.json())
+
+        return response_400
+
+    response_default = ErrorBody.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[EditSubaccountResult | ErrorBody]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    subaccount_email: str,
+    *,
+    client: AuthenticatedClient,
+    body: SubaccountEdit,
+    request_options: RequestOptions | None = None,
+) -> Response[EditSubaccountResult | ErrorBody]:
+    """Modify a subaccount
+
+     This service allows you to edit the fields of a sub-account.
+
+    Your "api-key" and "api-login" identifiers must be added in the headers. The page's curl
+    example also sends `cache-control: no-cache`, which the method does not require.
+
+    Args:
+        subaccount_email (str):
+        body (SubaccountEdit): Fields of the sub-account to edit ("Special parameters" on the
+            page). The page marks only company_name "(optional)", so first_name, last_name and
+            password are required here. The callbacks object is a separate group of per-feature
+            callback destinations; the page marks neither it nor its members optional, but requiring
+            every callback URL on each edit would contradict "edit the fields", so callbacks and its
+            members are optional.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EditSubaccountResult | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        subaccount_email=subaccount_email,
+        body=body,
+    )
+
+    validation.check_request(
+        _OPERATION,
+        {
+            "subaccount_email": subaccount_email,
+        },
+        kwargs.get("json"),
+    )
+    response = transport.send_sync(client, _OPERATION, kwargs, request_options)
+    return transport.parse(_build_response, client, _OPERATION, response)
+
+
+def sync(
+    subaccount_email: str,
+    *,
+    client: AuthenticatedClient,
+    body: SubaccountEdit,
+    request_options: RequestOptions | None = None,
+) -> EditSubaccountResult | ErrorBody | None:
+    """Modify a subaccount
+
+     This service allows you to edit the fields of a sub-account.
+
+    Your "api-key" and "api-login" identifiers must be added in the headers. The page's curl
+    example also sends `cache-control: no-cache`, which the method does not require.
+
+    Args:
+        subaccount_email (str):
+        body (SubaccountEdit): Fields of the sub-account to edit ("Special parameters" on the
+            page). The page marks only company_name "(optional)", so first_name, last_name and
+            password are required here. The callbacks object is a separate group of per-feature
+            callback destinations; the page marks neither it nor its members optional, but requiring
+            every callback URL on each edit would contradict "edit the fields", so callbacks and its
+            members are optional.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EditSubaccountResult | ErrorBody
+    """
+
+    return sync_detailed(
+        subaccount_email=subaccount_email,
+        client=client,
+        body=body,
+        request_options=request_options,
+    ).parsed
+
+
+async def asyncio_detailed(
+    subaccount_email: str,
+    *,
+    client: AuthenticatedClient,
+    body: SubaccountEdit,
+    request_options: RequestOptions | None = None,
+) -> Response[EditSubaccountResult | ErrorBody]:
+    """Modify a subaccount
+
+     This service allows you to edit the fields of a sub-account.
+
+    Your "api-key" and "api-login" identifiers must be added in the headers. The page's curl
+    example also sends `cache-control: no-cache`, which the method does not require.
+
+    Args:
+        subaccount_email (str):
+        body (SubaccountEdit): Fields of the sub-account to edit ("Special parameters" on the
+            page). The page marks only company_name "(optional)", so first_name, last_name and
+            password are required here. The callbacks object is a separate group of per-feature
+            callback destinations; the page marks neither it nor its members optional, but requiring
+            every callback URL on each edit would contradict "edit the fields", so callbacks and its
+            members are optional.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EditSubaccountResult | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        subaccount_email=subaccount_email,
+        body=body,
+    )
+
+    validation.check_request(
+        _OPERATION,
+        {
+            "subaccount_email": subaccount_email,
+        },
+        kwargs.get("json"),
+    )
+    response = await transport.send_async(client, _OPERATION, kwargs, request_options)
+    return transport.parse(_build_response, client, _OPERATION, response)
+
+
+async def asyncio(
+    subaccount_email: str,
+    *,
+    client: AuthenticatedClient,
+    body: SubaccountEdit,
+    request_options: RequestOptions | None = None,
+) -> EditSubaccountResult | ErrorBody | None:
+    """Modify a subaccount
+
+     This service allows you to edit the fields of a sub-account.
+
+    Your "api-key" and "api-login" identifiers must be added in the headers. The page's curl
+    example also sends `cache-control: no-cache`, which the method does not require.
+
+    Args:
+        subaccount_email (str):
+        body (SubaccountEdit): Fields of the sub-account to edit ("Special parameters" on the
+            page). The page marks only company_name "(optional)", so first_name, last_name and
+            password are required here. The callbacks object is a separate group of per-feature
+            callback destinations; the page marks neither it nor its members optional, but requiring
+            every callback URL on each edit would contradict "edit the fields", so callbacks and its
+            members are optional.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EditSubaccountResult | ErrorBody
+    """
+
+    return (
+        await asyncio_detailed(
+            subaccount_email=subaccount_email,
+            client=client,
+            body=body,
+            request_options=request_options,
+        )
+    ).parsed

@@ -1,0 +1,12 @@
+"""A client library for accessing PortaBilling Account API"""
+
+from ._runtime.options import RequestOptions
+from ._vendor import connect
+from .client import AuthenticatedClient, Client
+
+__all__ = (
+    "AuthenticatedClient",
+    "Client",
+    "RequestOptions",
+    "connect",
+)

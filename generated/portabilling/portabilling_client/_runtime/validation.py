@@ -1,0 +1,86 @@
+"""Check a request against the spec before sending it, so a bad value fails here and not at the vendor.
+
+The attrs models the functions take do not validate (by design of openapi-python-client); the pydantic
+models in ``<package>.schemas`` carry every constraint of the spec. The body is validated exactly as it
+will go on the wire (the JSON the attrs model serialises to), in strict JSON mode, so ``"5"`` is not an
+integer and an unknown field in a closed request schema is refused. Messages name the field and the
+rule, never the value (which may be a password).
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import importlib
+import json
+import uuid
+import warnings
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import RequestValidationError
+from .operation import Operation
+
+_PACKAGE = __name__.rsplit(".", 2)[0]
+
+
+@cache
+def _model(name: str) -> type[BaseModel]:
+    # Imported on first use: pydantic model construction is the costliest part of importing a client.
+    schemas = importlib.import_module(f"{_PACKAGE}.schemas")
+    return getattr(schemas, name)  # type: ignore[no-any-return]
+
+
+def jsonable(value: Any) -> Any:
+    """A parameter value as the JSON-like data it is sent as (attrs models, enums, dates, Unset)."""
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    return value
+
+
+def _is_unset(value: Any) -> bool:
+    return type(value).__name__ == "Unset"
+
+
+def _errors(where: str, exc: ValidationError) -> list[tuple[str, str]]:
+    found = []
+    for error in exc.errors(include_input=False, include_url=False, include_context=False):
+        location = ".".join(str(part) for part in error["loc"])
+        found.append((f"{where}.{location}" if location else where, error["msg"]))
+    return found
+
+
+def check_request(operation: Operation, parameters: dict[str, Any], body: Any) -> None:
+    """Warn if the operation is deprecated; raise ``RequestValidationError`` if the request is invalid."""
+    if operation.deprecated:
+        warnings.warn(
+            f"{operation.name} is deprecated by the vendor: {operation.deprecated}",
+            DeprecationWarning,
+            stacklevel=4,
+        )
+    problems: list[tuple[str, str]] = []
+    if operation.parameters_model:
+        given = {name: jsonable(value) for name, value in parameters.items() if not _is_unset(value)}
+        try:
+            _model(operation.parameters_model).model_validate_json(json.dumps(given), strict=True)
+        except ValidationError as exc:
+            problems += _errors("parameters", exc)
+    if operation.body_model and body is not None:
+        try:
+            _model(operation.body_model).model_validate_json(json.dumps(body), strict=True)
+        except ValidationError as exc:
+            problems += _errors("body", exc)
+    if problems:
+        raise RequestValidationError(operation.name, problems)

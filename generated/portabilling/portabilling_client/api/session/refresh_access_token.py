@@ -1,0 +1,191 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ..._operations import OPERATIONS
+from ..._runtime import transport, validation
+from ..._runtime.options import RequestOptions
+from ...client import AuthenticatedClient, Client
+from ...models.fault import Fault
+from ...models.refresh_access_token_request import RefreshAccessTokenRequest
+from ...models.session_data import SessionData
+from ...types import Response
+
+_OPERATION = OPERATIONS["refresh_access_token"]
+
+
+def _get_kwargs(
+    *,
+    body: RefreshAccessTokenRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/Session/refresh_access_token",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Fault | SessionData | None:
+    if response.status_code == 200:
+        response_200 = SessionData.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 500:
+        response_500 = Fault.from_dict(response.json())
+
+        return response_500
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = cast(Any, None)
+        return response_4xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Fault | SessionData]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RefreshAccessTokenRequest,
+    request_options: RequestOptions | None = None,
+) -> Response[Any | Fault | SessionData]:
+    """Renew the access token
+
+     Exchanges a refresh token (from Session/login or an earlier refresh) for new session data with a new
+    access token.
+
+    Args:
+        body (RefreshAccessTokenRequest): The request body of Session/refresh_access_token.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Fault | SessionData]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    validation.check_request(_OPERATION, {}, kwargs.get("json"))
+    response = transport.send_sync(client, _OPERATION, kwargs, request_options)
+    return transport.parse(_build_response, client, _OPERATION, response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RefreshAccessTokenRequest,
+    request_options: RequestOptions | None = None,
+) -> Any | Fault | SessionData | None:
+    """Renew the access token
+
+     Exchanges a refresh token (from Session/login or an earlier refresh) for new session data with a new
+    access token.
+
+    Args:
+        body (RefreshAccessTokenRequest): The request body of Session/refresh_access_token.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Fault | SessionData
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        request_options=request_options,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RefreshAccessTokenRequest,
+    request_options: RequestOptions | None = None,
+) -> Response[Any | Fault | SessionData]:
+    """Renew the access token
+
+     Exchanges a refresh token (from Session/login or an earlier refresh) for new session data with a new
+    access token.
+
+    Args:
+        body (RefreshAccessTokenRequest): The request body of Session/refresh_access_token.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Fault | SessionData]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    validation.check_request(_OPERATION, {}, kwargs.get("json"))
+    response = await transport.send_async(client, _OPERATION, kwargs, request_options)
+    return transport.parse(_build_response, client, _OPERATION, response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RefreshAccessTokenRequest,
+    request_options: RequestOptions | None = None,
+) -> Any | Fault | SessionData | None:
+    """Renew the access token
+
+     Exchanges a refresh token (from Session/login or an earlier refresh) for new session data with a new
+    access token.
+
+    Args:
+        body (RefreshAccessTokenRequest): The request body of Session/refresh_access_token.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Fault | SessionData
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            request_options=request_options,
+        )
+    ).parsed

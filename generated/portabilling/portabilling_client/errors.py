@@ -1,0 +1,41 @@
+"""Every error this client raises (one hierarchy, shared by all accountkit clients; see ``_runtime/errors.py``)."""
+
+from ._runtime.errors import (
+    AccountkitError,
+    ApiConnectionError,
+    ApiError,
+    ApiStatusError,
+    ApiTimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConfigurationError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    RequestValidationError,
+    ResponseParseError,
+    ServerError,
+    UnexpectedStatus,
+    UnprocessableError,
+    VendorError,
+)
+
+__all__ = [
+    "AccountkitError",
+    "ApiConnectionError",
+    "ApiError",
+    "ApiStatusError",
+    "ApiTimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigurationError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RequestValidationError",
+    "ResponseParseError",
+    "ServerError",
+    "UnexpectedStatus",
+    "UnprocessableError",
+    "VendorError",
+]

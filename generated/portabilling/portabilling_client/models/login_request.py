@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.login_with_password import LoginWithPassword
+    from ..models.login_with_token import LoginWithToken
+
+
+T = TypeVar("T", bound="LoginRequest")
+
+
+@_attrs_define
+class LoginRequest:
+    """The request body of Session/login."""
+
+    params: LoginWithPassword | LoginWithToken
+    """ The credentials: a login with either a password or a token. """
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.login_with_password import LoginWithPassword  # noqa: PLC0415
+
+        params: dict[str, Any]
+        if isinstance(self.params, LoginWithPassword):
+            params = self.params.to_dict()
+        else:
+            params = self.params.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "params": params,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.login_with_password import LoginWithPassword  # noqa: PLC0415
+        from ..models.login_with_token import LoginWithToken  # noqa: PLC0415
+
+        d = dict(src_dict)
+
+        def _parse_params(data: object) -> LoginWithPassword | LoginWithToken:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                params_type_0 = LoginWithPassword.from_dict(data)
+
+                return params_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            params_type_1 = LoginWithToken.from_dict(data)
+
+            return params_type_1
+
+        params = _parse_params(d.pop("params"))
+
+        login_request = cls(
+            params=params,
+        )
+
+        return login_request

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.logout_params import LogoutParams
+
+
+T = TypeVar("T", bound="LogoutRequest")
+
+
+@_attrs_define
+class LogoutRequest:
+    """The request body of Session/logout."""
+
+    params: LogoutParams
+    """ The parameters of Session/logout. """
+
+    def to_dict(self) -> dict[str, Any]:
+        params = self.params.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "params": params,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.logout_params import LogoutParams  # noqa: PLC0415
+
+        d = dict(src_dict)
+        params = LogoutParams.from_dict(d.pop("params"))
+
+        logout_request = cls(
+            params=params,
+        )
+
+        return logout_request

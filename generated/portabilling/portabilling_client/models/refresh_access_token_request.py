@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.refresh_access_token_params import RefreshAccessTokenParams
+
+
+T = TypeVar("T", bound="RefreshAccessTokenRequest")
+
+
+@_attrs_define
+class RefreshAccessTokenRequest:
+    """The request body of Session/refresh_access_token."""
+
+    params: RefreshAccessTokenParams
+    """ The parameters of Session/refresh_access_token. """
+
+    def to_dict(self) -> dict[str, Any]:
+        params = self.params.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "params": params,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.refresh_access_token_params import RefreshAccessTokenParams  # noqa: PLC0415
+
+        d = dict(src_dict)
+        params = RefreshAccessTokenParams.from_dict(d.pop("params"))
+
+        refresh_access_token_request = cls(
+            params=params,
+        )
+
+        return refresh_access_token_request

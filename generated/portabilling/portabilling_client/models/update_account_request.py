@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.update_account_params import UpdateAccountParams
+
+
+T = TypeVar("T", bound="UpdateAccountRequest")
+
+
+@_attrs_define
+class UpdateAccountRequest:
+    """The request body of Account/update_account: the parameters wrapped in params."""
+
+    params: UpdateAccountParams
+    """ The parameters of Account/update_account. """
+
+    def to_dict(self) -> dict[str, Any]:
+        params = self.params.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "params": params,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.update_account_params import UpdateAccountParams  # noqa: PLC0415
+
+        d = dict(src_dict)
+        params = UpdateAccountParams.from_dict(d.pop("params"))
+
+        update_account_request = cls(
+            params=params,
+        )
+
+        return update_account_request

@@ -1,0 +1,71 @@
+"""2sms (SMS+): OAuth2 client credentials and the ResponseOfObject envelope (becomes ``twosms_client._vendor``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from ._runtime.auth import ClientCredentialsAuth
+from ._runtime.connect import build_client, credential, resolve_base_url
+from ._runtime.redaction import Redactor
+from ._runtime.settings import VendorProfile, generic_error_reader
+from .client import AuthenticatedClient
+
+DEFAULT_BASE_URL = "https://portal.2sms.us"
+
+
+def envelope_error(body: Any) -> tuple[str | None, str | None] | None:
+    """The ``Error`` of a ``ResponseOfObject`` envelope, if it reports one (2sms does so even with HTTP 200)."""
+    if not isinstance(body, dict):
+        return None
+    error = body.get("Error")
+    if not isinstance(error, dict):
+        return None
+    code, reason = error.get("ErrorCode"), error.get("ErrorReason")
+    if code in (None, "") and reason in (None, ""):
+        return None
+    return (str(code) if code not in (None, "") else None, str(reason) if reason not in (None, "") else None)
+
+
+def read_error(status_code: int, body: Any) -> tuple[str | None, str | None]:
+    return envelope_error(body) or generic_error_reader(status_code, body)
+
+
+PROFILE = VendorProfile(name="2sms", read_error=read_error, error_in_success=envelope_error)
+
+
+def connect(
+    *,
+    base_url: str | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    max_retries: int | None = None,
+    client_id: str | None = None,
+    client_secret: str | None = None,
+    allow_insecure_http: bool = False,
+    httpx_args: dict[str, Any] | None = None,
+) -> AuthenticatedClient:
+    """A client for 2sms, authenticated with OAuth2 client credentials.
+
+    ``client_id`` / ``client_secret`` fall back to ``TWOSMS_CLIENT_ID`` / ``TWOSMS_CLIENT_SECRET``;
+    ``base_url`` to ``TWOSMS_BASE_URL`` and then https://portal.2sms.us. The token comes from
+    ``<base_url>/Token``, is cached until a minute before it expires, and is renewed once after a 401.
+    """
+    cid = credential("client_id", client_id, "TWOSMS_CLIENT_ID")
+    secret = credential("client_secret", client_secret, "TWOSMS_CLIENT_SECRET")
+    assert cid is not None and secret is not None
+    root = resolve_base_url(base_url, "TWOSMS_BASE_URL", DEFAULT_BASE_URL)
+    redactor = Redactor([secret])
+    auth = ClientCredentialsAuth(root + "/Token", client_id=cid, client_secret=secret, redactor=redactor)
+    return build_client(
+        AuthenticatedClient,
+        vendor=PROFILE,
+        package=__package__ or "twosms_client",
+        base_url=root,
+        auth=auth,
+        redactor=redactor,
+        timeout=timeout,
+        max_retries=max_retries,
+        allow_insecure_http=allow_insecure_http,
+        httpx_args=httpx_args,
+    )
