@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from . import prepare
+from .changelog import changelog_path
 from .layout import CACHE, RUFF_CONFIG, RUNTIME, TEMPLATES, Api
 from .specs import load_spec
 from .stamp import STAMP_FILE, inputs_digest, stamp_text
@@ -117,6 +118,11 @@ def build(api: Api, dest: Path) -> None:
         shutil.copyfile(api.vendor, package / "_vendor.py")
         (package / "_operations.py").write_text(prepare.operations_module(document), encoding="utf-8")
         shutil.copyfile(api.spec, package / "openapi.yaml")
+        # The changelog is kept beside the specs (generated/ is rewritten on every build) and shipped in
+        # the package as CHANGELOG.md, the name its sdist lists; stamp.py hashes it like the spec.
+        changelog = changelog_path(api.spec)
+        if changelog.exists():
+            shutil.copyfile(changelog, project / "CHANGELOG.md")
         for ruff_args in (["check", "--fix-only", "--exit-zero"], ["format"]):
             _run(api, "ruff", [*ruff_args, "--no-cache", "--quiet", "--config", RUFF_CONFIG, "."], cwd=project)
         (project / STAMP_FILE).write_text(stamp_text(inputs_digest(api)), encoding="utf-8")

@@ -11,12 +11,13 @@ import hashlib
 from importlib.metadata import version
 from pathlib import Path
 
+from .changelog import changelog_path
 from .layout import PIPELINE, RUFF_CONFIG, RUNTIME, TEMPLATES, Api
 
 STAMP_FILE = ".accountkit-stamp"
 TOOLS = ("openapi-python-client", "datamodel-code-generator", "ruff")
 # The pipeline modules whose code shapes the output (not the ones that only read or publish it).
-PIPELINE_MODULES = ("layout.py", "specs.py", "prepare.py", "build.py", "stamp.py")
+PIPELINE_MODULES = ("layout.py", "specs.py", "prepare.py", "build.py", "stamp.py", "changelog.py")
 _IGNORED_PARTS = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
 
 
@@ -37,6 +38,9 @@ def inputs_digest(api: Api) -> str:
         digest.update(data)
 
     feed("spec", api.spec.read_bytes())
+    changelog = changelog_path(api.spec)  # copied into the package by build.py when it exists
+    if changelog.exists():
+        feed("changelog", changelog.read_bytes())
     feed("config", api.config.read_bytes())
     feed("vendor", api.vendor.read_bytes())
     feed("ruff", RUFF_CONFIG.read_bytes())

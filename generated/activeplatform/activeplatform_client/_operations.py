@@ -11,5 +11,5 @@ OPERATIONS: dict[str, Operation] = {
         deprecated=None,
         parameters_model="UpdateAccountRequestParameters",
         body_model="UpdateAccountRequestBody",
-    ),
+    )
 }

@@ -14,10 +14,7 @@ class CustomAttributeInput(BaseModel):
     One additional attribute to set. Whether key and value are required "Depends on the Account type" (the page), so neither is required here.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     key: str | None = None
     """
     The key that is used to determine the element via API (see Creating an attribute)
@@ -76,9 +73,7 @@ class CustomAttribute(BaseModel):
     One additional attribute of the Account. The response table names the attribute's identifier `name`; the page's response example sends `key` instead. Both are modelled.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(populate_by_name=True)
     key: str | None = None
     """
     The key of the attribute (see Creating an attribute). Not in the response table; sent in the page's response example.
@@ -101,9 +96,7 @@ class ErrorBody(BaseModel):
     Error body. The vendor documents no error format; this open object only assumes a JSON object.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(populate_by_name=True)
 
 
 class UpdateAccountRequestParameters(BaseModel):
@@ -111,10 +104,7 @@ class UpdateAccountRequestParameters(BaseModel):
     The parameters of update_account, by their names on the wire.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     account_id: int
     """
     Account ID
@@ -126,10 +116,7 @@ class AccountUpdate(BaseModel):
     Arguments of "Update an Account" (all optional). The page calls them form parameters; they are sent as a JSON body.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     id: int | None = None
     """
     Account ID. Not in the page's argument table, but the page's request example sends it (550, while the URL names account 505). The account to update is the one in the path; the vendor does not document what this field does. Accepted here only so that the page's own example is a valid request; do not rely on it.
@@ -237,9 +224,7 @@ class Account(BaseModel):
     Response model of "Update an Account".
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(populate_by_name=True)
     id: int | None = None
     """
     Account ID

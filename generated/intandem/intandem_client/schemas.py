@@ -13,9 +13,7 @@ class ChangePackageResponse(BaseModel):
     Body of a successful change_package call (vendor facts; the page shows none).
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(populate_by_name=True)
     business_id: str | None = None
     """
     The UID of the business that was updated.
@@ -34,10 +32,7 @@ class ChangePackageRequestParameters(BaseModel):
     The parameters of change_package, by their names on the wire.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     business_uid: Annotated[str, Field(pattern="^[0-9A-Za-z]+$")]
     """
     The business UID (alphanumeric string like '88pzdbz1hmkdoel4'), not the numeric database ID. The business must be a member of the directory associated with the directory token.

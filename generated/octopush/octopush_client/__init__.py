@@ -4,9 +4,4 @@ from ._runtime.options import RequestOptions
 from ._vendor import connect
 from .client import AuthenticatedClient, Client
 
-__all__ = (
-    "AuthenticatedClient",
-    "Client",
-    "RequestOptions",
-    "connect",
-)
+__all__ = ("AuthenticatedClient", "Client", "RequestOptions", "connect")

@@ -11,5 +11,5 @@ OPERATIONS: dict[str, Operation] = {
         deprecated=None,
         parameters_model="EditSubaccountRequestParameters",
         body_model="EditSubaccountRequestBody",
-    ),
+    )
 }

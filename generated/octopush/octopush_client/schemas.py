@@ -11,10 +11,7 @@ class SubaccountCallbacks(BaseModel):
     Object containing callback URLs.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     callback_url_for_deliveries: AnyUrl | None = None
     """
     URL where you would like to receive DR callbacks.
@@ -42,9 +39,7 @@ class EditSubaccountResult(BaseModel):
     Body of a successful call. Not documented by the vendor; kept as an open JSON object.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(populate_by_name=True)
 
 
 class ErrorBody(BaseModel):
@@ -52,9 +47,7 @@ class ErrorBody(BaseModel):
     Octopush error body: HTTP 400 (and other 4xx) with a numeric code and a message; some errors add further fields, so the object is open.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(populate_by_name=True)
     code: int | None = None
     """
     Octopush error code.
@@ -70,10 +63,7 @@ class EditSubaccountRequestParameters(BaseModel):
     The parameters of edit_subaccount, by their names on the wire.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     subaccount_email: EmailStr
     """
     E-mail address (login) of the sub-account to modify. The page masks it in its URL (`*****@sub-accounts.com`).
@@ -85,10 +75,7 @@ class SubaccountEdit(BaseModel):
     Fields of the sub-account to edit ("Special parameters" on the page). The page marks only company_name "(optional)", so first_name, last_name and password are required here. The callbacks object is a separate group of per-feature callback destinations; the page marks neither it nor its members optional, but requiring every callback URL on each edit would contradict "edit the fields", so callbacks and its members are optional.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     first_name: str
     """
     First name to be associated with the sub-account.

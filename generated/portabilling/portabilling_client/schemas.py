@@ -72,10 +72,7 @@ class AliasDidNumber(BaseModel):
     The DID number of one of the account's aliases.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     did_number: Annotated[str | None, Field(pattern="^[0-9]+$")] = None
     """
     The DID number. Used to specify a phone number. Note: read-only. Possible values: only numbers.
@@ -167,10 +164,7 @@ class MultiMonthDiscount(BaseModel):
     A multi-month discount of a subscription plan charged in advance.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     discount_fee: float | None = None
     """
     The fee with applied discount for the number of months.
@@ -206,10 +200,7 @@ class PeriodicFee(BaseModel):
     A periodic fee of a subscription plan for one billing period.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     fee: float | None = None
     """
     The amount of the fee for one billing period. Note: read-only and inherited from the subscription. UI equivalent: "Periodic fee by usage period" on the Product Info page -> Charges -> General Info -> Subscription panel.
@@ -237,10 +228,7 @@ class SubscriptionDiscount(BaseModel):
     A multi-month prepaid plan discount of an add-on product's subscription.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     discount_fee: float | None = None
     """
     The discount fee for the prepaid plan. Note: Only for subscriptions charged in advance. UI equivalent: "Discount fee, %YOUR_CURRENCY%" input field on the Subscription plan -> Multi-months prepaid plans.
@@ -276,10 +264,7 @@ class ServiceFeatureAttribute(BaseModel):
     One attribute of a service feature.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     effective_values: list[str] | None = None
     """
     The list of service feature attribute values. Note: read-only; inherited by the account from customer, customer site, or product. Not applicable to products.
@@ -299,10 +284,7 @@ class AuxField(BaseModel):
     An additional data field of the account.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     name: str | None = None
     """
     The name of the additional data field.
@@ -340,10 +322,7 @@ class ServicePoolCombination(BaseModel):
     A combination of a pool service.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     dg_name: str | None = None
     """
     The destination group name. Note: read-only. UI equivalent: "Destination group" input field on the Add Service main panel.
@@ -392,10 +371,7 @@ class SimCardInfo(BaseModel):
     A SIM card.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     amf: Annotated[str | None, Field(pattern="^[0-9A-Fa-f]{4}$")] = None
     """
     The Authentication Management Field. Format: 4-symbol hexadecimal string. UI equivalent: "AMF" input field on the Infrastructure -> Inventory -> SIM cards tab.
@@ -455,10 +431,7 @@ class VoucherInfo(BaseModel):
     The voucher used to recharge the account.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     id: str | None = None
     """
     The unique ID of the voucher.
@@ -486,9 +459,7 @@ class UpdateAccountResponse(BaseModel):
     The answer of a successful Account/update_account call.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(populate_by_name=True)
     i_account: int
     """
     The unique ID of the created/modified account record.
@@ -500,9 +471,7 @@ class Fault(BaseModel):
     A PortaBilling fault, returned with HTTP 500 for every failed call. The faultcodes Server.Session.check_auth.auth_failed, Client.check_auth.envelope_missed, Client.Session.check_auth.failed_to_process_jwt, Client.Session.check_auth.failed_to_process_access_token mean the caller is not authenticated or the session has expired: log in again (Session/login) or renew the access token (Session/refresh_access_token) and repeat the call. A failed Session/login returns Server.Session.auth_failed.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(populate_by_name=True)
     faultcode: Annotated[str, Field(examples=["Server.Session.check_auth.auth_failed"])]
     """
     The error code.
@@ -518,10 +487,7 @@ class LoginWithPassword(BaseModel):
     Log in with a login and password.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     login: str
     """
     The user's login.
@@ -537,10 +503,7 @@ class LoginWithToken(BaseModel):
     Log in with a login and an API token.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     login: str
     """
     The user's login.
@@ -556,10 +519,7 @@ class RefreshAccessTokenParams(BaseModel):
     The parameters of Session/refresh_access_token.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     refresh_token: str
     """
     The refresh_token returned by Session/login or by an earlier refresh.
@@ -571,10 +531,7 @@ class LogoutParams(BaseModel):
     The parameters of Session/logout.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     access_token: str
     """
     The access token of the session to close.
@@ -586,9 +543,7 @@ class SessionData(BaseModel):
     The session data returned by Session/login and Session/refresh_access_token.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(populate_by_name=True)
     access_token: str
     """
     The access token (a JWT), sent as Authorization: Bearer <access_token>.
@@ -612,9 +567,7 @@ class LogoutResponse(BaseModel):
     The answer of a successful Session/logout call.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(populate_by_name=True)
 
 
 class ProductSubscription(BaseModel):
@@ -622,10 +575,7 @@ class ProductSubscription(BaseModel):
     The subscription plan of an add-on product.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     activation_fee: float | None = None
     """
     The one-time fee for subscription activation. Note: read-only. UI equivalent: "Activation fee, %YOUR_CURRENCY%" input field on the Edit Subscription plan -> Fees panel.
@@ -709,10 +659,7 @@ class ServiceFeature(BaseModel):
     A service feature configuration (used for the account's own service_features and for the service_features of each assigned add-on product; the page describes both with the same fields). Where the page words a field differently in the two places, both texts are kept in x-accountkit-page-descriptions.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     attributes: list[ServiceFeatureAttribute] | None = None
     """
     The list of service feature attributes. Note: Both attributes of the cli_trust service feature (accept_caller and supply_caller) are mandatory.
@@ -731,7 +678,7 @@ class ServiceFeature(BaseModel):
     """
     locked: int | None = None
     """
-    Indicates whether the feature is locked for editing. Note: If absent, the feature can't be locked.
+    Indicates whether the feature is locked for editing. Indicates whether the feature is locked for editing for the current user. Note: If absent, the feature can't be locked.
     """
     locks: list[str] | None = None
     """
@@ -748,10 +695,7 @@ class CallProcessingModeInfo(BaseModel):
     The account's active call processing mode.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     effective_from: PortaDateTime | None = None
     """
     The date and time the call processing mode became active. Note: read-only.
@@ -787,10 +731,7 @@ class IncludedService(BaseModel):
     A service available for the account.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     default: YesNo | None = None
     """
     Indicates whether the service belongs to the system's default set. Possible values: Y - yes; N - no.
@@ -862,10 +803,7 @@ class LoginRequest(BaseModel):
     The request body of Session/login.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     params: LoginWithPassword | LoginWithToken
     """
     The credentials: a login with either a password or a token.
@@ -877,10 +815,7 @@ class RefreshAccessTokenRequest(BaseModel):
     The request body of Session/refresh_access_token.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     params: RefreshAccessTokenParams
 
 
@@ -889,10 +824,7 @@ class LogoutRequest(BaseModel):
     The request body of Session/logout.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     params: LogoutParams
 
 
@@ -913,10 +845,7 @@ class AssignedAddon(BaseModel):
     An add-on product assigned to the account.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     addon_effective_from: PortaDateTime | None = None
     """
     Indicates the date when a product add-on is effective. UI equivalent: "Activation date" input field on Edit Account -> Finances -> Add-on products -> %YOUR ADD-ON PRODUCT% -> Additional information panel.
@@ -1068,10 +997,7 @@ class AccountInfo(BaseModel):
     The account record to update (account_info). Every field of the page's table is listed; send only the fields to change, plus i_account to identify the account.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     activation_date: date | None = None
     """
     The date on which the account is activated. The date the account is used for the first time. UI equivalent: "Activation date" input field on the Edit Account -> Personal info -> Life cycle panel.
@@ -1343,10 +1269,7 @@ class UpdateAccountParams(BaseModel):
     The parameters of Account/update_account.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     account_info: AccountInfo
     """
     The account record to update.
@@ -1362,10 +1285,7 @@ class UpdateAccountRequest(BaseModel):
     The request body of Account/update_account: the parameters wrapped in params.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     params: UpdateAccountParams
 
 

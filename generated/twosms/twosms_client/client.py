@@ -4,6 +4,7 @@ Make one with ``twosms_client.connect()``, which fills in credentials, auth, tim
 """
 
 import ssl
+from dataclasses import replace
 from typing import Any, Self
 
 import httpx
@@ -52,7 +53,7 @@ class Client:
 
     def with_options(self, *, max_retries: int | None = None, timeout: httpx.Timeout | None = None) -> Self:
         """A new client with other retry/timeout defaults, sharing auth state with this one."""
-        settings = evolve(self.settings) if max_retries is None else evolve(self.settings, max_retries=max_retries)
+        settings = self.settings if max_retries is None else replace(self.settings, max_retries=max_retries)
         return evolve(self, settings=settings, timeout=timeout if timeout is not None else self._timeout)
 
     def _httpx_settings(self) -> dict[str, Any]:

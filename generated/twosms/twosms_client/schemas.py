@@ -22,9 +22,7 @@ class AccountUserInfo(BaseModel):
     """
 
     model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-        json_schema_extra={"xml": {"name": "AccountUserInfo"}},
+        extra="forbid", populate_by_name=True, json_schema_extra={"xml": {"name": "AccountUserInfo"}}
     )
     UserID: UUID | None = None
     """
@@ -45,9 +43,7 @@ class ResponseError(BaseModel):
     Error (the page's type name for ResponseOfObject.Error).
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(populate_by_name=True)
     ErrorCode: str | None = None
     """
     The error code.
@@ -63,9 +59,7 @@ class ResponseIdentification(BaseModel):
     Identifies the user who made the call.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(populate_by_name=True)
     UserId: str | None = None
     """
     The Id of the user who made the call.
@@ -77,10 +71,7 @@ class UpdateAccountRequestParameters(BaseModel):
     The parameters of update_account, by their names on the wire.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     id: UUID
     """
     The Id of the account to update its details.
@@ -172,8 +163,7 @@ class AccountV3(BaseModel):
     Determines if the disclaimer should be removed.
     """
     EmailAddress: Annotated[
-        str,
-        Field(pattern="^([0-9a-zA-Z]([-.\\w']*[0-9a-zA-Z])*@([0-9a-zA-Z][-\\w']*[0-9a-zA-Z]\\.)+[a-zA-Z]{2,9})$"),
+        str, Field(pattern="^([0-9a-zA-Z]([-.\\w']*[0-9a-zA-Z])*@([0-9a-zA-Z][-\\w']*[0-9a-zA-Z]\\.)+[a-zA-Z]{2,9})$")
     ]
     """
     The main email address for the account.
@@ -227,8 +217,7 @@ class AccountV3(BaseModel):
     The off peak balance of the account.
     """
     Preferences: Annotated[
-        list[AccountPreferences] | None,
-        Field(json_schema_extra={"xml": {"name": "Preferences", "wrapped": True}}),
+        list[AccountPreferences] | None, Field(json_schema_extra={"xml": {"name": "Preferences", "wrapped": True}})
     ] = None
     """
     Determines how the UI of SMS+ plus is displayed for this account. Provide a list of all preferences you wish to set on the account. Any preferences set previously will be overwritten with the preferences set on the request.
@@ -281,9 +270,7 @@ class ResponseDataOfObject(BaseModel):
     The data returned by the call.
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(populate_by_name=True)
     Identification: ResponseIdentification | None = None
     Result: str | None = None
     """
@@ -307,10 +294,7 @@ class ResponseOfObject(BaseModel):
 
     """
 
-    model_config = ConfigDict(
-        populate_by_name=True,
-        json_schema_extra={"xml": {"name": "ResponseOfObject"}},
-    )
+    model_config = ConfigDict(populate_by_name=True, json_schema_extra={"xml": {"name": "ResponseOfObject"}})
     Error: ResponseError | None = None
     """
     Error. Present (not null) only when the call failed, whatever the HTTP status.

@@ -89,8 +89,5 @@ def build_client(
     if auth is not None:
         args["auth"] = auth
     return client_class(  # type: ignore[call-arg]
-        base_url=base_url,
-        timeout=as_timeout(timeout) or DEFAULT_TIMEOUT,
-        httpx_args=args,
-        settings=settings,
+        base_url=base_url, timeout=as_timeout(timeout) or DEFAULT_TIMEOUT, httpx_args=args, settings=settings
     )

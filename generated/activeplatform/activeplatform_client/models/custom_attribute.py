@@ -58,11 +58,7 @@ class CustomAttribute:
 
         value = d.pop("value", UNSET)
 
-        custom_attribute = cls(
-            key=key,
-            name=name,
-            value=value,
-        )
+        custom_attribute = cls(key=key, name=name, value=value)
 
         custom_attribute.additional_properties = d
         return custom_attribute

@@ -47,9 +47,6 @@ class CustomAttributeInput:
 
         value = d.pop("value", UNSET)
 
-        custom_attribute_input = cls(
-            key=key,
-            value=value,
-        )
+        custom_attribute_input = cls(key=key, value=value)
 
         return custom_attribute_input

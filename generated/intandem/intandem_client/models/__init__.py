@@ -3,7 +3,4 @@
 from .change_package_external_subscription_params import ChangePackageExternalSubscriptionParams
 from .change_package_response import ChangePackageResponse
 
-__all__ = (
-    "ChangePackageExternalSubscriptionParams",
-    "ChangePackageResponse",
-)
+__all__ = ("ChangePackageExternalSubscriptionParams", "ChangePackageResponse")

@@ -35,9 +35,7 @@ class ChangePackageResponse:
         d = dict(src_dict)
         business_id = d.pop("business_id", UNSET)
 
-        change_package_response = cls(
-            business_id=business_id,
-        )
+        change_package_response = cls(business_id=business_id)
 
         change_package_response.additional_properties = d
         return change_package_response

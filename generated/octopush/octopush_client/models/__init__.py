@@ -5,9 +5,4 @@ from .error_body import ErrorBody
 from .subaccount_callbacks import SubaccountCallbacks
 from .subaccount_edit import SubaccountEdit
 
-__all__ = (
-    "EditSubaccountResult",
-    "ErrorBody",
-    "SubaccountCallbacks",
-    "SubaccountEdit",
-)
+__all__ = ("EditSubaccountResult", "ErrorBody", "SubaccountCallbacks", "SubaccountEdit")

@@ -46,10 +46,7 @@ class ErrorBody:
 
         message = d.pop("message", UNSET)
 
-        error_body = cls(
-            code=code,
-            message=message,
-        )
+        error_body = cls(code=code, message=message)
 
         error_body.additional_properties = d
         return error_body

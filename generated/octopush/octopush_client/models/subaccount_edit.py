@@ -49,13 +49,7 @@ class SubaccountEdit:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update(
-            {
-                "first_name": first_name,
-                "last_name": last_name,
-                "password": password,
-            }
-        )
+        field_dict.update({"first_name": first_name, "last_name": last_name, "password": password})
         if company_name is not UNSET:
             field_dict["company_name"] = company_name
         if callbacks is not UNSET:

@@ -41,9 +41,6 @@ class AliasDidNumber:
 
         i_did_number = d.pop("i_did_number", UNSET)
 
-        alias_did_number = cls(
-            did_number=did_number,
-            i_did_number=i_did_number,
-        )
+        alias_did_number = cls(did_number=did_number, i_did_number=i_did_number)
 
         return alias_did_number

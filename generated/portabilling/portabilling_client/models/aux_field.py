@@ -41,9 +41,6 @@ class AuxField:
 
         value = d.pop("value", UNSET)
 
-        aux_field = cls(
-            name=name,
-            value=value,
-        )
+        aux_field = cls(name=name, value=value)
 
         return aux_field

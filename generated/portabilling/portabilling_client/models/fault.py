@@ -32,12 +32,7 @@ class Fault:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "faultcode": faultcode,
-                "faultstring": faultstring,
-            }
-        )
+        field_dict.update({"faultcode": faultcode, "faultstring": faultstring})
 
         return field_dict
 
@@ -48,10 +43,7 @@ class Fault:
 
         faultstring = d.pop("faultstring")
 
-        fault = cls(
-            faultcode=faultcode,
-            faultstring=faultstring,
-        )
+        fault = cls(faultcode=faultcode, faultstring=faultstring)
 
         fault.additional_properties = d
         return fault

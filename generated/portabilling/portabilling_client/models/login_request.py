@@ -31,11 +31,7 @@ class LoginRequest:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update(
-            {
-                "params": params,
-            }
-        )
+        field_dict.update({"params": params})
 
         return field_dict
 
@@ -63,8 +59,6 @@ class LoginRequest:
 
         params = _parse_params(d.pop("params"))
 
-        login_request = cls(
-            params=params,
-        )
+        login_request = cls(params=params)
 
         return login_request

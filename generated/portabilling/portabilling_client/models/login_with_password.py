@@ -24,12 +24,7 @@ class LoginWithPassword:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update(
-            {
-                "login": login,
-                "password": password,
-            }
-        )
+        field_dict.update({"login": login, "password": password})
 
         return field_dict
 
@@ -40,9 +35,6 @@ class LoginWithPassword:
 
         password = d.pop("password")
 
-        login_with_password = cls(
-            login=login,
-            password=password,
-        )
+        login_with_password = cls(login=login, password=password)
 
         return login_with_password

@@ -24,12 +24,7 @@ class LoginWithToken:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update(
-            {
-                "login": login,
-                "token": token,
-            }
-        )
+        field_dict.update({"login": login, "token": token})
 
         return field_dict
 
@@ -40,9 +35,6 @@ class LoginWithToken:
 
         token = d.pop("token")
 
-        login_with_token = cls(
-            login=login,
-            token=token,
-        )
+        login_with_token = cls(login=login, token=token)
 
         return login_with_token

@@ -20,11 +20,7 @@ class LogoutParams:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update(
-            {
-                "access_token": access_token,
-            }
-        )
+        field_dict.update({"access_token": access_token})
 
         return field_dict
 
@@ -33,8 +29,6 @@ class LogoutParams:
         d = dict(src_dict)
         access_token = d.pop("access_token")
 
-        logout_params = cls(
-            access_token=access_token,
-        )
+        logout_params = cls(access_token=access_token)
 
         return logout_params

@@ -24,11 +24,7 @@ class LogoutRequest:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update(
-            {
-                "params": params,
-            }
-        )
+        field_dict.update({"params": params})
 
         return field_dict
 
@@ -39,8 +35,6 @@ class LogoutRequest:
         d = dict(src_dict)
         params = LogoutParams.from_dict(d.pop("params"))
 
-        logout_request = cls(
-            params=params,
-        )
+        logout_request = cls(params=params)
 
         return logout_request

@@ -20,11 +20,7 @@ class RefreshAccessTokenParams:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update(
-            {
-                "refresh_token": refresh_token,
-            }
-        )
+        field_dict.update({"refresh_token": refresh_token})
 
         return field_dict
 
@@ -33,8 +29,6 @@ class RefreshAccessTokenParams:
         d = dict(src_dict)
         refresh_token = d.pop("refresh_token")
 
-        refresh_access_token_params = cls(
-            refresh_token=refresh_token,
-        )
+        refresh_access_token_params = cls(refresh_token=refresh_token)
 
         return refresh_access_token_params

@@ -24,11 +24,7 @@ class RefreshAccessTokenRequest:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update(
-            {
-                "params": params,
-            }
-        )
+        field_dict.update({"params": params})
 
         return field_dict
 
@@ -39,8 +35,6 @@ class RefreshAccessTokenRequest:
         d = dict(src_dict)
         params = RefreshAccessTokenParams.from_dict(d.pop("params"))
 
-        refresh_access_token_request = cls(
-            params=params,
-        )
+        refresh_access_token_request = cls(params=params)
 
         return refresh_access_token_request

@@ -35,7 +35,8 @@ class ServiceFeature:
     """ The state of the corresponding service feature. Note: Not mandatory for cli_trust and permitted_sip_proxies
     service features. """
     locked: int | Unset = UNSET
-    """ Indicates whether the feature is locked for editing. Note: If absent, the feature can't be locked. """
+    """ Indicates whether the feature is locked for editing. Indicates whether the feature is locked for editing for
+    the current user. Note: If absent, the feature can't be locked. """
     locks: list[str] | Unset = UNSET
     """ The list of user types who cannot change service features. Note: If absent, locks are not supported. """
     name: str | Unset = UNSET

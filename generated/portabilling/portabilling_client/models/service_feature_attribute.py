@@ -55,10 +55,6 @@ class ServiceFeatureAttribute:
 
         values = cast(list[str], d.pop("values", UNSET))
 
-        service_feature_attribute = cls(
-            effective_values=effective_values,
-            name=name,
-            values=values,
-        )
+        service_feature_attribute = cls(effective_values=effective_values, name=name, values=values)
 
         return service_feature_attribute

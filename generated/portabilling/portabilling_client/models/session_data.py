@@ -58,10 +58,7 @@ class SessionData:
         session_id = d.pop("session_id")
 
         session_data = cls(
-            access_token=access_token,
-            expires_at=expires_at,
-            refresh_token=refresh_token,
-            session_id=session_id,
+            access_token=access_token, expires_at=expires_at, refresh_token=refresh_token, session_id=session_id
         )
 
         session_data.additional_properties = d

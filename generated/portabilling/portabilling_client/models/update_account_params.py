@@ -35,11 +35,7 @@ class UpdateAccountParams:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update(
-            {
-                "account_info": account_info,
-            }
-        )
+        field_dict.update({"account_info": account_info})
         if release_assigned_did is not UNSET:
             field_dict["release_assigned_did"] = release_assigned_did
 
@@ -59,9 +55,6 @@ class UpdateAccountParams:
         else:
             release_assigned_did = UpdateAccountParamsReleaseAssignedDid(_release_assigned_did)
 
-        update_account_params = cls(
-            account_info=account_info,
-            release_assigned_did=release_assigned_did,
-        )
+        update_account_params = cls(account_info=account_info, release_assigned_did=release_assigned_did)
 
         return update_account_params

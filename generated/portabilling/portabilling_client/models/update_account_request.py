@@ -24,11 +24,7 @@ class UpdateAccountRequest:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update(
-            {
-                "params": params,
-            }
-        )
+        field_dict.update({"params": params})
 
         return field_dict
 
@@ -39,8 +35,6 @@ class UpdateAccountRequest:
         d = dict(src_dict)
         params = UpdateAccountParams.from_dict(d.pop("params"))
 
-        update_account_request = cls(
-            params=params,
-        )
+        update_account_request = cls(params=params)
 
         return update_account_request

@@ -22,11 +22,7 @@ class UpdateAccountResponse:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "i_account": i_account,
-            }
-        )
+        field_dict.update({"i_account": i_account})
 
         return field_dict
 
@@ -35,9 +31,7 @@ class UpdateAccountResponse:
         d = dict(src_dict)
         i_account = d.pop("i_account")
 
-        update_account_response = cls(
-            i_account=i_account,
-        )
+        update_account_response = cls(i_account=i_account)
 
         update_account_response.additional_properties = d
         return update_account_response

@@ -33,8 +33,6 @@ class VoucherInfo:
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
-        voucher_info = cls(
-            id=id,
-        )
+        voucher_info = cls(id=id)
 
         return voucher_info

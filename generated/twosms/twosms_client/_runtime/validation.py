@@ -66,9 +66,7 @@ def check_request(operation: Operation, parameters: dict[str, Any], body: Any) -
     """Warn if the operation is deprecated; raise ``RequestValidationError`` if the request is invalid."""
     if operation.deprecated:
         warnings.warn(
-            f"{operation.name} is deprecated by the vendor: {operation.deprecated}",
-            DeprecationWarning,
-            stacklevel=4,
+            f"{operation.name} is deprecated by the vendor: {operation.deprecated}", DeprecationWarning, stacklevel=4
         )
     problems: list[tuple[str, str]] = []
     if operation.parameters_model:

@@ -61,10 +61,6 @@ class AccountUserInfo:
 
         permission_level = d.pop("PermissionLevel", UNSET)
 
-        account_user_info = cls(
-            user_id=user_id,
-            name=name,
-            permission_level=permission_level,
-        )
+        account_user_info = cls(user_id=user_id, name=name, permission_level=permission_level)
 
         return account_user_info

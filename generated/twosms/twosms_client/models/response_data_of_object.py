@@ -115,11 +115,7 @@ class ResponseDataOfObject:
 
         detail = _parse_detail(d.pop("Detail", UNSET))
 
-        response_data_of_object = cls(
-            identification=identification,
-            result=result,
-            detail=detail,
-        )
+        response_data_of_object = cls(identification=identification, result=result, detail=detail)
 
         response_data_of_object.additional_properties = d
         return response_data_of_object

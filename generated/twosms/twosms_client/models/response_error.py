@@ -43,10 +43,7 @@ class ResponseError:
 
         error_reason = d.pop("ErrorReason", UNSET)
 
-        response_error = cls(
-            error_code=error_code,
-            error_reason=error_reason,
-        )
+        response_error = cls(error_code=error_code, error_reason=error_reason)
 
         response_error.additional_properties = d
         return response_error

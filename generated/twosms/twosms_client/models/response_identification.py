@@ -47,9 +47,7 @@ class ResponseIdentification:
 
         user_id = _parse_user_id(d.pop("UserId", UNSET))
 
-        response_identification = cls(
-            user_id=user_id,
-        )
+        response_identification = cls(user_id=user_id)
 
         response_identification.additional_properties = d
         return response_identification

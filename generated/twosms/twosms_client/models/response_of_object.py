@@ -101,10 +101,7 @@ class ResponseOfObject:
 
         response_data = _parse_response_data(d.pop("ResponseData", UNSET))
 
-        response_of_object = cls(
-            error=error,
-            response_data=response_data,
-        )
+        response_of_object = cls(error=error, response_data=response_data)
 
         response_of_object.additional_properties = d
         return response_of_object

@@ -16,18 +16,12 @@ from ...types import Response
 _OPERATION = OPERATIONS["update_account"]
 
 
-def _get_kwargs(
-    account_id: int,
-    *,
-    body: AccountUpdate,
-) -> dict[str, Any]:
+def _get_kwargs(account_id: int, *, body: AccountUpdate) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": "put",
-        "url": "/api/vendor/v1/accounts/{account_id}.json".format(
-            account_id=quote(str(account_id), safe=""),
-        ),
+        "url": "/api/vendor/v1/accounts/{account_id}.json".format(account_id=quote(str(account_id), safe="")),
     }
 
     _kwargs["json"] = body.to_dict()
@@ -64,11 +58,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    account_id: int,
-    *,
-    client: AuthenticatedClient,
-    body: AccountUpdate,
-    request_options: RequestOptions | None = None,
+    account_id: int, *, client: AuthenticatedClient, body: AccountUpdate, request_options: RequestOptions | None = None
 ) -> Response[Account | ErrorBody]:
     """Update an Account
 
@@ -91,28 +81,15 @@ def sync_detailed(
         Response[Account | ErrorBody]
     """
 
-    kwargs = _get_kwargs(
-        account_id=account_id,
-        body=body,
-    )
+    kwargs = _get_kwargs(account_id=account_id, body=body)
 
-    validation.check_request(
-        _OPERATION,
-        {
-            "account_id": account_id,
-        },
-        kwargs.get("json"),
-    )
+    validation.check_request(_OPERATION, {"account_id": account_id}, kwargs.get("json"))
     response = transport.send_sync(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 
 
 def sync(
-    account_id: int,
-    *,
-    client: AuthenticatedClient,
-    body: AccountUpdate,
-    request_options: RequestOptions | None = None,
+    account_id: int, *, client: AuthenticatedClient, body: AccountUpdate, request_options: RequestOptions | None = None
 ) -> Account | ErrorBody | None:
     """Update an Account
 
@@ -135,20 +112,11 @@ def sync(
         Account | ErrorBody
     """
 
-    return sync_detailed(
-        account_id=account_id,
-        client=client,
-        body=body,
-        request_options=request_options,
-    ).parsed
+    return sync_detailed(account_id=account_id, client=client, body=body, request_options=request_options).parsed
 
 
 async def asyncio_detailed(
-    account_id: int,
-    *,
-    client: AuthenticatedClient,
-    body: AccountUpdate,
-    request_options: RequestOptions | None = None,
+    account_id: int, *, client: AuthenticatedClient, body: AccountUpdate, request_options: RequestOptions | None = None
 ) -> Response[Account | ErrorBody]:
     """Update an Account
 
@@ -171,28 +139,15 @@ async def asyncio_detailed(
         Response[Account | ErrorBody]
     """
 
-    kwargs = _get_kwargs(
-        account_id=account_id,
-        body=body,
-    )
+    kwargs = _get_kwargs(account_id=account_id, body=body)
 
-    validation.check_request(
-        _OPERATION,
-        {
-            "account_id": account_id,
-        },
-        kwargs.get("json"),
-    )
+    validation.check_request(_OPERATION, {"account_id": account_id}, kwargs.get("json"))
     response = await transport.send_async(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 
 
 async def asyncio(
-    account_id: int,
-    *,
-    client: AuthenticatedClient,
-    body: AccountUpdate,
-    request_options: RequestOptions | None = None,
+    account_id: int, *, client: AuthenticatedClient, body: AccountUpdate, request_options: RequestOptions | None = None
 ) -> Account | ErrorBody | None:
     """Update an Account
 
@@ -216,10 +171,5 @@ async def asyncio(
     """
 
     return (
-        await asyncio_detailed(
-            account_id=account_id,
-            client=client,
-            body=body,
-            request_options=request_options,
-        )
+        await asyncio_detailed(account_id=account_id, client=client, body=body, request_options=request_options)
     ).parsed

@@ -49,7 +49,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/partners/accounts/{business_uid}/change_package".format(
-            business_uid=quote(str(business_uid), safe=""),
+            business_uid=quote(str(business_uid), safe="")
         ),
         "params": params,
     }

@@ -16,17 +16,13 @@ from ...types import Response
 _OPERATION = OPERATIONS["edit_subaccount"]
 
 
-def _get_kwargs(
-    subaccount_email: str,
-    *,
-    body: SubaccountEdit,
-) -> dict[str, Any]:
+def _get_kwargs(subaccount_email: str, *, body: SubaccountEdit) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
         "url": "/v1/public/subaccount/{subaccount_email}/edit".format(
-            subaccount_email=quote(str(subaccount_email), safe=""),
+            subaccount_email=quote(str(subaccount_email), safe="")
         ),
     }
 
@@ -98,18 +94,9 @@ def sync_detailed(
         Response[EditSubaccountResult | ErrorBody]
     """
 
-    kwargs = _get_kwargs(
-        subaccount_email=subaccount_email,
-        body=body,
-    )
+    kwargs = _get_kwargs(subaccount_email=subaccount_email, body=body)
 
-    validation.check_request(
-        _OPERATION,
-        {
-            "subaccount_email": subaccount_email,
-        },
-        kwargs.get("json"),
-    )
+    validation.check_request(_OPERATION, {"subaccount_email": subaccount_email}, kwargs.get("json"))
     response = transport.send_sync(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 
@@ -146,10 +133,7 @@ def sync(
     """
 
     return sync_detailed(
-        subaccount_email=subaccount_email,
-        client=client,
-        body=body,
-        request_options=request_options,
+        subaccount_email=subaccount_email, client=client, body=body, request_options=request_options
     ).parsed
 
 
@@ -184,18 +168,9 @@ async def asyncio_detailed(
         Response[EditSubaccountResult | ErrorBody]
     """
 
-    kwargs = _get_kwargs(
-        subaccount_email=subaccount_email,
-        body=body,
-    )
+    kwargs = _get_kwargs(subaccount_email=subaccount_email, body=body)
 
-    validation.check_request(
-        _OPERATION,
-        {
-            "subaccount_email": subaccount_email,
-        },
-        kwargs.get("json"),
-    )
+    validation.check_request(_OPERATION, {"subaccount_email": subaccount_email}, kwargs.get("json"))
     response = await transport.send_async(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 
@@ -233,9 +208,6 @@ async def asyncio(
 
     return (
         await asyncio_detailed(
-            subaccount_email=subaccount_email,
-            client=client,
-            body=body,
-            request_options=request_options,
+            subaccount_email=subaccount_email, client=client, body=body, request_options=request_options
         )
     ).parsed

@@ -16,16 +16,10 @@ from ...types import Response
 _OPERATION = OPERATIONS["update_account"]
 
 
-def _get_kwargs(
-    *,
-    body: UpdateAccountRequest,
-) -> dict[str, Any]:
+def _get_kwargs(*, body: UpdateAccountRequest) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
-    _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/Account/update_account",
-    }
+    _kwargs: dict[str, Any] = {"method": "post", "url": "/Account/update_account"}
 
     _kwargs["json"] = body.to_dict()
 
@@ -70,10 +64,7 @@ def _build_response(
 
 
 def sync_detailed(
-    *,
-    client: AuthenticatedClient,
-    body: UpdateAccountRequest,
-    request_options: RequestOptions | None = None,
+    *, client: AuthenticatedClient, body: UpdateAccountRequest, request_options: RequestOptions | None = None
 ) -> Response[Any | Fault | UpdateAccountResponse]:
     """Update an account
 
@@ -93,9 +84,7 @@ def sync_detailed(
         Response[Any | Fault | UpdateAccountResponse]
     """
 
-    kwargs = _get_kwargs(
-        body=body,
-    )
+    kwargs = _get_kwargs(body=body)
 
     validation.check_request(_OPERATION, {}, kwargs.get("json"))
     response = transport.send_sync(client, _OPERATION, kwargs, request_options)
@@ -103,10 +92,7 @@ def sync_detailed(
 
 
 def sync(
-    *,
-    client: AuthenticatedClient,
-    body: UpdateAccountRequest,
-    request_options: RequestOptions | None = None,
+    *, client: AuthenticatedClient, body: UpdateAccountRequest, request_options: RequestOptions | None = None
 ) -> Any | Fault | UpdateAccountResponse | None:
     """Update an account
 
@@ -126,18 +112,11 @@ def sync(
         Any | Fault | UpdateAccountResponse
     """
 
-    return sync_detailed(
-        client=client,
-        body=body,
-        request_options=request_options,
-    ).parsed
+    return sync_detailed(client=client, body=body, request_options=request_options).parsed
 
 
 async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient,
-    body: UpdateAccountRequest,
-    request_options: RequestOptions | None = None,
+    *, client: AuthenticatedClient, body: UpdateAccountRequest, request_options: RequestOptions | None = None
 ) -> Response[Any | Fault | UpdateAccountResponse]:
     """Update an account
 
@@ -157,9 +136,7 @@ async def asyncio_detailed(
         Response[Any | Fault | UpdateAccountResponse]
     """
 
-    kwargs = _get_kwargs(
-        body=body,
-    )
+    kwargs = _get_kwargs(body=body)
 
     validation.check_request(_OPERATION, {}, kwargs.get("json"))
     response = await transport.send_async(client, _OPERATION, kwargs, request_options)
@@ -167,10 +144,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    *,
-    client: AuthenticatedClient,
-    body: UpdateAccountRequest,
-    request_options: RequestOptions | None = None,
+    *, client: AuthenticatedClient, body: UpdateAccountRequest, request_options: RequestOptions | None = None
 ) -> Any | Fault | UpdateAccountResponse | None:
     """Update an account
 
@@ -190,10 +164,4 @@ async def asyncio(
         Any | Fault | UpdateAccountResponse
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-            request_options=request_options,
-        )
-    ).parsed
+    return (await asyncio_detailed(client=client, body=body, request_options=request_options)).parsed

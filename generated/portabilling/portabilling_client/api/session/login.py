@@ -16,16 +16,10 @@ from ...types import Response
 _OPERATION = OPERATIONS["login"]
 
 
-def _get_kwargs(
-    *,
-    body: LoginRequest,
-) -> dict[str, Any]:
+def _get_kwargs(*, body: LoginRequest) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
-    _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/Session/login",
-    }
+    _kwargs: dict[str, Any] = {"method": "post", "url": "/Session/login"}
 
     _kwargs["json"] = body.to_dict()
 
@@ -70,10 +64,7 @@ def _build_response(
 
 
 def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    body: LoginRequest,
-    request_options: RequestOptions | None = None,
+    *, client: AuthenticatedClient | Client, body: LoginRequest, request_options: RequestOptions | None = None
 ) -> Response[Any | Fault | SessionData]:
     """Log in and open a session
 
@@ -91,9 +82,7 @@ def sync_detailed(
         Response[Any | Fault | SessionData]
     """
 
-    kwargs = _get_kwargs(
-        body=body,
-    )
+    kwargs = _get_kwargs(body=body)
 
     validation.check_request(_OPERATION, {}, kwargs.get("json"))
     response = transport.send_sync(client, _OPERATION, kwargs, request_options)
@@ -101,10 +90,7 @@ def sync_detailed(
 
 
 def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    body: LoginRequest,
-    request_options: RequestOptions | None = None,
+    *, client: AuthenticatedClient | Client, body: LoginRequest, request_options: RequestOptions | None = None
 ) -> Any | Fault | SessionData | None:
     """Log in and open a session
 
@@ -122,18 +108,11 @@ def sync(
         Any | Fault | SessionData
     """
 
-    return sync_detailed(
-        client=client,
-        body=body,
-        request_options=request_options,
-    ).parsed
+    return sync_detailed(client=client, body=body, request_options=request_options).parsed
 
 
 async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    body: LoginRequest,
-    request_options: RequestOptions | None = None,
+    *, client: AuthenticatedClient | Client, body: LoginRequest, request_options: RequestOptions | None = None
 ) -> Response[Any | Fault | SessionData]:
     """Log in and open a session
 
@@ -151,9 +130,7 @@ async def asyncio_detailed(
         Response[Any | Fault | SessionData]
     """
 
-    kwargs = _get_kwargs(
-        body=body,
-    )
+    kwargs = _get_kwargs(body=body)
 
     validation.check_request(_OPERATION, {}, kwargs.get("json"))
     response = await transport.send_async(client, _OPERATION, kwargs, request_options)
@@ -161,10 +138,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    body: LoginRequest,
-    request_options: RequestOptions | None = None,
+    *, client: AuthenticatedClient | Client, body: LoginRequest, request_options: RequestOptions | None = None
 ) -> Any | Fault | SessionData | None:
     """Log in and open a session
 
@@ -182,10 +156,4 @@ async def asyncio(
         Any | Fault | SessionData
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-            request_options=request_options,
-        )
-    ).parsed
+    return (await asyncio_detailed(client=client, body=body, request_options=request_options)).parsed

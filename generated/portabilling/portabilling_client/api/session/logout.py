@@ -16,16 +16,10 @@ from ...types import Response
 _OPERATION = OPERATIONS["logout"]
 
 
-def _get_kwargs(
-    *,
-    body: LogoutRequest,
-) -> dict[str, Any]:
+def _get_kwargs(*, body: LogoutRequest) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
-    _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/Session/logout",
-    }
+    _kwargs: dict[str, Any] = {"method": "post", "url": "/Session/logout"}
 
     _kwargs["json"] = body.to_dict()
 
@@ -70,10 +64,7 @@ def _build_response(
 
 
 def sync_detailed(
-    *,
-    client: AuthenticatedClient,
-    body: LogoutRequest,
-    request_options: RequestOptions | None = None,
+    *, client: AuthenticatedClient, body: LogoutRequest, request_options: RequestOptions | None = None
 ) -> Response[Any | Fault | LogoutResponse]:
     """Close a session
 
@@ -90,9 +81,7 @@ def sync_detailed(
         Response[Any | Fault | LogoutResponse]
     """
 
-    kwargs = _get_kwargs(
-        body=body,
-    )
+    kwargs = _get_kwargs(body=body)
 
     validation.check_request(_OPERATION, {}, kwargs.get("json"))
     response = transport.send_sync(client, _OPERATION, kwargs, request_options)
@@ -100,10 +89,7 @@ def sync_detailed(
 
 
 def sync(
-    *,
-    client: AuthenticatedClient,
-    body: LogoutRequest,
-    request_options: RequestOptions | None = None,
+    *, client: AuthenticatedClient, body: LogoutRequest, request_options: RequestOptions | None = None
 ) -> Any | Fault | LogoutResponse | None:
     """Close a session
 
@@ -120,18 +106,11 @@ def sync(
         Any | Fault | LogoutResponse
     """
 
-    return sync_detailed(
-        client=client,
-        body=body,
-        request_options=request_options,
-    ).parsed
+    return sync_detailed(client=client, body=body, request_options=request_options).parsed
 
 
 async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient,
-    body: LogoutRequest,
-    request_options: RequestOptions | None = None,
+    *, client: AuthenticatedClient, body: LogoutRequest, request_options: RequestOptions | None = None
 ) -> Response[Any | Fault | LogoutResponse]:
     """Close a session
 
@@ -148,9 +127,7 @@ async def asyncio_detailed(
         Response[Any | Fault | LogoutResponse]
     """
 
-    kwargs = _get_kwargs(
-        body=body,
-    )
+    kwargs = _get_kwargs(body=body)
 
     validation.check_request(_OPERATION, {}, kwargs.get("json"))
     response = await transport.send_async(client, _OPERATION, kwargs, request_options)
@@ -158,10 +135,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    *,
-    client: AuthenticatedClient,
-    body: LogoutRequest,
-    request_options: RequestOptions | None = None,
+    *, client: AuthenticatedClient, body: LogoutRequest, request_options: RequestOptions | None = None
 ) -> Any | Fault | LogoutResponse | None:
     """Close a session
 
@@ -178,10 +152,4 @@ async def asyncio(
         Any | Fault | LogoutResponse
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-            request_options=request_options,
-        )
-    ).parsed
+    return (await asyncio_detailed(client=client, body=body, request_options=request_options)).parsed

@@ -16,16 +16,10 @@ from ...types import Response
 _OPERATION = OPERATIONS["refresh_access_token"]
 
 
-def _get_kwargs(
-    *,
-    body: RefreshAccessTokenRequest,
-) -> dict[str, Any]:
+def _get_kwargs(*, body: RefreshAccessTokenRequest) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
-    _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/Session/refresh_access_token",
-    }
+    _kwargs: dict[str, Any] = {"method": "post", "url": "/Session/refresh_access_token"}
 
     _kwargs["json"] = body.to_dict()
 
@@ -91,9 +85,7 @@ def sync_detailed(
         Response[Any | Fault | SessionData]
     """
 
-    kwargs = _get_kwargs(
-        body=body,
-    )
+    kwargs = _get_kwargs(body=body)
 
     validation.check_request(_OPERATION, {}, kwargs.get("json"))
     response = transport.send_sync(client, _OPERATION, kwargs, request_options)
@@ -122,11 +114,7 @@ def sync(
         Any | Fault | SessionData
     """
 
-    return sync_detailed(
-        client=client,
-        body=body,
-        request_options=request_options,
-    ).parsed
+    return sync_detailed(client=client, body=body, request_options=request_options).parsed
 
 
 async def asyncio_detailed(
@@ -151,9 +139,7 @@ async def asyncio_detailed(
         Response[Any | Fault | SessionData]
     """
 
-    kwargs = _get_kwargs(
-        body=body,
-    )
+    kwargs = _get_kwargs(body=body)
 
     validation.check_request(_OPERATION, {}, kwargs.get("json"))
     response = await transport.send_async(client, _OPERATION, kwargs, request_options)
@@ -182,10 +168,4 @@ async def asyncio(
         Any | Fault | SessionData
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-            request_options=request_options,
-        )
-    ).parsed
+    return (await asyncio_detailed(client=client, body=body, request_options=request_options)).parsed

@@ -16,19 +16,10 @@ from ...types import Response
 _OPERATION = OPERATIONS["update_account"]
 
 
-def _get_kwargs(
-    id: UUID,
-    *,
-    body: AccountV3,
-) -> dict[str, Any]:
+def _get_kwargs(id: UUID, *, body: AccountV3) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
-    _kwargs: dict[str, Any] = {
-        "method": "put",
-        "url": "/api/v2/admin/accounts/{id}".format(
-            id=quote(str(id), safe=""),
-        ),
-    }
+    _kwargs: dict[str, Any] = {"method": "put", "url": "/api/v2/admin/accounts/{id}".format(id=quote(str(id), safe=""))}
 
     _kwargs["json"] = body.to_dict()
 
@@ -74,11 +65,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    id: UUID,
-    *,
-    client: AuthenticatedClient,
-    body: AccountV3,
-    request_options: RequestOptions | None = None,
+    id: UUID, *, client: AuthenticatedClient, body: AccountV3, request_options: RequestOptions | None = None
 ) -> Response[ResponseOfObject]:
     """Update an existing account
 
@@ -112,28 +99,15 @@ def sync_detailed(
         Response[ResponseOfObject]
     """
 
-    kwargs = _get_kwargs(
-        id=id,
-        body=body,
-    )
+    kwargs = _get_kwargs(id=id, body=body)
 
-    validation.check_request(
-        _OPERATION,
-        {
-            "id": id,
-        },
-        kwargs.get("json"),
-    )
+    validation.check_request(_OPERATION, {"id": id}, kwargs.get("json"))
     response = transport.send_sync(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 
 
 def sync(
-    id: UUID,
-    *,
-    client: AuthenticatedClient,
-    body: AccountV3,
-    request_options: RequestOptions | None = None,
+    id: UUID, *, client: AuthenticatedClient, body: AccountV3, request_options: RequestOptions | None = None
 ) -> ResponseOfObject | None:
     """Update an existing account
 
@@ -167,20 +141,11 @@ def sync(
         ResponseOfObject
     """
 
-    return sync_detailed(
-        id=id,
-        client=client,
-        body=body,
-        request_options=request_options,
-    ).parsed
+    return sync_detailed(id=id, client=client, body=body, request_options=request_options).parsed
 
 
 async def asyncio_detailed(
-    id: UUID,
-    *,
-    client: AuthenticatedClient,
-    body: AccountV3,
-    request_options: RequestOptions | None = None,
+    id: UUID, *, client: AuthenticatedClient, body: AccountV3, request_options: RequestOptions | None = None
 ) -> Response[ResponseOfObject]:
     """Update an existing account
 
@@ -214,28 +179,15 @@ async def asyncio_detailed(
         Response[ResponseOfObject]
     """
 
-    kwargs = _get_kwargs(
-        id=id,
-        body=body,
-    )
+    kwargs = _get_kwargs(id=id, body=body)
 
-    validation.check_request(
-        _OPERATION,
-        {
-            "id": id,
-        },
-        kwargs.get("json"),
-    )
+    validation.check_request(_OPERATION, {"id": id}, kwargs.get("json"))
     response = await transport.send_async(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 
 
 async def asyncio(
-    id: UUID,
-    *,
-    client: AuthenticatedClient,
-    body: AccountV3,
-    request_options: RequestOptions | None = None,
+    id: UUID, *, client: AuthenticatedClient, body: AccountV3, request_options: RequestOptions | None = None
 ) -> ResponseOfObject | None:
     """Update an existing account
 
@@ -269,11 +221,4 @@ async def asyncio(
         ResponseOfObject
     """
 
-    return (
-        await asyncio_detailed(
-            id=id,
-            client=client,
-            body=body,
-            request_options=request_options,
-        )
-    ).parsed
+    return (await asyncio_detailed(id=id, client=client, body=body, request_options=request_options)).parsed

@@ -1,0 +1,90 @@
+"""The generate command: deterministic, incremental, atomic, with one clear error for a bad spec."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import RepoCopy, tree_digest
+
+
+def test_full_regeneration_reproduces_the_committed_tree_byte_for_byte(repo_copy: RepoCopy) -> None:
+    committed = tree_digest(repo_copy.generated)
+    for _ in range(2):  # twice: the second run must not differ from the first either
+        result = repo_copy.run("generate", "--force")
+        assert result.returncode == 0, result.stderr
+        assert tree_digest(repo_copy.generated) == committed
+
+
+def test_unchanged_inputs_are_skipped(repo_copy: RepoCopy) -> None:
+    result = repo_copy.run("generate")
+    assert result.returncode == 0, result.stderr
+    assert "5 up to date" in result.stdout and "nothing to do" in result.stdout
+
+
+def test_only_the_changed_api_is_rebuilt(repo_copy: RepoCopy) -> None:
+    spec = repo_copy.spec("octopush")
+    spec.write_text(spec.read_text().replace("info:\n", "info:\n  x-accountkit-test: touched\n", 1))
+    before = tree_digest(repo_copy.generated)
+    result = repo_copy.run("generate")
+    assert result.returncode == 0, result.stderr
+    assert "regenerated octopush in" in result.stdout
+    assert "4 unchanged" in result.stdout
+    after = tree_digest(repo_copy.generated)
+    changed = {path.split("/")[0] for path in set(before.items()) ^ set(after.items()) for path in [path[0]]}
+    assert changed == {"octopush"}
+
+
+BREAKAGES = {
+    "yaml syntax": (lambda text: text.replace("paths:", "paths: [unclosed", 1), "is not valid YAML at line"),
+    "openapi schema": (
+        lambda text: text.replace("openapi: 3.1.0", "openapi: 3.1.0\nwebhooks: 42", 1),
+        "invalid OpenAPI 3.1 at webhooks",
+    ),
+    "project rule": (lambda text: text.replace("operationId: edit_subaccount", "x-removed: edit_subaccount", 1), "has no operationId"),
+    "not a document": (lambda text: "- just\n- a list\n", "is not an OpenAPI document"),
+}
+
+
+@pytest.mark.parametrize("breakage", sorted(BREAKAGES))
+def test_a_broken_spec_leaves_generated_untouched_with_one_clear_error(repo_copy: RepoCopy, breakage: str) -> None:
+    break_it, expected = BREAKAGES[breakage]
+    spec = repo_copy.spec("octopush")
+    spec.write_text(break_it(spec.read_text()))
+    # Another API changes too: it must not be swapped in while octopush fails.
+    other = repo_copy.spec("intandem")
+    other.write_text(other.read_text().replace("info:\n", "info:\n  x-accountkit-test: touched\n", 1))
+    before = tree_digest(repo_copy.generated)
+
+    result = repo_copy.run("generate")
+
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, result.stderr
+    assert errors[0].startswith("error: specs/octopush.yaml: ")
+    assert expected in errors[0]
+    assert "Traceback" not in result.stderr
+    assert "generated/ is unchanged" in result.stderr
+    assert tree_digest(repo_copy.generated) == before
+    leftovers = list((repo_copy.root / ".cache").glob("*"))
+    assert leftovers == [], leftovers
+
+
+def test_unknown_api_name_is_refused_up_front(repo_copy: RepoCopy) -> None:
+    result = repo_copy.run("generate", "nosuchapi")
+    assert result.returncode != 0
+    assert "unknown API nosuchapi" in result.stderr + result.stdout
+
+
+def test_drift_check_reports_a_hand_edit_with_a_diff(repo_copy: RepoCopy) -> None:
+    target = repo_copy.generated / "octopush" / "octopush_client" / "client.py"
+    target.write_text(target.read_text() + "\n# hand edit\n")
+    result = repo_copy.run("drift")
+    assert result.returncode == 1
+    assert "generated/octopush/octopush_client/client.py (committed)" in result.stdout
+    assert "+# hand edit" not in result.stdout and "-# hand edit" in result.stdout
+    assert "run ./dev -s generate" in result.stderr
+
+
+def test_drift_check_passes_on_a_faithful_tree(repo_copy: RepoCopy) -> None:
+    result = repo_copy.run("drift")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "generated/ matches specs/ (5 packages" in result.stdout

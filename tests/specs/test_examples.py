@@ -1,0 +1,172 @@
+"""Examples: the spec's own examples are valid, and the vendor pages' examples are in the spec.
+
+Why both: an invalid example misleads readers and breaks mock servers (Prism answers 500 on them);
+a page example missing from the spec loses the one piece of wire evidence the vendor gave us.
+"""
+
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from openapi_schema_validator import OAS31Validator, oas31_format_checker
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+sys.path.insert(0, str(Path(__file__).parent))  # import seedpages whatever pytest's import mode
+import seedpages as sp  # noqa: E402
+
+SPEC_FILES = sorted(p.name for p in sp.SPECS.glob("*.yaml"))
+
+
+def _pointer(parts) -> str:
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+def spec_examples(doc: dict):
+    """(schema pointer, example value, where) for every example in the document.
+
+    Media types and parameters: `examples` maps (and `example`), checked against their `schema`.
+    Schemas: `examples` lists, checked against the schema that holds them. Example values themselves
+    are not walked (an example may contain keys named "schema"), nor are XML media types.
+    """
+
+    def walk(node, parts):
+        if parts and "xml" in str(parts[-1]):
+            return  # an XML media type: its examples are XML text, not JSON instances of the schema
+        if isinstance(node, dict):
+            if "schema" in node and isinstance(node.get("examples"), dict):
+                for name, ex in node["examples"].items():
+                    ex = sp.resolve(doc, ex)
+                    if "value" in ex:
+                        yield _pointer(parts + ["schema"]), ex["value"], _pointer(parts + ["examples", name])
+            if "schema" in node and "example" in node:
+                yield _pointer(parts + ["schema"]), node["example"], _pointer(parts + ["example"])
+            if isinstance(node.get("examples"), list):
+                for i, value in enumerate(node["examples"]):
+                    yield _pointer(parts), value, _pointer(parts + ["examples", i])
+            for key, child in node.items():
+                if key not in ("examples", "example", "x-accountkit-example-substitutions"):
+                    yield from walk(child, parts + [key])
+        elif isinstance(node, list):
+            for i, child in enumerate(node):
+                yield from walk(child, parts + [i])
+
+    yield from walk(doc, [])
+
+
+def validator_for(doc: dict, uri: str, pointer: str) -> OAS31Validator:
+    """A validator for the schema at `pointer`, with $refs resolved through the whole document."""
+    registry = Registry().with_resource(uri, Resource.from_contents(doc, default_specification=DRAFT202012))
+    return OAS31Validator(
+        {"$ref": f"{uri}#{quote(pointer, safe='/~')}"}, registry=registry, format_checker=oas31_format_checker
+    )
+
+
+def _spec_example_cases():
+    for name in SPEC_FILES:
+        doc = sp.cached_spec(name)
+        for pointer, value, where in spec_examples(doc):
+            yield pytest.param(name, pointer, value, id=f"{name}:{where}")
+
+
+@pytest.mark.parametrize(("spec_file", "pointer", "value"), list(_spec_example_cases()))
+def test_spec_example_validates(spec_file, pointer, value):
+    doc = sp.cached_spec(spec_file)
+    errors = sorted(validator_for(doc, f"urn:accountkit:{spec_file}", pointer).iter_errors(value), key=str)
+    assert not errors, "; ".join(f"{'/'.join(map(str, e.absolute_path)) or '/'}: {e.message}" for e in errors)
+
+
+def test_specs_have_examples():
+    """Guards the walk above: if it found nothing, the parametrized test would pass vacuously."""
+    assert SPEC_FILES and any(list(spec_examples(sp.cached_spec(n))) for n in SPEC_FILES)
+
+
+def operation_examples(doc: dict, operation_id: str, direction: str) -> list[dict]:
+    """The example objects of the operation's request body, or of its 2xx responses."""
+    _, op = sp.find_operation(doc, operation_id)
+    holders = (
+        [op.get("requestBody")]
+        if direction == "request"
+        else [r for code, r in op.get("responses", {}).items() if str(code).startswith("2")]
+    )
+    out = []
+    for holder in filter(None, holders):
+        for media in (sp.resolve(doc, holder) or {}).get("content", {}).values():
+            out += [sp.resolve(doc, ex) for ex in media.get("examples", {}).values()]
+    return out
+
+
+PAGE_CASES = [
+    pytest.param(api, direction, value, id=f"{api}:{direction}:{i}")
+    for api in sp.APIS
+    for i, (direction, value) in enumerate(sp.page_examples(api))
+]
+
+
+@pytest.mark.parametrize(("api", "direction", "page_value"), PAGE_CASES)
+def test_page_example_is_in_spec(api, direction, page_value):
+    """Equal to some spec example once that example's documented substitutions are made to the page's."""
+    path = sp.SPECS / sp.APIS[api].spec
+    if not path.exists():
+        pytest.fail(f"{path} does not exist")
+    doc = sp.cached_spec(sp.APIS[api].spec)
+    misses = []
+    for ex in operation_examples(doc, sp.APIS[api].operation, direction):
+        try:
+            expected = sp.apply_substitutions(page_value, ex.get("x-accountkit-example-substitutions", []))
+        except (ValueError, KeyError, IndexError, TypeError) as e:
+            misses.append(f"{ex.get('summary', '?')}: substitution does not apply: {e}")
+            continue
+        if sp.same(expected, ex.get("value")):
+            return
+        misses.append(f"{ex.get('summary', '?')}: {sp.first_difference(expected, ex.get('value'))}")
+    pytest.fail(f"page {direction} example not in {path.name}: " + (" | ".join(misses) or "no examples"))
+
+
+def test_invalid_examples_are_reported():
+    """The walk and the validator must catch a wrong type, a broken $ref'd format and a closed schema."""
+    doc = {
+        "openapi": "3.1.0",
+        "paths": {
+            "/x/{id}": {
+                "put": {
+                    "parameters": [
+                        {
+                            "name": "id",
+                            "in": "path",
+                            "schema": {"type": "string", "format": "uuid"},
+                            "example": "not-a-uuid",
+                        }
+                    ],
+                    "requestBody": {
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/Body"},
+                                "examples": {"bad": {"value": {"when": "2022-04-01 00:00:00", "extra": 1}}},
+                            }
+                        }
+                    },
+                }
+            }
+        },
+        "components": {
+            "schemas": {
+                "Body": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "properties": {"when": {"type": "string", "format": "date-time", "examples": [5]}},
+                }
+            }
+        },
+    }
+    found = {
+        where: [e.message for e in validator_for(doc, "urn:t", ptr).iter_errors(value)]
+        for ptr, value, where in spec_examples(doc)
+    }
+    assert any("uuid" in m for m in found["/paths/~1x~1{id}/put/parameters/0/example"])
+    bad = " ".join(found["/paths/~1x~1{id}/put/requestBody/content/application~1json/examples/bad"])
+    assert "date-time" in bad and "extra" in bad
+    assert any(
+        "not of type 'string'" in m for m in found["/components/schemas/Body/properties/when/examples/0"]
+    )
