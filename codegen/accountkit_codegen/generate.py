@@ -19,7 +19,7 @@ from pathlib import Path
 from .build import ToolError, build
 from .layout import CACHE, Api, select_apis
 from .specs import SpecError
-from .stamp import inputs_digest, read_stamp
+from .stamp import inputs_digest, is_fresh, write_stamp
 
 
 def build_all(apis: list[Api], into: Path) -> list[str]:
@@ -57,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     apis = select_apis(args.apis)
-    stale = [api for api in apis if args.force or read_stamp(api.output) != inputs_digest(api)]
+    inputs = {api: inputs_digest(api) for api in apis}
+    stale = [api for api in apis if args.force or not is_fresh(api, inputs[api])]
     fresh = [api.name for api in apis if api not in stale]
     if not stale:
         print(f"generate: {len(apis)} up to date ({', '.join(fresh)}); nothing to do")
@@ -75,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         (staging / "old").mkdir()
         for api in stale:
             _swap_in(staging / "new" / api.name, api.output, staging / "old")
+            write_stamp(api, inputs[api])
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

@@ -89,9 +89,9 @@ def project_rule_violations(document: dict[str, Any]) -> Iterator[str]:
         seen[operation_id] = where
         for parameter in operation.get("parameters") or []:
             schema = parameter.get("schema") or {}
-            if parameter.get("in") == "query" and schema.get("type") == "object":
-                if parameter.get("style") != "deepObject" or parameter.get("explode") is False:
-                    yield (
-                        f"{where}: object query parameter {parameter.get('name')!r} must use "
-                        "style: deepObject (the only object encoding the clients implement)"
-                    )
+            is_object_query = parameter.get("in") == "query" and schema.get("type") == "object"
+            if is_object_query and (parameter.get("style") != "deepObject" or parameter.get("explode") is False):
+                yield (
+                    f"{where}: object query parameter {parameter.get('name')!r} must use "
+                    "style: deepObject (the only object encoding the clients implement)"
+                )

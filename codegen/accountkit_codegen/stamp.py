@@ -1,8 +1,13 @@
-"""The content hash of everything that decides a generated package's bytes.
+"""Stamps: what a package was last generated from, so unchanged packages are skipped.
 
-``generate`` skips an API whose package carries the hash of its current inputs, which is what makes a
-no-op regeneration take about a second. The inputs are: the spec, the API's generator config and vendor module, the
-templates, the handwritten runtime, this pipeline's own code, and the versions of the generators.
+The stamp of an API records the hash of every input that decides its bytes (the spec and its
+changelog, the API's generator config and vendor module, the templates, the handwritten runtime, the
+pipeline modules that shape the output, the generators' versions) and the hash of the tree it
+produced. ``generate`` skips an API only when both still match, which is what makes a no-op
+regeneration take about a second while a hand edit of ``generated/`` is still repaired.
+
+Stamps live in ``.cache/stamps/`` (not committed): a fresh clone has none, so its first
+``generate`` rebuilds everything, and the drift check proves that rebuild changes no byte.
 """
 
 from __future__ import annotations
@@ -12,13 +17,14 @@ from importlib.metadata import version
 from pathlib import Path
 
 from .changelog import changelog_path
-from .layout import PIPELINE, RUFF_CONFIG, RUNTIME, TEMPLATES, Api
+from .layout import CACHE, PIPELINE, RUFF_CONFIG, RUNTIME, TEMPLATES, Api
 
-STAMP_FILE = ".accountkit-stamp"
+STAMPS = CACHE / "stamps"
 TOOLS = ("openapi-python-client", "datamodel-code-generator", "ruff")
 # The pipeline modules whose code shapes the output (not the ones that only read or publish it).
 PIPELINE_MODULES = ("layout.py", "specs.py", "prepare.py", "build.py", "stamp.py", "changelog.py")
-_IGNORED_PARTS = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
+# Left in package directories by tests and tools, never by the generators (git ignores them too).
+_IGNORED_PARTS = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", "dist", "build"}
 
 
 def _files(root: Path) -> list[Path]:
@@ -54,21 +60,32 @@ def inputs_digest(api: Api) -> str:
     return digest.hexdigest()
 
 
-def stamp_text(digest: str) -> str:
-    return (
-        "# Written by accountkit's generate step; do not edit.\n"
-        "# The SHA-256 of every input of this package: when it matches, generate skips the package.\n"
-        f"inputs-sha256 = {digest}\n"
-    )
+def output_digest(project_dir: Path) -> str:
+    """A hex SHA-256 over the relative paths and bytes of every file of a generated package."""
+    digest = hashlib.sha256()
+    if not project_dir.is_dir():
+        return ""
+    for path in _files(project_dir):
+        data = path.read_bytes()
+        digest.update(f"{path.relative_to(project_dir).as_posix()}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
 
 
-def read_stamp(project_dir: Path) -> str | None:
-    """The digest recorded in a generated package, or None if it has none."""
+def _stamp_path(api: Api) -> Path:
+    return STAMPS / f"{api.name}.txt"
+
+
+def write_stamp(api: Api, inputs: str) -> None:
+    """Record that ``api``'s package, as it is now on disk, was generated from ``inputs``."""
+    STAMPS.mkdir(parents=True, exist_ok=True)
+    _stamp_path(api).write_text(f"inputs {inputs}\noutput {output_digest(api.output)}\n", encoding="utf-8")
+
+
+def is_fresh(api: Api, inputs: str) -> bool:
+    """True when ``api``'s package was generated from ``inputs`` and has not been touched since."""
     try:
-        text = (project_dir / STAMP_FILE).read_text(encoding="utf-8")
-    except OSError:
-        return None
-    for line in text.splitlines():
-        if line.startswith("inputs-sha256 = "):
-            return line.split("=", 1)[1].strip()
-    return None
+        recorded = dict(line.split(" ", 1) for line in _stamp_path(api).read_text(encoding="utf-8").splitlines())
+    except (OSError, ValueError):
+        return False
+    return recorded.get("inputs") == inputs and recorded.get("output") == output_digest(api.output)

@@ -8,7 +8,7 @@ import httpx
 
 from ._runtime.auth import PortaBillingSessionAuth
 from ._runtime.connect import build_client, credential, resolve_base_url
-from ._runtime.errors import ApiStatusError, AuthenticationError
+from ._runtime.errors import ApiStatusError, AuthenticationError, ConfigurationError
 from ._runtime.redaction import Redactor
 from ._runtime.settings import VendorProfile, generic_error_reader
 from .client import AuthenticatedClient
@@ -67,7 +67,10 @@ def connect(
     secret_password = credential("password", password, "PORTABILLING_PASSWORD", required=False)
     secret_token = None if secret_password else credential("token", token, "PORTABILLING_TOKEN", required=False)
     if not (secret_password or secret_token):
-        raise credential_missing()
+        raise ConfigurationError(
+            "missing credential: pass password=... (or token=...) to connect(), "
+            "or set PORTABILLING_PASSWORD (or PORTABILLING_TOKEN)"
+        )
     assert user is not None
     root = resolve_base_url(base_url, "PORTABILLING_BASE_URL", None)
     redactor = Redactor([secret_password, secret_token])
@@ -92,11 +95,3 @@ def connect(
         httpx_args=httpx_args,
     )
 
-
-def credential_missing() -> Exception:
-    from ._runtime.errors import ConfigurationError
-
-    return ConfigurationError(
-        "missing credential: pass password=... (or token=...) to connect(), "
-        "or set PORTABILLING_PASSWORD (or PORTABILLING_TOKEN)"
-    )

@@ -45,6 +45,20 @@ class RepoCopy:
             timeout=300,
         )
 
+    def stamp_all(self) -> None:
+        """Record the copied packages as generated from the copied inputs (what a previous generate leaves).
+
+        Faster than running a full generate first; the drift tests prove the committed tree is exactly
+        what these inputs produce.
+        """
+        code = (
+            "from accountkit_codegen.layout import all_apis\n"
+            "from accountkit_codegen.stamp import inputs_digest, write_stamp\n"
+            "for api in all_apis(): write_stamp(api, inputs_digest(api))\n"
+        )
+        env = {**os.environ, "PYTHONPATH": str(self.root / "codegen")}
+        subprocess.run([sys.executable, "-c", code], cwd=self.root, env=env, check=True, timeout=60)
+
     @property
     def generated(self) -> Path:
         return self.root / "generated"

@@ -15,7 +15,7 @@ APIS = sorted(path.stem for path in (REPO / "specs").glob("*.yaml"))
 
 
 def test_every_spec_has_a_generated_package() -> None:
-    assert APIS == sorted(path.name for path in (REPO / "generated").iterdir() if path.is_dir())
+    assert sorted(path.name for path in (REPO / "generated").iterdir() if path.is_dir()) == APIS
 
 
 def test_generated_packages_type_check_with_mypy() -> None:

@@ -72,10 +72,14 @@ def sync_detailed(
         account_id (int):
         body (AccountUpdate): Arguments of "Update an Account" (all optional). The page calls them
             form parameters; they are sent as a JSON body.
+        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
+        errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+        errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
+        errors.ResponseParseError: The response does not match the spec.
 
     Returns:
         Response[Account | ErrorBody]
@@ -103,10 +107,14 @@ def sync(
         account_id (int):
         body (AccountUpdate): Arguments of "Update an Account" (all optional). The page calls them
             form parameters; they are sent as a JSON body.
+        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
+        errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+        errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
+        errors.ResponseParseError: The response does not match the spec.
 
     Returns:
         Account | ErrorBody
@@ -130,10 +138,14 @@ async def asyncio_detailed(
         account_id (int):
         body (AccountUpdate): Arguments of "Update an Account" (all optional). The page calls them
             form parameters; they are sent as a JSON body.
+        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
+        errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+        errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
+        errors.ResponseParseError: The response does not match the spec.
 
     Returns:
         Response[Account | ErrorBody]
@@ -161,10 +173,14 @@ async def asyncio(
         account_id (int):
         body (AccountUpdate): Arguments of "Update an Account" (all optional). The page calls them
             form parameters; they are sent as a JSON body.
+        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
+        errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+        errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
+        errors.ResponseParseError: The response does not match the spec.
 
     Returns:
         Account | ErrorBody

@@ -125,10 +125,14 @@ def sync_detailed(
         edit_tags (str | Unset):
         add_sms_credits (str | Unset):
         delete_sms_credits (str | Unset):
+        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
+        errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+        errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
+        errors.ResponseParseError: The response does not match the spec.
 
     Returns:
         Response[ChangePackageResponse | str]
@@ -194,10 +198,14 @@ def sync(
         edit_tags (str | Unset):
         add_sms_credits (str | Unset):
         delete_sms_credits (str | Unset):
+        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
+        errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+        errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
+        errors.ResponseParseError: The response does not match the spec.
 
     Returns:
         ChangePackageResponse | str
@@ -250,10 +258,14 @@ async def asyncio_detailed(
         edit_tags (str | Unset):
         add_sms_credits (str | Unset):
         delete_sms_credits (str | Unset):
+        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
+        errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+        errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
+        errors.ResponseParseError: The response does not match the spec.
 
     Returns:
         Response[ChangePackageResponse | str]
@@ -319,10 +331,14 @@ async def asyncio(
         edit_tags (str | Unset):
         add_sms_credits (str | Unset):
         delete_sms_credits (str | Unset):
+        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
+        errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+        errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
+        errors.ResponseParseError: The response does not match the spec.
 
     Returns:
         ChangePackageResponse | str

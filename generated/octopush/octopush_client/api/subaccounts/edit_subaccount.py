@@ -85,10 +85,14 @@ def sync_detailed(
             callback destinations; the page marks neither it nor its members optional, but requiring
             every callback URL on each edit would contradict "edit the fields", so callbacks and its
             members are optional.
+        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
+        errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+        errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
+        errors.ResponseParseError: The response does not match the spec.
 
     Returns:
         Response[EditSubaccountResult | ErrorBody]
@@ -123,10 +127,14 @@ def sync(
             callback destinations; the page marks neither it nor its members optional, but requiring
             every callback URL on each edit would contradict "edit the fields", so callbacks and its
             members are optional.
+        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
+        errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+        errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
+        errors.ResponseParseError: The response does not match the spec.
 
     Returns:
         EditSubaccountResult | ErrorBody
@@ -159,10 +167,14 @@ async def asyncio_detailed(
             callback destinations; the page marks neither it nor its members optional, but requiring
             every callback URL on each edit would contradict "edit the fields", so callbacks and its
             members are optional.
+        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
+        errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+        errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
+        errors.ResponseParseError: The response does not match the spec.
 
     Returns:
         Response[EditSubaccountResult | ErrorBody]
@@ -197,10 +209,14 @@ async def asyncio(
             callback destinations; the page marks neither it nor its members optional, but requiring
             every callback URL on each edit would contradict "edit the fields", so callbacks and its
             members are optional.
+        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
+        errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+        errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
+        errors.ResponseParseError: The response does not match the spec.
 
     Returns:
         EditSubaccountResult | ErrorBody

@@ -75,10 +75,14 @@ def sync_detailed(
     Args:
         body (UpdateAccountRequest): The request body of Account/update_account: the parameters
             wrapped in params.
+        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
+        errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+        errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
+        errors.ResponseParseError: The response does not match the spec.
 
     Returns:
         Response[Any | Fault | UpdateAccountResponse]
@@ -103,10 +107,14 @@ def sync(
     Args:
         body (UpdateAccountRequest): The request body of Account/update_account: the parameters
             wrapped in params.
+        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
+        errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+        errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
+        errors.ResponseParseError: The response does not match the spec.
 
     Returns:
         Any | Fault | UpdateAccountResponse
@@ -127,10 +135,14 @@ async def asyncio_detailed(
     Args:
         body (UpdateAccountRequest): The request body of Account/update_account: the parameters
             wrapped in params.
+        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
+        errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+        errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
+        errors.ResponseParseError: The response does not match the spec.
 
     Returns:
         Response[Any | Fault | UpdateAccountResponse]
@@ -155,10 +167,14 @@ async def asyncio(
     Args:
         body (UpdateAccountRequest): The request body of Account/update_account: the parameters
             wrapped in params.
+        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
+        errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+        errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
+        errors.ResponseParseError: The response does not match the spec.
 
     Returns:
         Any | Fault | UpdateAccountResponse

@@ -90,10 +90,14 @@ def sync_detailed(
             This method uses only: Address, ContactNumber, Disclaimer, EmailAddress, FirstName,
             LanguageID, LastName, Logo, LogoName, Name, SMSPassword, SMSUsername, TimeZone,
             TwoFactorEnabled, Website. The other members are accepted and ignored.
+        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
+        errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+        errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
+        errors.ResponseParseError: The response does not match the spec.
 
     Returns:
         Response[ResponseOfObject]
@@ -132,10 +136,14 @@ def sync(
             This method uses only: Address, ContactNumber, Disclaimer, EmailAddress, FirstName,
             LanguageID, LastName, Logo, LogoName, Name, SMSPassword, SMSUsername, TimeZone,
             TwoFactorEnabled, Website. The other members are accepted and ignored.
+        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
+        errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+        errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
+        errors.ResponseParseError: The response does not match the spec.
 
     Returns:
         ResponseOfObject
@@ -170,10 +178,14 @@ async def asyncio_detailed(
             This method uses only: Address, ContactNumber, Disclaimer, EmailAddress, FirstName,
             LanguageID, LastName, Logo, LogoName, Name, SMSPassword, SMSUsername, TimeZone,
             TwoFactorEnabled, Website. The other members are accepted and ignored.
+        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
+        errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+        errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
+        errors.ResponseParseError: The response does not match the spec.
 
     Returns:
         Response[ResponseOfObject]
@@ -212,10 +224,14 @@ async def asyncio(
             This method uses only: Address, ContactNumber, Disclaimer, EmailAddress, FirstName,
             LanguageID, LastName, Logo, LogoName, Name, SMSPassword, SMSUsername, TimeZone,
             TwoFactorEnabled, Website. The other members are accepted and ignored.
+        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
+        errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+        errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
+        errors.ResponseParseError: The response does not match the spec.
 
     Returns:
         ResponseOfObject

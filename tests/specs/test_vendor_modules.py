@@ -1,0 +1,32 @@
+"""The handwritten vendor modules agree with the specs on the facts both state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _spec(api: str) -> dict:
+    return yaml.safe_load((REPO / "specs" / f"{api}.yaml").read_text())
+
+
+def test_portabilling_session_faultcodes_match_the_spec() -> None:
+    from portabilling_client import _vendor
+
+    fault = _spec("portabilling")["components"]["schemas"]["Fault"]
+    assert set(fault["x-accountkit-session-faultcodes"]) == _vendor.SESSION_FAULTCODES
+    assert fault["x-accountkit-login-failed-faultcode"] == _vendor.LOGIN_FAILED_FAULTCODE
+
+
+def test_default_base_urls_are_the_specs_first_server() -> None:
+    from intandem_client import _vendor as intandem
+    from octopush_client import _vendor as octopush
+    from twosms_client import _vendor as twosms
+
+    for module, api in ((intandem, "intandem"), (octopush, "octopush")):
+        assert module.DEFAULT_BASE_URL == _spec(api)["servers"][0]["url"]
+    server = _spec("twosms")["servers"][0]
+    assert twosms.DEFAULT_BASE_URL == server["url"].replace("{host}", server["variables"]["host"]["default"])
