@@ -44,8 +44,15 @@ def npm_ci(session: nox.Session) -> None:
     if not marker.exists() or marker.read_text() != lock:
         session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
         marker.write_text(lock)
-    session.env["PATH"] = os.pathsep.join([str(ROOT / "node_modules" / ".bin"), session.env.get("PATH") or os.environ["PATH"]])
+    session.env["PATH"] = os.pathsep.join(
+        [str(ROOT / "node_modules" / ".bin"), session.env.get("PATH") or os.environ["PATH"]]
+    )
     session.env.update(REDOCLY_TELEMETRY="off", REDOCLY_SUPPRESS_UPDATE_NOTICE="true")
+
+
+def node_tool(name: str) -> str:
+    """The path of a pinned Node tool (nox looks programs up on its own PATH, not the session's)."""
+    return str(ROOT / "node_modules" / ".bin" / name)
 
 
 @nox.session(python=PYTHON)
@@ -62,7 +69,7 @@ def lint(session: nox.Session) -> None:
     npm_ci(session)
     specs = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "specs").glob("*.yaml"))
     session.run("openapi-spec-validator", *specs)
-    session.run("redocly", "lint", "--format", "stylish", *specs, external=True)
+    session.run(node_tool("redocly"), "lint", "--format", "stylish", *specs, external=True)
     session.run("ruff", "check", *PYTHON_SOURCES)
     session.run("ruff", "format", "--check", *PYTHON_SOURCES)
 
@@ -72,22 +79,25 @@ def check(session: nox.Session) -> None:
     """Fail with a diff when generated/ is not exactly what specs/ produce."""
     install(session, "codegen")
     session.run("python", "-m", "accountkit_codegen.drift")
+    session.run("python", "-m", "accountkit_codegen.compat")  # breaking spec change since a release tag?
 
 
 @nox.session(python=PYTHON, tags=["ci"])
 def tests(session: nox.Session) -> None:
     """The test suite (pass pytest options after --)."""
-    install(session, "test")
+    install(session, "test", "publish")
     npm_ci(session)
     generated = [str(path) for path in sorted((ROOT / "generated").glob("*")) if path.is_dir()]
     session.env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "codegen"), *generated])
-    session.run("pytest", *session.posargs)
+    session.run("pytest", "--ignore=tests/contract", *session.posargs)
 
 
 @nox.session(python=PYTHON, venv_backend="none")
 def lock(session: nox.Session) -> None:
     """Re-resolve every dependency group into constraints.txt (exact versions, no index URLs)."""
-    groups = [arg for group in PYPROJECT["dependency-groups"] for arg in ("--group", f"pyproject.toml:{group}")]
+    groups = [
+        arg for group in PYPROJECT["dependency-groups"] for arg in ("--group", f"pyproject.toml:{group}")
+    ]
     session.run(
         "uv", "pip", "compile", *groups, "--universal", "--python-version", PYTHON,
         "--no-header", "--annotation-style", "line", "-o", "constraints.in.txt",
@@ -99,3 +109,58 @@ def lock(session: nox.Session) -> None:
     compiled = ROOT / "constraints.in.txt"
     (ROOT / "constraints.txt").write_text(header + compiled.read_text())
     compiled.unlink()
+
+
+@nox.session(python=PYTHON)
+def build(session: nox.Session) -> None:
+    """An sdist and a wheel of every generated client in dist/ (reproducible, twine check --strict)."""
+    install(session, "publish")
+    session.run("python", "-m", "accountkit_codegen.distbuild", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def publish(session: nox.Session) -> None:
+    """Upload dist/ to PUBLISH_INDEX_URL, skipping identical releases (pass -- --dry-run to only list)."""
+    install(session, "publish")
+    session.run("python", "-m", "accountkit_codegen.publish", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def specs(session: nox.Session) -> None:
+    """dist/specs/: bundled YAML and JSON, offline HTML reference and TypeScript types of every spec."""
+    npm_ci(session)
+    session.env["PYTHONPATH"] = str(ROOT / "codegen")  # specsdist needs only the standard library
+    session.run("python", "-m", "accountkit_codegen.specsdist", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def diff(session: nox.Session) -> None:
+    """What changed in specs/ since a git ref, breaking or not, and the version bump (-- <ref> [--json])."""
+    install(session, "codegen")
+    session.run("python", "-m", "accountkit_codegen.diffcli", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def release(session: nox.Session) -> None:
+    """Bump info.version, prepend specs/changelog/<api>.md and regenerate every API changed since -- <ref>."""
+    install(session, "codegen")
+    session.run("python", "-m", "accountkit_codegen.release", *session.posargs)
+
+
+@nox.session(python=PYTHON, tags=["ci"])
+def contract(session: nox.Session) -> None:
+    """Contract tests: every client against Prism mock servers of its spec, and the vendors' own examples."""
+    install(session, "test")
+    npm_ci(session)
+    generated = [str(path) for path in sorted((ROOT / "generated").glob("*")) if path.is_dir()]
+    session.env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "codegen"), *generated])
+    session.run("pytest", "tests/contract", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Benchmarks (regeneration, import, per-call overhead, models, bulk): writes docs/benchmarks.md."""
+    install(session, "bench")
+    generated = [str(path) for path in sorted((ROOT / "generated").glob("*")) if path.is_dir()]
+    session.env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "codegen"), *generated])
+    session.run("python", "tests/bench/run.py", *session.posargs)

@@ -40,9 +40,7 @@ def entry(version: str, date: str, changes: list[Change]) -> str:
     """``## <version> (<date>)``, then the Breaking / Added / Changed lists (empty ones left out)."""
     lines = [f"## {version} ({date})", ""]
     for title in SECTIONS:
-        bullets = [
-            f"- `{change.location}`: {change.detail}" for change in changes if section(change) == title
-        ]
+        bullets = [f"- `{change.location}`: {change.detail}" for change in changes if section(change) == title]
         if title == "Changed" and not changes:
             bullets = ["- No change to the API: the spec's formatting or comments changed."]
         if bullets:

@@ -68,7 +68,5 @@ def select_apis(names: list[str]) -> list[Api]:
         return list(known.values())
     unknown = [name for name in names if name not in known]
     if unknown:
-        raise SystemExit(
-            f"error: unknown API {', '.join(unknown)}; known: {', '.join(known) or '(none)'}"
-        )
+        raise SystemExit(f"error: unknown API {', '.join(unknown)}; known: {', '.join(known) or '(none)'}")
     return [known[name] for name in dict.fromkeys(names)]

@@ -1,0 +1,64 @@
+"""Which semver bump a list of spec changes calls for, and the version it leads to.
+
+``info.version`` is the generated package's version (specs/README.md), so the bump follows what the
+client's users see: major for a breaking change, minor for anything added or loosened, patch for words
+only (descriptions, examples, annotations) or a spec whose text changed without changing its meaning.
+Below 1.0.0 semver promises nothing, and the convention (also Cargo's) is to shift one place: a breaking
+change bumps the minor, an addition the patch.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+from .specdiff import DOCUMENTATION, Change
+
+Bump = Literal["major", "minor", "patch"]
+ORDER: tuple[Bump, ...] = ("patch", "minor", "major")
+SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
+
+
+def parse(version: str) -> tuple[int, int, int]:
+    """``"1.2.3"`` as ``(1, 2, 3)``; ``ValueError`` for anything that is not MAJOR.MINOR.PATCH."""
+    match = SEMVER.match(str(version))
+    if not match:
+        raise ValueError(f"{version!r} is not a MAJOR.MINOR.PATCH version")
+    major, minor, patch = (int(part) for part in match.groups())
+    return major, minor, patch
+
+
+def semver_bump(changes: Iterable[Change], *, text_changed: bool = False) -> Bump | None:
+    """The bump by the book (ignoring the below-1.0 shift); None when there is nothing to release."""
+    changes = list(changes)
+    if any(change.breaking for change in changes):
+        return "major"
+    if any(change.kind not in DOCUMENTATION for change in changes):
+        return "minor"
+    if changes or text_changed:
+        return "patch"
+    return None
+
+
+def suggested_bump(changes: Iterable[Change], current: str, *, text_changed: bool = False) -> Bump | None:
+    """The bump to apply to ``current`` (the released version), shifted down one place below 1.0.0."""
+    bump = semver_bump(changes, text_changed=text_changed)
+    if bump is None or parse(current)[0] > 0 or bump == "patch":
+        return bump
+    return ORDER[ORDER.index(bump) - 1]
+
+
+def bumped(version: str, bump: Bump) -> str:
+    """``version`` with ``bump`` applied (lower parts reset to 0)."""
+    major, minor, patch = parse(version)
+    if bump == "major":
+        return f"{major + 1}.0.0"
+    if bump == "minor":
+        return f"{major}.{minor + 1}.0"
+    return f"{major}.{minor}.{patch + 1}"
+
+
+def satisfies(version: str, required: str) -> bool:
+    """Whether ``version`` is at least ``required`` (a later manual bump also satisfies a requirement)."""
+    return parse(version) >= parse(required)

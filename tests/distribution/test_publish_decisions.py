@@ -1,0 +1,122 @@
+"""``publish``'s decisions and scrubbing, case by case, without a server (the round trip covers the wire).
+
+The cases the round trip cannot easily reach: an index holding only part of a release (finish it), a
+file on the index that we did not build (refuse), a link without a hash (download and hash it), and
+every form in which a password could leak into printed text.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from pathlib import Path
+
+from accountkit_codegen.credentials import MASK, Credentials
+from accountkit_codegen.distfiles import Release, releases
+from accountkit_codegen.publish import plan_release, refusal
+from accountkit_codegen.simpleindex import IndexFile, index_digest, project_files
+from packaging.utils import canonicalize_name
+from packaging.version import Version
+
+WHEEL, SDIST = "demo_client-1.2.3-py3-none-any.whl", "demo_client-1.2.3.tar.gz"
+
+
+def make_release(tmp_path: Path) -> Release:
+    for name in (WHEEL, SDIST):
+        (tmp_path / name).write_bytes(name.encode())
+    (tmp_path / "specs").mkdir()  # dist/specs/ sits beside the archives and is not a release
+    [release] = releases(tmp_path)
+    return release
+
+
+def listed(name: str, content: bytes | None = None, algorithm: str = "sha256") -> IndexFile:
+    content = name.encode() if content is None else content
+    return IndexFile(name, f"http://index/packages/{name}", algorithm, hashlib.new(algorithm, content).hexdigest())
+
+
+def digest(file: IndexFile) -> tuple[str, str]:
+    assert file.hash_name and file.hash_value
+    return file.hash_name, file.hash_value
+
+
+def test_releases_groups_files_by_name_and_version(tmp_path: Path):
+    release = make_release(tmp_path)
+    assert (release.name, release.version, release.api) == (canonicalize_name("demo-client"), Version("1.2.3"), "demo")
+    assert [path.name for path in release.files] == sorted([WHEEL, SDIST])
+
+
+def test_nothing_on_index_uploads_everything(tmp_path: Path):
+    plan = plan_release(make_release(tmp_path), [], digest)
+    assert plan.action == "upload" and {path.name for path in plan.files} == {WHEEL, SDIST}
+
+
+def test_identical_files_are_skipped_whatever_the_hash_algorithm(tmp_path: Path):
+    plan = plan_release(make_release(tmp_path), [listed(WHEEL, algorithm="md5"), listed(SDIST)], digest)
+    assert plan.action == "skip"
+
+
+def test_other_versions_on_index_do_not_matter(tmp_path: Path):
+    other = listed("demo_client-1.2.2.tar.gz", b"old")
+    assert plan_release(make_release(tmp_path), [other], digest).action == "upload"
+
+
+def test_half_published_release_is_completed(tmp_path: Path):
+    plan = plan_release(make_release(tmp_path), [listed(WHEEL)], digest)
+    assert plan.action == "upload" and [path.name for path in plan.files] == [SDIST]
+
+
+def test_different_bytes_are_refused(tmp_path: Path):
+    release = make_release(tmp_path)
+    plan = plan_release(release, [listed(WHEEL, b"something else"), listed(SDIST)], digest)
+    assert plan.action == "refuse" and WHEEL in plan.reason
+    assert refusal(release) == (
+        "REFUSED: 1.2.3 is on the index with different content; bump info.version in specs/demo.yaml"
+    )
+
+
+def test_a_file_we_did_not_build_is_refused(tmp_path: Path):
+    foreign = listed("demo_client-1.2.3-py311-none-any.whl")
+    plan = plan_release(make_release(tmp_path), [listed(WHEEL), listed(SDIST), foreign], digest)
+    assert plan.action == "refuse" and foreign.filename in plan.reason
+
+
+def test_redaction_covers_every_form_of_the_password():
+    credentials = Credentials("uploader", "p@ss word/+")
+    basic = base64.b64encode(b"uploader:p@ss word/+").decode()
+    text = (
+        "plain p@ss word/+ quoted p%40ss%20word%2F%2B plus p%40ss+word%2F%2B "
+        f"header Basic {basic} url https://someone:other-secret@index.example/simple/"
+    )
+    scrubbed = credentials.redact(text)
+    for secret in ("p@ss word/+", "p%40ss%20word%2F%2B", "p%40ss+word%2F%2B", basic, "other-secret"):
+        assert secret not in scrubbed
+    assert scrubbed.count(MASK) == 5
+    assert "p@ss" not in repr(credentials)
+
+
+def test_twine_gets_the_password_through_its_environment():
+    assert Credentials("uploader", "pw").twine_env() == {"TWINE_USERNAME": "uploader", "TWINE_PASSWORD": "pw"}
+    assert Credentials(None, None).twine_env() == {}
+
+
+def test_simple_page_is_read_and_unhashed_links_are_downloaded(api_server):
+    """A PEP 503 page with a relative, hashed link and an absolute one without a hash."""
+    api_server.clear()
+    wheel_hash = hashlib.sha256(b"wheel").hexdigest()
+    page = (
+        f'<html><body><a href="../../packages/{WHEEL}#sha256={wheel_hash}">{WHEEL}</a><br>'
+        f'<a href="{api_server.url_for("/files/" + SDIST)}">{SDIST}</a></body></html>'
+    )
+    api_server.expect_request("/simple/demo-client/").respond_with_data(page, content_type="text/html")
+    api_server.expect_request(f"/files/{SDIST}").respond_with_data(b"sdist")
+    base = api_server.url_for("/").rstrip("/")
+    files = {file.filename: file for file in project_files(base, "demo-client", Credentials())}
+    assert files[WHEEL].url == f"{base}/packages/{WHEEL}"
+    assert index_digest(files[WHEEL], Credentials()) == ("sha256", wheel_hash)
+    assert index_digest(files[SDIST], Credentials()) == ("sha256", hashlib.sha256(b"sdist").hexdigest())
+
+
+def test_unknown_project_has_no_files(api_server):
+    api_server.clear()
+    api_server.expect_request("/simple/nothing-here/").respond_with_data("Not Found", status=404)
+    assert project_files(api_server.url_for("/").rstrip("/"), "nothing-here", Credentials()) == []

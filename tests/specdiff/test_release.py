@@ -1,0 +1,117 @@
+"""Release: the version line rewritten in place (comments kept), the changelog entry, and the whole run.
+
+Everything runs on temporary copies: specversion on strings, release.main on a git repository in
+tmp_path with --no-generate (regeneration itself is tested in test_changelog_build.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from accountkit_codegen import changelog, release
+from accountkit_codegen.specdiff import Change
+from accountkit_codegen.specversion import VersionLineError, set_version
+
+SPEC_TEXT = """\
+# PortaBilling-like header comment: must survive.
+openapi: 3.1.0
+info:
+  title: Things   # trailing comment
+  description: 'A long description that wraps onto
+    a second line: with a colon and the word version: 9.9.9'
+  x-meta:
+    version: 7.7.7  # nested: not info.version
+  version: '0.1.0'  # the package version
+servers:
+- url: https://example.com  # version: 0.1.0 here is not it either
+paths: {}
+"""
+
+
+def test_set_version_rewrites_only_that_line():
+    updated = set_version(SPEC_TEXT, "0.2.0")
+    old_lines, new_lines = SPEC_TEXT.splitlines(), updated.splitlines()
+    changed = [(old, new) for old, new in zip(old_lines, new_lines, strict=True) if old != new]
+    assert changed == [("  version: '0.1.0'  # the package version", "  version: '0.2.0'  # the package version")]
+    document = yaml.safe_load(updated)
+    assert document["info"]["version"] == "0.2.0"
+    assert document["info"]["x-meta"]["version"] == "7.7.7"
+
+
+def test_set_version_keeps_unquoted_style_and_crlf():
+    text = "openapi: 3.1.0\r\ninfo:\r\n  version: 1.0.0\r\n  title: T\r\npaths: {}\r\n"
+    assert set_version(text, "2.0.0") == text.replace("1.0.0", "2.0.0")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("openapi: 3.1.0\ninfo: {title: T, version: 1.0.0}\n", id="flow-style info"),
+        pytest.param("openapi: 3.1.0\ninfo:\n  title: T\npaths: {}\n", id="no version"),
+    ],
+)
+def test_set_version_refuses_what_it_cannot_rewrite_safely(text):
+    with pytest.raises(VersionLineError):
+        set_version(text, "1.0.1")
+
+
+def test_changelog_entry_sections():
+    changes = [
+        Change("property-added", False, "POST /x request b", "optional request property added"),
+        Change("property-removed", True, "POST /x response 200 a", "response property removed"),
+        Change("description-changed", False, "POST /x", "summary changed"),
+    ]
+    assert changelog.entry("0.2.0", "2025-01-02", changes) == (
+        "## 0.2.0 (2025-01-02)\n\n"
+        "### Breaking\n\n- `POST /x response 200 a`: response property removed\n\n"
+        "### Added\n\n- `POST /x request b`: optional request property added\n\n"
+        "### Changed\n\n- `POST /x`: summary changed\n"
+    )
+
+
+def test_changelog_prepends_above_the_newest_entry():
+    first = changelog.prepend(None, "things", changelog.entry("0.1.1", "2025-01-01", []))
+    second = changelog.prepend(first, "things", changelog.entry("0.2.0", "2025-02-01", []))
+    assert second.startswith(changelog.header("things"))
+    assert second.index("## 0.2.0") < second.index("## 0.1.1")
+    assert changelog.has_version(second, "0.1.1") and not changelog.has_version(second, "0.1")
+
+
+def test_release_date_follows_source_date_epoch(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert changelog.release_date() == "2023-11-14"
+
+
+def test_release_bumps_logs_and_is_idempotent(repo, spec, monkeypatch, capsys):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")
+    spec["info"]["version"] = "0.1.0"
+    repo.write_spec("things", spec)
+    repo.write_spec("other", {**spec, "info": {**spec["info"], "title": "Other"}})
+    repo.commit("first release")
+    del spec["components"]["schemas"]["Thing"]["properties"]["note"]  # breaking: 0.1.0 -> 0.2.0
+    spec["components"]["schemas"]["ThingUpdate"]["properties"]["colour"] = {"type": "string"}
+    path = repo.write_spec("things", spec)
+
+    args = ["HEAD", "--root", str(repo.root), "--no-generate"]
+    assert release.main(args) == 0
+    text = path.read_text()
+    assert text.startswith("# A hand-written spec: keep this comment.\n")
+    assert yaml.safe_load(text)["info"]["version"] == "0.2.0"
+    log = (repo.root / "specs" / "changelog" / "things.md").read_text()
+    assert "## 0.2.0 (1970-01-02)" in log
+    assert "### Breaking\n\n- `POST /things/{id} response 200 note`: response property removed" in log
+    assert "### Added\n\n- `POST /things/{id} request colour`: optional request property added" in log
+    assert not (repo.root / "specs" / "changelog" / "other.md").exists()  # unchanged: nothing released
+    out = capsys.readouterr().out
+    assert "release: things 0.2.0 (minor bump)" in out and "release: other: nothing to release" in out
+
+    assert release.main(args) == 0  # again: the version is already far enough, the entry already there
+    assert path.read_text() == text
+    assert (repo.root / "specs" / "changelog" / "things.md").read_text() == log
+
+
+def test_release_unknown_ref_is_an_error(repo, spec, capsys):
+    repo.write_spec("things", spec)
+    repo.commit()
+    assert release.main(["no-such-ref", "--root", str(repo.root), "--no-generate"]) == 2
+    assert "no-such-ref" in capsys.readouterr().err
