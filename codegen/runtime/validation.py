@@ -13,6 +13,7 @@ import datetime
 import enum
 import importlib
 import json
+import sys
 import uuid
 import warnings
 from functools import cache
@@ -62,13 +63,26 @@ def _errors(where: str, exc: ValidationError) -> list[tuple[str, str]]:
     return found
 
 
+def _caller_stacklevel() -> int:
+    """The ``stacklevel`` of the first frame outside this package: the line that called the operation.
+
+    The call may enter through ``sync``, ``sync_detailed``, ``asyncio`` or ``asyncio_detailed``, so
+    the depth varies; Python's default filters show a DeprecationWarning only when it is attributed
+    to the caller's own code.
+    """
+    level, frame = 1, sys._getframe(1)  # level 1: check_request, which calls warnings.warn
+    while frame is not None and frame.f_globals.get("__name__", "").startswith(_PACKAGE + "."):
+        level, frame = level + 1, frame.f_back
+    return level
+
+
 def check_request(operation: Operation, parameters: dict[str, Any], body: Any) -> None:
     """Warn if the operation is deprecated; raise ``RequestValidationError`` if the request is invalid."""
     if operation.deprecated:
         warnings.warn(
             f"{operation.name} is deprecated by the vendor: {operation.deprecated}",
             DeprecationWarning,
-            stacklevel=4,
+            stacklevel=_caller_stacklevel(),
         )
     problems: list[tuple[str, str]] = []
     if operation.parameters_model:

@@ -80,6 +80,7 @@ def connect(
         password=secret_password,
         token=secret_token,
         session_faultcodes=SESSION_FAULTCODES,
+        login_failed_faultcode=LOGIN_FAILED_FAULTCODE,
         redactor=redactor,
     )
     return build_client(

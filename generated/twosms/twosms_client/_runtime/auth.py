@@ -134,6 +134,7 @@ class _TokenFlow(httpx.Auth):
         for make_request in self._obtain_requests(stale):
             self.token_requests += 1
             response = yield make_request()
+            response.read()  # httpx honours requires_response_body only in its own flow methods
             token = self._read_token(response)
             if token is not None:
                 self._store(token)
@@ -150,6 +151,7 @@ class _TokenFlow(httpx.Auth):
                 if token is None:
                     token = yield from self._renew_flow(self._token)
         response = yield self._authorize(request, token)
+        response.read()
         if self._needs_renewal(response):
             with self._thread_lock:
                 current = self._valid()
@@ -169,12 +171,15 @@ class _TokenFlow(httpx.Auth):
                     steps = self._renew_flow(self._token)
                     step = next(steps)
                     while True:
+                        reply = yield step
+                        await reply.aread()
                         try:
-                            step = steps.send((yield step))
+                            step = steps.send(reply)
                         except StopIteration as done:
                             token = done.value
                             break
         response = yield self._authorize(request, token)
+        await response.aread()
         if self._needs_renewal(response):
             async with lock:
                 current = self._valid()
@@ -182,8 +187,10 @@ class _TokenFlow(httpx.Auth):
                     steps = self._renew_flow(token)
                     step = next(steps)
                     while True:
+                        reply = yield step
+                        await reply.aread()
                         try:
-                            step = steps.send((yield step))
+                            step = steps.send(reply)
                         except StopIteration as done:
                             current = done.value
                             break
