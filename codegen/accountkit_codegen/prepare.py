@@ -40,6 +40,72 @@ def for_python(document: dict[str, Any]) -> dict[str, Any]:
     return prepared
 
 
+# ECMA-262 (the dialect of JSON Schema patterns) whitespace and line terminators, as literal characters
+# so the class reads the same in Python's and Rust's regex engines.
+_ECMA_WHITESPACE = "\t\n\x0b\x0c\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_ECMA_LINE_TERMINATORS = "\n\r\u2028\u2029"
+
+
+def python_pattern(pattern: str) -> str:
+    """A JSON Schema (ECMA-262) ``pattern`` rewritten to mean the same in Python's ``re``.
+
+    The differences that matter for validation: ``\\d`` and ``\\s`` are ASCII digits and ECMA whitespace
+    (Python's are Unicode-wide), ``.`` excludes every line terminator (Python's only ``\\n``), and ``$``
+    matches only at the very end (Python's also before a final newline, hence ``\\Z``).
+    """
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\" and i + 1 < len(pattern):
+            escaped = pattern[i + 1]
+            if escaped == "d":
+                out.append("0-9" if in_class else "[0-9]")
+            elif escaped == "s":
+                out.append(_ECMA_WHITESPACE if in_class else f"[{_ECMA_WHITESPACE}]")
+            elif escaped == "D" and not in_class:
+                out.append("[^0-9]")
+            elif escaped == "S" and not in_class:
+                out.append(f"[^{_ECMA_WHITESPACE}]")
+            else:
+                out.append(char + escaped)
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+            out.append(char)
+        elif char == "[":
+            in_class = True
+            out.append(char)
+            if pattern[i + 1 : i + 2] == "^":  # a negated class: its first member may be "]"
+                out.append("^")
+                i += 1
+            if pattern[i + 1 : i + 2] == "]":
+                out.append("]")
+                i += 1
+        elif char == ".":
+            out.append(f"[^{_ECMA_LINE_TERMINATORS}]")
+        elif char == "$":
+            out.append("\\Z")
+        else:
+            out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def _translate_patterns(node: Any) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "pattern" and isinstance(value, str):
+                node[key] = python_pattern(value)
+            else:
+                _translate_patterns(value)
+    elif isinstance(node, list):
+        for item in node:
+            _translate_patterns(item)
+
+
 def pascal(name: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in re.split(r"[^0-9A-Za-z]+", name) if part)
 
@@ -66,9 +132,11 @@ def for_pydantic(document: dict[str, Any], spec_path: Any) -> dict[str, Any]:
     datamodel-code-generator turns these into ``<OperationId>RequestParameters`` and
     ``<OperationId>RequestBody`` models, which the runtime uses to validate a call before sending it.
     Parameters become one closed object (wire names as property names) so that a single validation
-    reports every bad value at once.
+    reports every bad value at once. Patterns are translated to Python's regex dialect.
     """
     prepared = for_python(document)
+    _translate_patterns(prepared.get("components"))
+    _translate_patterns(prepared.get("paths"))
     schemas = prepared.setdefault("components", {}).setdefault("schemas", {})
     for _path, _method, operation in operations(prepared):
         parameters_name, body_name = request_model_names(operation)
@@ -102,6 +170,48 @@ def for_pydantic(document: dict[str, Any], spec_path: Any) -> dict[str, Any]:
     return prepared
 
 
+def _deref(document: dict[str, Any], node: Any) -> tuple[Any, str | None]:
+    ref = node.get("$ref") if isinstance(node, dict) else None
+    if not isinstance(ref, str) or not ref.startswith("#/"):
+        return node, None
+    target: Any = document
+    for part in ref[2:].split("/"):
+        target = target[part.replace("~1", "/").replace("~0", "~")]
+    return target, ref
+
+
+def read_only_paths(document: dict[str, Any], schema: Any) -> tuple[str, ...]:
+    """Dotted paths (``*`` for array items) of the ``readOnly`` properties under a request body schema.
+
+    The pydantic models share components between requests and responses, so they cannot refuse a
+    read-only field; the runtime checks these paths in the body instead (the vendor would reject or
+    silently drop such a field).
+    """
+    found: list[str] = []
+
+    def walk(node: Any, path: tuple[str, ...], seen: frozenset[str]) -> None:
+        if isinstance(node, dict) and node.get("readOnly") and path:
+            found.append(".".join(path))
+            return
+        node, ref = _deref(document, node)
+        if not isinstance(node, dict) or (ref is not None and ref in seen):
+            return
+        seen = seen | {ref} if ref else seen
+        if node.get("readOnly") and path:
+            found.append(".".join(path))
+            return
+        for key in ("allOf", "anyOf", "oneOf"):
+            for branch in node.get(key) or []:
+                walk(branch, path, seen)
+        for name, child in (node.get("properties") or {}).items():
+            walk(child, (*path, name), seen)
+        if isinstance(node.get("items"), dict):
+            walk(node["items"], (*path, "*"), seen)
+
+    walk(schema, (), frozenset())
+    return tuple(dict.fromkeys(found))
+
+
 def operations_module(document: dict[str, Any]) -> str:
     """Source of ``<package>/_operations.py``: what the runtime needs to know about each operation."""
     lines = [
@@ -125,6 +235,7 @@ def operations_module(document: dict[str, Any]) -> str:
             "deprecated": deprecated,
             "parameters_model": parameters_name,
             "body_model": body_name,
+            "read_only": read_only_paths(document, _json_body_schema(operation)),
         }
         arguments = ", ".join(f"{key}={value!r}" for key, value in fields.items())
         lines.append(f"    {operation['operationId']!r}: Operation({arguments}),")

@@ -46,7 +46,8 @@ class Status(StrEnum):
 
 
 class Balance(RootModel[str]):
-    root: Annotated[str, Field(pattern="^-?[0-9]+(\\.[0-9]+)?$")]
+    model_config = ConfigDict(regex_engine="python-re")
+    root: Annotated[str, Field(pattern="^-?[0-9]+(\\.[0-9]+)?\\Z")]
     """
     A current value of the Account balance (see Viewing the list of charges)
 
@@ -116,7 +117,7 @@ class AccountUpdate(BaseModel):
     Arguments of "Update an Account" (all optional). The page calls them form parameters; they are sent as a JSON body.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, regex_engine="python-re")
     id: int | None = None
     """
     Account ID. Not in the page's argument table, but the page's request example sends it (550, while the URL names account 505). The account to update is the one in the path; the vendor does not document what this field does. Accepted here only so that the page's own example is a valid request; do not rely on it.
@@ -141,7 +142,7 @@ class AccountUpdate(BaseModel):
     """
     The last name of the contract person
     """
-    country: Annotated[str | None, Field(pattern="^[A-Z]{2}$")] = None
+    country: Annotated[str | None, Field(pattern="^[A-Z]{2}\\Z")] = None
     """
     Contact information: a two-letter ISO code ISO 3166-1 alpha-2 of the country
     """

@@ -11,5 +11,6 @@ OPERATIONS: dict[str, Operation] = {
         deprecated='The Subscription API (business subscriptions) for package and billing management; for plan changes, "Update Business": POST /platform/v1/businesses/{business_uid}.',
         parameters_model="ChangePackageRequestParameters",
         body_model=None,
+        read_only=(),
     )
 }

@@ -11,5 +11,6 @@ OPERATIONS: dict[str, Operation] = {
         deprecated=None,
         parameters_model="EditSubaccountRequestParameters",
         body_model="EditSubaccountRequestBody",
+        read_only=(),
     )
 }

@@ -64,8 +64,11 @@ def connect(
     call fails with a session fault.
     """
     user = credential("login", login, "PORTABILLING_LOGIN")
-    secret_password = credential("password", password, "PORTABILLING_PASSWORD", required=False)
-    secret_token = None if secret_password else credential("token", token, "PORTABILLING_TOKEN", required=False)
+    if password is None and token is None:  # neither argument given: the environment, password first
+        password = credential("password", None, "PORTABILLING_PASSWORD", required=False)
+        token = None if password else credential("token", None, "PORTABILLING_TOKEN", required=False)
+    secret_password = password or None
+    secret_token = None if secret_password else token or None
     if not (secret_password or secret_token):
         raise ConfigurationError(
             "missing credential: pass password=... (or token=...) to connect(), "
@@ -80,6 +83,7 @@ def connect(
         password=secret_password,
         token=secret_token,
         session_faultcodes=SESSION_FAULTCODES,
+        login_failed_faultcode=LOGIN_FAILED_FAULTCODE,
         redactor=redactor,
     )
     return build_client(

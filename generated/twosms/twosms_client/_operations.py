@@ -11,5 +11,6 @@ OPERATIONS: dict[str, Operation] = {
         deprecated=None,
         parameters_model="UpdateAccountRequestParameters",
         body_model="UpdateAccountRequestBody",
+        read_only=(),
     )
 }

@@ -20,11 +20,10 @@ def envelope_error(body: Any) -> tuple[str | None, str | None] | None:
     if not isinstance(body, dict):
         return None
     error = body.get("Error")
-    if not isinstance(error, dict):
+    if not isinstance(error, dict):  # absent or null: success
         return None
+    # Present, even empty: the vendor says the call failed (the code and reason may be missing).
     code, reason = error.get("ErrorCode"), error.get("ErrorReason")
-    if code in (None, "") and reason in (None, ""):
-        return None
     return (str(code) if code not in (None, "") else None, str(reason) if reason not in (None, "") else None)
 
 

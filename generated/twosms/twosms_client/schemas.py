@@ -136,12 +136,20 @@ class AccountV3(BaseModel):
     """
     The anytime balance of the account.
     """
-    ContactNumber: Annotated[str, Field(pattern="^(?=.*?\\d.*?\\d.*?\\d.*?\\d.*?\\d)([+]?)([\\d\\s\\(\\)-]{5,20})$")]
+    ContactNumber: Annotated[
+        str,
+        Field(
+            pattern="^(?=[^\n\r\u2028\u2029]*?[0-9][^\n\r\u2028\u2029]*?[0-9][^\n\r\u2028\u2029]*?[0-9][^\n\r\u2028\u2029]*?[0-9][^\n\r\u2028\u2029]*?[0-9])([+]?)([0-9\t\n\x0b\x0c\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\\(\\)-]{5,20})\\Z"
+        ),
+    ]
     """
     The contact number for the account.
     """
     PhoneNumber: Annotated[
-        str | None, Field(pattern="^(?=.*?\\d.*?\\d.*?\\d.*?\\d.*?\\d)([+]?)([\\d\\s\\(\\)-]{5,20})$")
+        str | None,
+        Field(
+            pattern="^(?=[^\n\r\u2028\u2029]*?[0-9][^\n\r\u2028\u2029]*?[0-9][^\n\r\u2028\u2029]*?[0-9][^\n\r\u2028\u2029]*?[0-9][^\n\r\u2028\u2029]*?[0-9])([+]?)([0-9\t\n\x0b\x0c\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\\(\\)-]{5,20})\\Z"
+        ),
     ] = None
     """
     The contact number for the account.
@@ -163,7 +171,7 @@ class AccountV3(BaseModel):
     Determines if the disclaimer should be removed.
     """
     EmailAddress: Annotated[
-        str, Field(pattern="^([0-9a-zA-Z]([-.\\w']*[0-9a-zA-Z])*@([0-9a-zA-Z][-\\w']*[0-9a-zA-Z]\\.)+[a-zA-Z]{2,9})$")
+        str, Field(pattern="^([0-9a-zA-Z]([-.\\w']*[0-9a-zA-Z])*@([0-9a-zA-Z][-\\w']*[0-9a-zA-Z]\\.)+[a-zA-Z]{2,9})\\Z")
     ]
     """
     The main email address for the account.

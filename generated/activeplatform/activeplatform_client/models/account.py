@@ -169,7 +169,7 @@ class Account:
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
-            status = self.status.value
+            status = self.status.value if isinstance(self.status, AccountStatus) else self.status
 
         balance: float | str | Unset
         if isinstance(self.balance, Unset):
@@ -183,7 +183,11 @@ class Account:
 
         default_payment_model: str | Unset = UNSET
         if not isinstance(self.default_payment_model, Unset):
-            default_payment_model = self.default_payment_model.value
+            default_payment_model = (
+                self.default_payment_model.value
+                if isinstance(self.default_payment_model, AccountDefaultPaymentModel)
+                else self.default_payment_model
+            )
 
         current_debt = self.current_debt
 
@@ -231,16 +235,24 @@ class Account:
         if not isinstance(self.custom_attributes, Unset):
             custom_attributes = []
             for custom_attributes_item_data in self.custom_attributes:
-                custom_attributes_item = custom_attributes_item_data.to_dict()
+                custom_attributes_item = (
+                    custom_attributes_item_data.to_dict()
+                    if not isinstance(custom_attributes_item_data, dict)
+                    else custom_attributes_item_data
+                )
                 custom_attributes.append(custom_attributes_item)
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+            created_at = (
+                self.created_at.isoformat() if isinstance(self.created_at, datetime.datetime) else self.created_at
+            )
 
         updated_at: str | Unset = UNSET
         if not isinstance(self.updated_at, Unset):
-            updated_at = self.updated_at.isoformat()
+            updated_at = (
+                self.updated_at.isoformat() if isinstance(self.updated_at, datetime.datetime) else self.updated_at
+            )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

@@ -127,7 +127,11 @@ class AccountUpdate:
         if not isinstance(self.custom_attributes, Unset):
             custom_attributes = []
             for custom_attributes_item_data in self.custom_attributes:
-                custom_attributes_item = custom_attributes_item_data.to_dict()
+                custom_attributes_item = (
+                    custom_attributes_item_data.to_dict()
+                    if not isinstance(custom_attributes_item_data, dict)
+                    else custom_attributes_item_data
+                )
                 custom_attributes.append(custom_attributes_item)
 
         field_dict: dict[str, Any] = {}

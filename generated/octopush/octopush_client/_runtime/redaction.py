@@ -136,8 +136,11 @@ class _HttpxLogFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if record.args:
             args = record.args if isinstance(record.args, tuple) else (record.args,)
-            masked = []
+            masked: list[object] = []
             for arg in args:
+                if isinstance(arg, (int, float)):  # e.g. the status code httpx formats with %d
+                    masked.append(arg)
+                    continue
                 text = str(arg)
                 if "://" in text:
                     text = Redactor().url(text)

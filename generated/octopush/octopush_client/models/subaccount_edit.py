@@ -45,7 +45,7 @@ class SubaccountEdit:
 
         callbacks: dict[str, Any] | Unset = UNSET
         if not isinstance(self.callbacks, Unset):
-            callbacks = self.callbacks.to_dict()
+            callbacks = self.callbacks.to_dict() if not isinstance(self.callbacks, dict) else self.callbacks
 
         field_dict: dict[str, Any] = {}
 

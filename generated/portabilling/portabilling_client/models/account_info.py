@@ -236,7 +236,11 @@ class AccountInfo:
     def to_dict(self) -> dict[str, Any]:
         activation_date: str | Unset = UNSET
         if not isinstance(self.activation_date, Unset):
-            activation_date = self.activation_date.isoformat()
+            activation_date = (
+                self.activation_date.isoformat()
+                if isinstance(self.activation_date, datetime.date)
+                else self.activation_date
+            )
 
         address_line_2 = self.address_line_2
 
@@ -244,21 +248,33 @@ class AccountInfo:
         if not isinstance(self.alias_did_number_list, Unset):
             alias_did_number_list = []
             for alias_did_number_list_item_data in self.alias_did_number_list:
-                alias_did_number_list_item = alias_did_number_list_item_data.to_dict()
+                alias_did_number_list_item = (
+                    alias_did_number_list_item_data.to_dict()
+                    if not isinstance(alias_did_number_list_item_data, dict)
+                    else alias_did_number_list_item_data
+                )
                 alias_did_number_list.append(alias_did_number_list_item)
 
         assigned_addons: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.assigned_addons, Unset):
             assigned_addons = []
             for assigned_addons_item_data in self.assigned_addons:
-                assigned_addons_item = assigned_addons_item_data.to_dict()
+                assigned_addons_item = (
+                    assigned_addons_item_data.to_dict()
+                    if not isinstance(assigned_addons_item_data, dict)
+                    else assigned_addons_item_data
+                )
                 assigned_addons.append(assigned_addons_item)
 
         aux_fields: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.aux_fields, Unset):
             aux_fields = []
             for aux_fields_item_data in self.aux_fields:
-                aux_fields_item = aux_fields_item_data.to_dict()
+                aux_fields_item = (
+                    aux_fields_item_data.to_dict()
+                    if not isinstance(aux_fields_item_data, dict)
+                    else aux_fields_item_data
+                )
                 aux_fields.append(aux_fields_item)
 
         baddr1 = self.baddr1
@@ -269,19 +285,29 @@ class AccountInfo:
 
         bill_status: str | Unset = UNSET
         if not isinstance(self.bill_status, Unset):
-            bill_status = self.bill_status.value
+            bill_status = (
+                self.bill_status.value if isinstance(self.bill_status, AccountInfoBillStatus) else self.bill_status
+            )
 
         billing_model: int | Unset = UNSET
         if not isinstance(self.billing_model, Unset):
-            billing_model = self.billing_model.value
+            billing_model = (
+                self.billing_model.value
+                if isinstance(self.billing_model, AccountInfoBillingModel)
+                else self.billing_model
+            )
 
         blocked: str | Unset = UNSET
         if not isinstance(self.blocked, Unset):
-            blocked = self.blocked.value
+            blocked = self.blocked.value if isinstance(self.blocked, YesNo) else self.blocked
 
         call_processing_mode_info: dict[str, Any] | Unset = UNSET
         if not isinstance(self.call_processing_mode_info, Unset):
-            call_processing_mode_info = self.call_processing_mode_info.to_dict()
+            call_processing_mode_info = (
+                self.call_processing_mode_info.to_dict()
+                if not isinstance(self.call_processing_mode_info, dict)
+                else self.call_processing_mode_info
+            )
 
         city = self.city
 
@@ -299,13 +325,19 @@ class AccountInfo:
 
         ecommerce_enabled: str | Unset = UNSET
         if not isinstance(self.ecommerce_enabled, Unset):
-            ecommerce_enabled = self.ecommerce_enabled.value
+            ecommerce_enabled = (
+                self.ecommerce_enabled.value if isinstance(self.ecommerce_enabled, YesNo) else self.ecommerce_enabled
+            )
 
         email = self.email
 
         expiration_date: str | Unset = UNSET
         if not isinstance(self.expiration_date, Unset):
-            expiration_date = self.expiration_date.isoformat()
+            expiration_date = (
+                self.expiration_date.isoformat()
+                if isinstance(self.expiration_date, datetime.date)
+                else self.expiration_date
+            )
 
         faxnum = self.faxnum
 
@@ -317,11 +349,19 @@ class AccountInfo:
 
         i_account_balance_control_type: int | Unset = UNSET
         if not isinstance(self.i_account_balance_control_type, Unset):
-            i_account_balance_control_type = self.i_account_balance_control_type.value
+            i_account_balance_control_type = (
+                self.i_account_balance_control_type.value
+                if isinstance(self.i_account_balance_control_type, AccountInfoIAccountBalanceControlType)
+                else self.i_account_balance_control_type
+            )
 
         i_account_role: int | Unset = UNSET
         if not isinstance(self.i_account_role, Unset):
-            i_account_role = self.i_account_role.value
+            i_account_role = (
+                self.i_account_role.value
+                if isinstance(self.i_account_role, AccountInfoIAccountRole)
+                else self.i_account_role
+            )
 
         i_acl = self.i_acl
 
@@ -357,7 +397,11 @@ class AccountInfo:
         if not isinstance(self.included_services, Unset):
             included_services = []
             for included_services_item_data in self.included_services:
-                included_services_item = included_services_item_data.to_dict()
+                included_services_item = (
+                    included_services_item_data.to_dict()
+                    if not isinstance(included_services_item_data, dict)
+                    else included_services_item_data
+                )
                 included_services.append(included_services_item)
 
         lastname = self.lastname
@@ -394,12 +438,18 @@ class AccountInfo:
         if not isinstance(self.service_features, Unset):
             service_features = []
             for service_features_item_data in self.service_features:
-                service_features_item = service_features_item_data.to_dict()
+                service_features_item = (
+                    service_features_item_data.to_dict()
+                    if not isinstance(service_features_item_data, dict)
+                    else service_features_item_data
+                )
                 service_features.append(service_features_item)
 
         sim_card_info: dict[str, Any] | Unset = UNSET
         if not isinstance(self.sim_card_info, Unset):
-            sim_card_info = self.sim_card_info.to_dict()
+            sim_card_info = (
+                self.sim_card_info.to_dict() if not isinstance(self.sim_card_info, dict) else self.sim_card_info
+            )
 
         state = self.state
 
@@ -409,7 +459,7 @@ class AccountInfo:
 
         voucher_info: dict[str, Any] | Unset = UNSET
         if not isinstance(self.voucher_info, Unset):
-            voucher_info = self.voucher_info.to_dict()
+            voucher_info = self.voucher_info.to_dict() if not isinstance(self.voucher_info, dict) else self.voucher_info
 
         zip_ = self.zip_
 

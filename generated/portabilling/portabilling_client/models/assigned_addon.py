@@ -139,7 +139,11 @@ class AssignedAddon:
 
         addon_priority: int | Unset = UNSET
         if not isinstance(self.addon_priority, Unset):
-            addon_priority = self.addon_priority.value
+            addon_priority = (
+                self.addon_priority.value
+                if isinstance(self.addon_priority, AssignedAddonAddonPriority)
+                else self.addon_priority
+            )
 
         allowed_products: list[int] | Unset = UNSET
         if not isinstance(self.allowed_products, Unset):
@@ -159,15 +163,23 @@ class AssignedAddon:
 
         fraud_protection: str | Unset = UNSET
         if not isinstance(self.fraud_protection, Unset):
-            fraud_protection = self.fraud_protection.value
+            fraud_protection = (
+                self.fraud_protection.value
+                if isinstance(self.fraud_protection, AssignedAddonFraudProtection)
+                else self.fraud_protection
+            )
 
         hidden: str | Unset = UNSET
         if not isinstance(self.hidden, Unset):
-            hidden = self.hidden.value
+            hidden = self.hidden.value if isinstance(self.hidden, YesNo) else self.hidden
 
         i_account_role: int | Unset = UNSET
         if not isinstance(self.i_account_role, Unset):
-            i_account_role = self.i_account_role.value
+            i_account_role = (
+                self.i_account_role.value
+                if isinstance(self.i_account_role, AssignedAddonIAccountRole)
+                else self.i_account_role
+            )
 
         i_customer = self.i_customer
 
@@ -189,17 +201,23 @@ class AssignedAddon:
 
         is_used: int | Unset = UNSET
         if not isinstance(self.is_used, Unset):
-            is_used = self.is_used.value
+            is_used = self.is_used.value if isinstance(self.is_used, AssignedAddonIsUsed) else self.is_used
 
         is_used_by_resellers: int | Unset = UNSET
         if not isinstance(self.is_used_by_resellers, Unset):
-            is_used_by_resellers = self.is_used_by_resellers.value
+            is_used_by_resellers = (
+                self.is_used_by_resellers.value
+                if isinstance(self.is_used_by_resellers, AssignedAddonIsUsedByResellers)
+                else self.is_used_by_resellers
+            )
 
         iso_4217 = self.iso_4217
 
         managed_by_user: str | Unset = UNSET
         if not isinstance(self.managed_by_user, Unset):
-            managed_by_user = self.managed_by_user.value
+            managed_by_user = (
+                self.managed_by_user.value if isinstance(self.managed_by_user, YesNo) else self.managed_by_user
+            )
 
         name = self.name
 
@@ -209,7 +227,11 @@ class AssignedAddon:
 
         product_subscription: dict[str, Any] | Unset = UNSET
         if not isinstance(self.product_subscription, Unset):
-            product_subscription = self.product_subscription.to_dict()
+            product_subscription = (
+                self.product_subscription.to_dict()
+                if not isinstance(self.product_subscription, dict)
+                else self.product_subscription
+            )
 
         realm = self.realm
 
@@ -217,7 +239,11 @@ class AssignedAddon:
         if not isinstance(self.service_features, Unset):
             service_features = []
             for service_features_item_data in self.service_features:
-                service_features_item = service_features_item_data.to_dict()
+                service_features_item = (
+                    service_features_item_data.to_dict()
+                    if not isinstance(service_features_item_data, dict)
+                    else service_features_item_data
+                )
                 service_features.append(service_features_item)
 
         service_flag_locks = self.service_flag_locks
@@ -228,12 +254,16 @@ class AssignedAddon:
         if not isinstance(self.subscription_discount_list, Unset):
             subscription_discount_list = []
             for subscription_discount_list_item_data in self.subscription_discount_list:
-                subscription_discount_list_item = subscription_discount_list_item_data.to_dict()
+                subscription_discount_list_item = (
+                    subscription_discount_list_item_data.to_dict()
+                    if not isinstance(subscription_discount_list_item_data, dict)
+                    else subscription_discount_list_item_data
+                )
                 subscription_discount_list.append(subscription_discount_list_item)
 
         topup_addon: str | Unset = UNSET
         if not isinstance(self.topup_addon, Unset):
-            topup_addon = self.topup_addon.value
+            topup_addon = self.topup_addon.value if isinstance(self.topup_addon, YesNo) else self.topup_addon
 
         volume_discount_plan_name = self.volume_discount_plan_name
 

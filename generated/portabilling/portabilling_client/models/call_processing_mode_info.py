@@ -50,7 +50,7 @@ class CallProcessingModeInfo:
 
         sticky: str | Unset = UNSET
         if not isinstance(self.sticky, Unset):
-            sticky = self.sticky.value
+            sticky = self.sticky.value if isinstance(self.sticky, YesNo) else self.sticky
 
         field_dict: dict[str, Any] = {}
 

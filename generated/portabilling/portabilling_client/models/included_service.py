@@ -70,7 +70,7 @@ class IncludedService:
     def to_dict(self) -> dict[str, Any]:
         default: str | Unset = UNSET
         if not isinstance(self.default, Unset):
-            default = self.default.value
+            default = self.default.value if isinstance(self.default, YesNo) else self.default
 
         dest_group_set_name = self.dest_group_set_name
 
@@ -80,7 +80,11 @@ class IncludedService:
 
         i_service_type: int | Unset = UNSET
         if not isinstance(self.i_service_type, Unset):
-            i_service_type = self.i_service_type.value
+            i_service_type = (
+                self.i_service_type.value
+                if isinstance(self.i_service_type, IncludedServiceIServiceType)
+                else self.i_service_type
+            )
 
         i_st_charge_unit = self.i_st_charge_unit
 
@@ -88,7 +92,7 @@ class IncludedService:
 
         internal: str | Unset = UNSET
         if not isinstance(self.internal, Unset):
-            internal = self.internal.value
+            internal = self.internal.value if isinstance(self.internal, YesNo) else self.internal
 
         is_used = self.is_used
 
@@ -104,14 +108,18 @@ class IncludedService:
         if not isinstance(self.service_pool_combination_list, Unset):
             service_pool_combination_list = []
             for service_pool_combination_list_item_data in self.service_pool_combination_list:
-                service_pool_combination_list_item = service_pool_combination_list_item_data.to_dict()
+                service_pool_combination_list_item = (
+                    service_pool_combination_list_item_data.to_dict()
+                    if not isinstance(service_pool_combination_list_item_data, dict)
+                    else service_pool_combination_list_item_data
+                )
                 service_pool_combination_list.append(service_pool_combination_list_item)
 
         unit = self.unit
 
         usage_rating: str | Unset = UNSET
         if not isinstance(self.usage_rating, Unset):
-            usage_rating = self.usage_rating.value
+            usage_rating = self.usage_rating.value if isinstance(self.usage_rating, YesNo) else self.usage_rating
 
         field_dict: dict[str, Any] = {}
 

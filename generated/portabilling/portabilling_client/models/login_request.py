@@ -25,9 +25,9 @@ class LoginRequest:
 
         params: dict[str, Any]
         if isinstance(self.params, LoginWithPassword):
-            params = self.params.to_dict()
+            params = self.params.to_dict() if not isinstance(self.params, dict) else self.params
         else:
-            params = self.params.to_dict()
+            params = self.params.to_dict() if not isinstance(self.params, dict) else self.params
 
         field_dict: dict[str, Any] = {}
 

@@ -20,7 +20,7 @@ class LogoutRequest:
     """ The parameters of Session/logout. """
 
     def to_dict(self) -> dict[str, Any]:
-        params = self.params.to_dict()
+        params = self.params.to_dict() if not isinstance(self.params, dict) else self.params
 
         field_dict: dict[str, Any] = {}
 

@@ -83,7 +83,11 @@ class ProductSubscription:
 
         activation_mode: int | Unset = UNSET
         if not isinstance(self.activation_mode, Unset):
-            activation_mode = self.activation_mode.value
+            activation_mode = (
+                self.activation_mode.value
+                if isinstance(self.activation_mode, ProductSubscriptionActivationMode)
+                else self.activation_mode
+            )
 
         advance_periods = self.advance_periods
 
@@ -91,7 +95,11 @@ class ProductSubscription:
 
         charge_model: int | Unset = UNSET
         if not isinstance(self.charge_model, Unset):
-            charge_model = self.charge_model.value
+            charge_model = (
+                self.charge_model.value
+                if isinstance(self.charge_model, ProductSubscriptionChargeModel)
+                else self.charge_model
+            )
 
         description = self.description
 
@@ -99,7 +107,11 @@ class ProductSubscription:
 
         generate_daily_charge: str | Unset = UNSET
         if not isinstance(self.generate_daily_charge, Unset):
-            generate_daily_charge = self.generate_daily_charge.value
+            generate_daily_charge = (
+                self.generate_daily_charge.value
+                if isinstance(self.generate_daily_charge, YesNo)
+                else self.generate_daily_charge
+            )
 
         i_product = self.i_product
 
@@ -117,7 +129,11 @@ class ProductSubscription:
         if not isinstance(self.multi_month_discount_list, Unset):
             multi_month_discount_list = []
             for multi_month_discount_list_item_data in self.multi_month_discount_list:
-                multi_month_discount_list_item = multi_month_discount_list_item_data.to_dict()
+                multi_month_discount_list_item = (
+                    multi_month_discount_list_item_data.to_dict()
+                    if not isinstance(multi_month_discount_list_item_data, dict)
+                    else multi_month_discount_list_item_data
+                )
                 multi_month_discount_list.append(multi_month_discount_list_item)
 
         multiple = self.multiple
@@ -130,7 +146,11 @@ class ProductSubscription:
             for periodic_fees_item_data in self.periodic_fees:
                 periodic_fees_item = []
                 for periodic_fees_item_item_data in periodic_fees_item_data:
-                    periodic_fees_item_item = periodic_fees_item_item_data.to_dict()
+                    periodic_fees_item_item = (
+                        periodic_fees_item_item_data.to_dict()
+                        if not isinstance(periodic_fees_item_item_data, dict)
+                        else periodic_fees_item_item_data
+                    )
                     periodic_fees_item.append(periodic_fees_item_item)
 
                 periodic_fees.append(periodic_fees_item)

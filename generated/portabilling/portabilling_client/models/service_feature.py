@@ -47,7 +47,11 @@ class ServiceFeature:
         if not isinstance(self.attributes, Unset):
             attributes = []
             for attributes_item_data in self.attributes:
-                attributes_item = attributes_item_data.to_dict()
+                attributes_item = (
+                    attributes_item_data.to_dict()
+                    if not isinstance(attributes_item_data, dict)
+                    else attributes_item_data
+                )
                 attributes.append(attributes_item)
 
         defined = self.defined

@@ -71,7 +71,7 @@ class SimCardInfo:
 
         is_used: int | Unset = UNSET
         if not isinstance(self.is_used, Unset):
-            is_used = self.is_used.value
+            is_used = self.is_used.value if isinstance(self.is_used, SimCardInfoIsUsed) else self.is_used
 
         managed_by = self.managed_by
 

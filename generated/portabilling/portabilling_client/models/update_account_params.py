@@ -27,11 +27,15 @@ class UpdateAccountParams:
     keep assigned; 1 - release (default). """
 
     def to_dict(self) -> dict[str, Any]:
-        account_info = self.account_info.to_dict()
+        account_info = self.account_info.to_dict() if not isinstance(self.account_info, dict) else self.account_info
 
         release_assigned_did: int | Unset = UNSET
         if not isinstance(self.release_assigned_did, Unset):
-            release_assigned_did = self.release_assigned_did.value
+            release_assigned_did = (
+                self.release_assigned_did.value
+                if isinstance(self.release_assigned_did, UpdateAccountParamsReleaseAssignedDid)
+                else self.release_assigned_did
+            )
 
         field_dict: dict[str, Any] = {}
 

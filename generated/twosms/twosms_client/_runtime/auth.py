@@ -18,7 +18,14 @@ from typing import Any
 
 import httpx
 
-from .errors import AuthenticationError, ConfigurationError
+from .errors import (
+    ApiError,
+    ApiStatusError,
+    AuthenticationError,
+    ConfigurationError,
+    ResponseParseError,
+    error_class_for_status,
+)
 from .redaction import Redactor
 
 
@@ -89,9 +96,16 @@ class _TokenFlow(httpx.Auth):
     Subclasses say how to obtain a token (``_obtain_requests``), how to read the answer
     (``_read_token``) and which responses mean "renew" (``_needs_renewal``). Obtaining is a small
     sequence of attempts (e.g. refresh token, then full login); the first that yields a token wins.
+
+    The flows override ``sync_auth_flow`` / ``async_auth_flow`` themselves, so httpx's
+    ``requires_response_body`` does not apply: every response is read here before it is looked at.
+    Token requests inherit the timeout of the call they serve (httpx gives requests made inside an
+    auth flow no timeout of their own).
     """
 
     requires_response_body = True
+    # What the token requests are called in error messages, e.g. "PortaBilling login".
+    description = "token request"
 
     def __init__(self, redactor: Redactor) -> None:
         self._redactor = redactor
@@ -110,8 +124,13 @@ class _TokenFlow(httpx.Auth):
     def _needs_renewal(self, response: httpx.Response) -> bool:
         raise NotImplementedError
 
-    def _refused(self, response: httpx.Response) -> AuthenticationError:
+    def _read_refusal(self, response: httpx.Response) -> tuple[str | None, str | None]:
+        """The vendor's (code, message) in a failed token response."""
         raise NotImplementedError
+
+    def _is_refusal(self, status_code: int, code: str | None) -> bool:
+        """Whether a failed token response means "these credentials are refused"."""
+        return status_code in (400, 401, 403)
 
     # -- shared logic --------------------------------------------------------------------------
     def _valid(self) -> _Token | None:
@@ -128,13 +147,37 @@ class _TokenFlow(httpx.Auth):
         request.headers["Authorization"] = f"Bearer {token.access}"
         return request
 
-    def _renew_flow(self, stale: _Token | None) -> Generator[httpx.Request, httpx.Response, _Token]:
+    def _refused(self, response: httpx.Response) -> ApiError:
+        """The error for a token response that brought no token.
+
+        AuthenticationError when the credentials were refused; when the service failed instead
+        (an outage, a rate limit), the class of its status, so that callers do not go looking for a
+        credentials problem; ResponseParseError for a success status without a token.
+        """
+        code, text = self._read_refusal(response)
+        code = self._redactor.text(code) if code else None
+        text = self._redactor.text(text) if text else None
+        status = response.status_code
+        detail = f"{code}: {text}" if code else f"HTTP {status}" + (f": {text}" if text else "")
+        message = self._redactor.text(f"{self.description} failed ({detail})")
+        if 200 <= status < 300:
+            return ResponseParseError(f"{message}: no access token in the response", response=response)
+        error_class: type[ApiStatusError] = (
+            AuthenticationError if self._is_refusal(status, code) else error_class_for_status(status)
+        )
+        return error_class(message, response=response, code=code, vendor_message=text)
+
+    def _renew_flow(
+        self, stale: _Token | None, call: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, _Token]:
         """Send the obtain requests in turn; return the first token, or raise the last refusal."""
         last: httpx.Response | None = None
         for make_request in self._obtain_requests(stale):
             self.token_requests += 1
-            response = yield make_request()
-            response.read()  # httpx honours requires_response_body only in its own flow methods
+            token_request = make_request()
+            if "timeout" in call.extensions:
+                token_request.extensions["timeout"] = call.extensions["timeout"]
+            response = yield token_request
             token = self._read_token(response)
             if token is not None:
                 self._store(token)
@@ -143,38 +186,53 @@ class _TokenFlow(httpx.Auth):
         assert last is not None
         raise self._refused(last)
 
+    @staticmethod
+    def _sync_steps(
+        steps: Generator[httpx.Request, httpx.Response, _Token],
+    ) -> Generator[httpx.Request, httpx.Response, _Token]:
+        """Drive a renewal generator from a sync flow, reading each response before it is looked at."""
+        step = next(steps)
+        while True:
+            response = yield step
+            response.read()
+            try:
+                step = steps.send(response)
+            except StopIteration as done:
+                return done.value
+
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         token = self._valid()
         if token is None:
             with self._thread_lock:
                 token = self._valid()
                 if token is None:
-                    token = yield from self._renew_flow(self._token)
+                    token = yield from self._sync_steps(self._renew_flow(self._token, request))
         response = yield self._authorize(request, token)
         response.read()
         if self._needs_renewal(response):
             with self._thread_lock:
                 current = self._valid()
                 if current is None or current.access == token.access:
-                    current = yield from self._renew_flow(token)
+                    current = yield from self._sync_steps(self._renew_flow(token, request))
             yield self._authorize(request, current)
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
         # Same steps as sync_auth_flow; an async generator cannot ``yield from``, so the renewal
-        # generator is driven by hand (each request it yields is sent by httpx, its response sent back).
+        # generator is driven by hand (each request it yields is sent by httpx, its response read
+        # and sent back).
         lock = self._async_lock()
         token = self._valid()
         if token is None:
             async with lock:
                 token = self._valid()
                 if token is None:
-                    steps = self._renew_flow(self._token)
+                    steps = self._renew_flow(self._token, request)
                     step = next(steps)
                     while True:
-                        reply = yield step
-                        await reply.aread()
+                        response = yield step
+                        await response.aread()
                         try:
-                            step = steps.send(reply)
+                            step = steps.send(response)
                         except StopIteration as done:
                             token = done.value
                             break
@@ -184,13 +242,13 @@ class _TokenFlow(httpx.Auth):
             async with lock:
                 current = self._valid()
                 if current is None or current.access == token.access:
-                    steps = self._renew_flow(token)
+                    steps = self._renew_flow(token, request)
                     step = next(steps)
                     while True:
-                        reply = yield step
-                        await reply.aread()
+                        response = yield step
+                        await response.aread()
                         try:
-                            step = steps.send(reply)
+                            step = steps.send(response)
                         except StopIteration as done:
                             current = done.value
                             break
@@ -222,6 +280,7 @@ class PortaBillingSessionAuth(_TokenFlow):
 
     LOGIN_PATH = "/Session/login"
     REFRESH_PATH = "/Session/refresh_access_token"
+    description = "PortaBilling login"
 
     def __init__(
         self,
@@ -231,6 +290,7 @@ class PortaBillingSessionAuth(_TokenFlow):
         password: str | None = None,
         token: str | None = None,
         session_faultcodes: frozenset[str],
+        login_failed_faultcode: str,
         redactor: Redactor,
     ) -> None:
         super().__init__(redactor)
@@ -241,6 +301,7 @@ class PortaBillingSessionAuth(_TokenFlow):
         self._base_url = base_url.rstrip("/")
         self._credentials = {"login": login, **({"password": password} if password else {"token": token})}
         self._session_faultcodes = session_faultcodes
+        self._login_failed_faultcode = login_failed_faultcode
         redactor.add(password, token)
 
     def __repr__(self) -> str:
@@ -266,16 +327,19 @@ class PortaBillingSessionAuth(_TokenFlow):
         body = _json(response)
         return isinstance(body, dict) and body.get("faultcode") in self._session_faultcodes
 
-    def _refused(self, response: httpx.Response) -> AuthenticationError:
+    def _read_refusal(self, response: httpx.Response) -> tuple[str | None, str | None]:
         body = _json(response)
-        code = body.get("faultcode") if isinstance(body, dict) else None
-        text = body.get("faultstring") if isinstance(body, dict) else None
-        detail = f"{code}: {text}" if code else f"HTTP {response.status_code}"
-        return AuthenticationError(
-            self._redactor.text(f"PortaBilling login failed ({detail})"),
-            response=response,
-            code=code,
-            vendor_message=self._redactor.text(text) if isinstance(text, str) else None,
+        if not isinstance(body, dict):
+            return None, None
+        code, text = body.get("faultcode"), body.get("faultstring")
+        return (code if isinstance(code, str) else None, text if isinstance(text, str) else None)
+
+    def _is_refusal(self, status_code: int, code: str | None) -> bool:
+        # Every PortaBilling fault is HTTP 500: the faultcode tells a refused login from a failure.
+        return (
+            super()._is_refusal(status_code, code)
+            or code == self._login_failed_faultcode
+            or (code in self._session_faultcodes)
         )
 
 
@@ -286,6 +350,7 @@ class ClientCredentialsAuth(_TokenFlow):
     """
 
     EXPIRY_LEEWAY = 60.0  # seconds before the announced expiry at which the token is renewed
+    description = "2sms token request"
 
     def __init__(self, token_url: str, *, client_id: str, client_secret: str, redactor: Redactor) -> None:
         super().__init__(redactor)
@@ -314,14 +379,9 @@ class ClientCredentialsAuth(_TokenFlow):
     def _needs_renewal(self, response: httpx.Response) -> bool:
         return response.status_code == 401
 
-    def _refused(self, response: httpx.Response) -> AuthenticationError:
+    def _read_refusal(self, response: httpx.Response) -> tuple[str | None, str | None]:
         body = _json(response)
-        code = body.get("error") if isinstance(body, dict) else None
-        text = body.get("error_description") if isinstance(body, dict) else None
-        detail = f"{code}: {text}" if code else f"HTTP {response.status_code}"
-        return AuthenticationError(
-            self._redactor.text(f"2sms token request failed ({detail})"),
-            response=response,
-            code=code if isinstance(code, str) else None,
-            vendor_message=self._redactor.text(text) if isinstance(text, str) else None,
-        )
+        if not isinstance(body, dict):
+            return None, None
+        code, text = body.get("error"), body.get("error_description")
+        return (code if isinstance(code, str) else None, text if isinstance(text, str) else None)

@@ -13,9 +13,11 @@ import datetime
 import enum
 import importlib
 import json
+import sys
 import uuid
 import warnings
 from functools import cache
+from types import FrameType
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -62,11 +64,57 @@ def _errors(where: str, exc: ValidationError) -> list[tuple[str, str]]:
     return found
 
 
-def check_request(operation: Operation, parameters: dict[str, Any], body: Any) -> None:
-    """Warn if the operation is deprecated; raise ``RequestValidationError`` if the request is invalid."""
+def _caller_stacklevel() -> int:
+    """The ``stacklevel`` of the first frame outside this package: the line that called the operation.
+
+    The call may enter through ``sync``, ``sync_detailed``, ``asyncio`` or ``asyncio_detailed``, so
+    the depth varies; Python's default filters show a DeprecationWarning only when it is attributed
+    to the caller's own code.
+    """
+    level = 1
+    frame: FrameType | None = sys._getframe(1)  # level 1: check_request, which calls warnings.warn
+    while frame is not None and frame.f_globals.get("__name__", "").startswith(_PACKAGE + "."):
+        level, frame = level + 1, frame.f_back
+    return level
+
+
+def encode_json(body: Any) -> bytes:
+    """The body exactly as httpx would encode ``json=body`` (so sending these bytes changes nothing)."""
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+
+
+def read_only_fields(body: Any, paths: tuple[str, ...]) -> list[str]:
+    """The read-only fields present in ``body``, as dotted paths with item indexes (``a.b[0].c``)."""
+    found: list[str] = []
+
+    def visit(value: Any, parts: list[str], shown: str) -> None:
+        if not parts:
+            found.append(shown)
+            return
+        head, rest = parts[0], parts[1:]
+        if head == "*":
+            if isinstance(value, list):
+                for index, item in enumerate(value):
+                    visit(item, rest, f"{shown}[{index}]")
+        elif isinstance(value, dict) and head in value:
+            visit(value[head], rest, f"{shown}.{head}" if shown else head)
+
+    for path in paths:
+        visit(body, path.split("."), "")
+    return found
+
+
+def check_request(operation: Operation, parameters: dict[str, Any], kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Validate a request before anything is sent; return the httpx arguments to send it with.
+
+    Warns if the operation is deprecated and raises ``RequestValidationError`` if a parameter or the
+    body breaks the spec. A JSON body is encoded once, validated as those bytes and sent as them.
+    """
     if operation.deprecated:
         warnings.warn(
-            f"{operation.name} is deprecated by the vendor: {operation.deprecated}", DeprecationWarning, stacklevel=4
+            f"{operation.name} is deprecated by the vendor: {operation.deprecated}",
+            DeprecationWarning,
+            stacklevel=_caller_stacklevel(),
         )
     problems: list[tuple[str, str]] = []
     if operation.parameters_model:
@@ -75,10 +123,21 @@ def check_request(operation: Operation, parameters: dict[str, Any], body: Any) -
             _model(operation.parameters_model).model_validate_json(json.dumps(given), strict=True)
         except ValidationError as exc:
             problems += _errors("parameters", exc)
-    if operation.body_model and body is not None:
-        try:
-            _model(operation.body_model).model_validate_json(json.dumps(body), strict=True)
-        except ValidationError as exc:
-            problems += _errors("body", exc)
+    body = kwargs.get("json")
+    if body is not None:
+        content = encode_json(body)
+        if operation.body_model:
+            try:
+                _model(operation.body_model).model_validate_json(content, strict=True)
+            except ValidationError as exc:
+                problems += _errors("body", exc)
+        problems += [
+            (f"body.{field}", "is read-only: the vendor sets it, a request must not send it")
+            for field in read_only_fields(body, operation.read_only)
+        ]
+        kwargs = {key: value for key, value in kwargs.items() if key != "json"}
+        kwargs["content"] = content
+        kwargs["headers"] = {"Content-Type": "application/json", **(kwargs.get("headers") or {})}
     if problems:
         raise RequestValidationError(operation.name, problems)
+    return kwargs

@@ -155,11 +155,17 @@ class AccountV3:
 
         date_created: str | Unset = UNSET
         if not isinstance(self.date_created, Unset):
-            date_created = self.date_created.isoformat()
+            date_created = (
+                self.date_created.isoformat() if isinstance(self.date_created, datetime.datetime) else self.date_created
+            )
 
         date_modified: str | Unset = UNSET
         if not isinstance(self.date_modified, Unset):
-            date_modified = self.date_modified.isoformat()
+            date_modified = (
+                self.date_modified.isoformat()
+                if isinstance(self.date_modified, datetime.datetime)
+                else self.date_modified
+            )
 
         disclaimer = self.disclaimer
 
@@ -205,7 +211,7 @@ class AccountV3:
         if not isinstance(self.users, Unset):
             users = []
             for users_item_data in self.users:
-                users_item = users_item_data.to_dict()
+                users_item = users_item_data.to_dict() if not isinstance(users_item_data, dict) else users_item_data
                 users.append(users_item)
 
         validated = self.validated

@@ -35,7 +35,9 @@ class ResponseDataOfObject:
         if isinstance(self.identification, Unset):
             identification = UNSET
         elif isinstance(self.identification, ResponseIdentification):
-            identification = self.identification.to_dict()
+            identification = (
+                self.identification.to_dict() if not isinstance(self.identification, dict) else self.identification
+            )
         else:
             identification = self.identification
 
@@ -49,7 +51,7 @@ class ResponseDataOfObject:
         if isinstance(self.detail, Unset):
             detail = UNSET
         elif isinstance(self.detail, ResponseDataOfObjectDetailType0):
-            detail = self.detail.to_dict()
+            detail = self.detail.to_dict() if not isinstance(self.detail, dict) else self.detail
         else:
             detail = self.detail
 

@@ -24,7 +24,7 @@ def _get_kwargs(account_id: int, *, body: AccountUpdate) -> dict[str, Any]:
         "url": "/api/vendor/v1/accounts/{account_id}.json".format(account_id=quote(str(account_id), safe="")),
     }
 
-    _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict() if not isinstance(body, dict) else body
 
     headers["Content-Type"] = "application/json"
 
@@ -87,7 +87,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(account_id=account_id, body=body)
 
-    validation.check_request(_OPERATION, {"account_id": account_id}, kwargs.get("json"))
+    kwargs = validation.check_request(_OPERATION, {"account_id": account_id}, kwargs)
     response = transport.send_sync(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 
@@ -153,7 +153,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(account_id=account_id, body=body)
 
-    validation.check_request(_OPERATION, {"account_id": account_id}, kwargs.get("json"))
+    kwargs = validation.check_request(_OPERATION, {"account_id": account_id}, kwargs)
     response = await transport.send_async(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 

@@ -32,7 +32,11 @@ def _get_kwargs(
 
     json_external_subscription_params: dict[str, Any] | Unset = UNSET
     if not isinstance(external_subscription_params, Unset):
-        json_external_subscription_params = external_subscription_params.to_dict()
+        json_external_subscription_params = (
+            external_subscription_params.to_dict()
+            if not isinstance(external_subscription_params, dict)
+            else external_subscription_params
+        )
     if not isinstance(json_external_subscription_params, Unset):
         params.update(
             {f"external_subscription_params[{key}]": value for key, value in json_external_subscription_params.items()}
@@ -147,7 +151,7 @@ def sync_detailed(
         delete_sms_credits=delete_sms_credits,
     )
 
-    validation.check_request(
+    kwargs = validation.check_request(
         _OPERATION,
         {
             "business_uid": business_uid,
@@ -157,7 +161,7 @@ def sync_detailed(
             "add_sms_credits": add_sms_credits,
             "delete_sms_credits": delete_sms_credits,
         },
-        kwargs.get("json"),
+        kwargs,
     )
     response = transport.send_sync(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
@@ -280,7 +284,7 @@ async def asyncio_detailed(
         delete_sms_credits=delete_sms_credits,
     )
 
-    validation.check_request(
+    kwargs = validation.check_request(
         _OPERATION,
         {
             "business_uid": business_uid,
@@ -290,7 +294,7 @@ async def asyncio_detailed(
             "add_sms_credits": add_sms_credits,
             "delete_sms_credits": delete_sms_credits,
         },
-        kwargs.get("json"),
+        kwargs,
     )
     response = await transport.send_async(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)

@@ -26,7 +26,7 @@ def _get_kwargs(subaccount_email: str, *, body: SubaccountEdit) -> dict[str, Any
         ),
     }
 
-    _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict() if not isinstance(body, dict) else body
 
     headers["Content-Type"] = "application/json"
 
@@ -100,7 +100,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(subaccount_email=subaccount_email, body=body)
 
-    validation.check_request(_OPERATION, {"subaccount_email": subaccount_email}, kwargs.get("json"))
+    kwargs = validation.check_request(_OPERATION, {"subaccount_email": subaccount_email}, kwargs)
     response = transport.send_sync(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 
@@ -182,7 +182,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(subaccount_email=subaccount_email, body=body)
 
-    validation.check_request(_OPERATION, {"subaccount_email": subaccount_email}, kwargs.get("json"))
+    kwargs = validation.check_request(_OPERATION, {"subaccount_email": subaccount_email}, kwargs)
     response = await transport.send_async(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 

@@ -21,7 +21,7 @@ def _get_kwargs(*, body: RefreshAccessTokenRequest) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {"method": "post", "url": "/Session/refresh_access_token"}
 
-    _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict() if not isinstance(body, dict) else body
 
     headers["Content-Type"] = "application/json"
 
@@ -91,7 +91,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(body=body)
 
-    validation.check_request(_OPERATION, {}, kwargs.get("json"))
+    kwargs = validation.check_request(_OPERATION, {}, kwargs)
     response = transport.send_sync(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 
@@ -153,7 +153,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(body=body)
 
-    validation.check_request(_OPERATION, {}, kwargs.get("json"))
+    kwargs = validation.check_request(_OPERATION, {}, kwargs)
     response = await transport.send_async(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 

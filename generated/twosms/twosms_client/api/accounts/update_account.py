@@ -21,7 +21,7 @@ def _get_kwargs(id: UUID, *, body: AccountV3) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {"method": "put", "url": "/api/v2/admin/accounts/{id}".format(id=quote(str(id), safe=""))}
 
-    _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict() if not isinstance(body, dict) else body
 
     headers["Content-Type"] = "application/json"
 
@@ -105,7 +105,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(id=id, body=body)
 
-    validation.check_request(_OPERATION, {"id": id}, kwargs.get("json"))
+    kwargs = validation.check_request(_OPERATION, {"id": id}, kwargs)
     response = transport.send_sync(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 
@@ -193,7 +193,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(id=id, body=body)
 
-    validation.check_request(_OPERATION, {"id": id}, kwargs.get("json"))
+    kwargs = validation.check_request(_OPERATION, {"id": id}, kwargs)
     response = await transport.send_async(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 

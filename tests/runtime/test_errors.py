@@ -1,0 +1,205 @@
+"""Error responses become the right exception, with status, vendor code and message, and the response."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def test_the_hierarchy() -> None:
+    from octopush_client import errors
+
+    status_errors = [
+        errors.AuthenticationError,
+        errors.PermissionDeniedError,
+        errors.NotFoundError,
+        errors.BadRequestError,
+        errors.UnprocessableError,
+        errors.RateLimitError,
+        errors.ServerError,
+        errors.VendorError,
+    ]
+    assert all(issubclass(cls, errors.ApiStatusError) and issubclass(cls, errors.ApiError) for cls in status_errors)
+    assert issubclass(errors.UnprocessableError, errors.BadRequestError)
+    assert issubclass(errors.ApiTimeoutError, errors.ApiConnectionError)
+    assert issubclass(errors.ApiConnectionError, errors.ApiError)
+    assert issubclass(errors.ResponseParseError, errors.ApiError)
+    assert issubclass(errors.RequestValidationError, errors.AccountkitError)
+    assert issubclass(errors.ConfigurationError, errors.AccountkitError)
+
+
+@pytest.mark.parametrize(
+    ("status", "error"),
+    [
+        (401, "AuthenticationError"),
+        (403, "PermissionDeniedError"),
+        (404, "NotFoundError"),
+        (400, "BadRequestError"),
+        (409, "BadRequestError"),
+        (422, "UnprocessableError"),
+        (500, "ServerError"),
+    ],
+)
+def test_octopush_error_bodies(octopush, status: int, error: str) -> None:
+    body = {"code": 1001, "message": "Subaccount not found", "hint": "check the e-mail"}
+    octopush.server.route("PATCH", octopush.path, octopush.server.Reply(status, json=body, headers={"X-Req": "r-1"}))
+    client = octopush.connect()
+
+    with pytest.raises(getattr(octopush.errors, error)) as caught:
+        octopush.call(client)
+
+    exc = caught.value
+    assert type(exc).__name__ == error
+    assert (exc.status_code, exc.code, exc.vendor_message) == (status, "1001", "Subaccount not found")
+    assert "Subaccount not found" in str(exc) and str(status) in str(exc)
+    assert exc.response.status_code == status
+    assert exc.response.headers["x-req"] == "r-1"
+    assert exc.response.json() == body
+
+
+def test_portabilling_fault(portabilling) -> None:
+    portabilling.server.route(
+        "POST",
+        portabilling.path,
+        portabilling.server.Reply(
+            500, json={"faultcode": "Client.Account.update_account.not_found", "faultstring": "Account not found"}
+        ),
+    )
+    client = portabilling.connect()
+
+    with pytest.raises(portabilling.errors.ServerError) as caught:
+        portabilling.call(client)
+
+    exc = caught.value
+    assert (exc.status_code, exc.code, exc.vendor_message) == (
+        500,
+        "Client.Account.update_account.not_found",
+        "Account not found",
+    )
+    assert exc.response.status_code == 500
+    assert len(portabilling.main_calls()) == 1  # a fault is not retried
+
+
+@pytest.mark.parametrize(
+    ("status", "text", "error"),
+    [
+        (401, "HTTP Token: Access denied.", "AuthenticationError"),
+        (422, "Bad parameter(s), see content for more information.", "UnprocessableError"),
+    ],
+)
+def test_intandem_plain_text_labelled_json(intandem, status: int, text: str, error: str) -> None:
+    intandem.server.route("GET", intandem.path, intandem.server.Reply(status, body=text + "\n"))
+    client = intandem.connect()
+
+    with pytest.raises(getattr(intandem.errors, error)) as caught:
+        intandem.call(client)
+
+    exc = caught.value
+    assert exc.response.headers["content-type"] == "application/json"
+    assert (exc.status_code, exc.code, exc.vendor_message) == (status, None, text)
+    assert text in str(exc)
+
+
+def test_twosms_error_envelope_with_http_200_is_a_vendor_error(twosms) -> None:
+    twosms.server.route(
+        "PUT", twosms.path, twosms.server.Reply(200, json=twosms.envelope_error("E1002", "Account is locked"))
+    )
+    client = twosms.connect()
+
+    with pytest.raises(twosms.errors.VendorError) as caught:
+        twosms.call(client)
+
+    exc = caught.value
+    assert (exc.status_code, exc.code, exc.vendor_message) == (200, "E1002", "Account is locked")
+    assert "Account is locked" in str(exc)
+    assert exc.response.status_code == 200
+
+
+def test_twosms_error_envelope_with_an_error_status(twosms) -> None:
+    twosms.server.route(
+        "PUT", twosms.path, twosms.server.Reply(404, json=twosms.envelope_error("NotFound", "No such account"))
+    )
+    client = twosms.connect()
+
+    with pytest.raises(twosms.errors.NotFoundError) as caught:
+        twosms.call(client)
+
+    assert (caught.value.code, caught.value.vendor_message) == ("NotFound", "No such account")
+
+
+def test_twosms_error_object_means_failure_even_when_empty(twosms) -> None:
+    # The vendor: "when Error is present the call failed", whatever the status and its contents.
+    body = {"Error": {"ErrorCode": None, "ErrorReason": ""}, "ResponseData": {"Result": "Success"}}
+    twosms.server.route("PUT", twosms.path, twosms.server.Reply(200, json=body))
+    client = twosms.connect()
+
+    with pytest.raises(twosms.errors.VendorError) as caught:
+        twosms.call(client)
+    assert (caught.value.status_code, caught.value.code, caught.value.vendor_message) == (200, None, None)
+
+
+def test_twosms_null_error_in_the_envelope_is_success(twosms) -> None:
+    body = {"Error": None, "ResponseData": {"Result": "Success"}}
+    twosms.server.route("PUT", twosms.path, twosms.server.Reply(200, json=body))
+    client = twosms.connect()
+
+    assert twosms.call(client).response_data.result == "Success"
+
+
+@pytest.mark.parametrize(
+    ("body", "code", "message"),
+    [
+        ({"error": "Account not found"}, "Account not found", "Account not found"),
+        ({"errors": {"email": ["is invalid"]}}, None, "email: is invalid"),
+        ("Internal trouble", None, "Internal trouble"),
+    ],
+)
+def test_activeplatform_generic_error_bodies(activeplatform, body, code, message) -> None:
+    reply = activeplatform.server.Reply(404, json=body) if isinstance(body, dict) else None
+    reply = reply or activeplatform.server.Reply(404, body=body, content_type="text/plain")
+    activeplatform.server.route("PUT", activeplatform.path, reply)
+    client = activeplatform.connect()
+
+    with pytest.raises(activeplatform.errors.NotFoundError) as caught:
+        activeplatform.call(client)
+
+    assert (caught.value.code, caught.value.vendor_message) == (code, message)
+
+
+@pytest.mark.parametrize(
+    ("api", "reply"),
+    [
+        ("activeplatform", {"status": 200, "body": "<html><body>Maintenance</body></html>", "content_type": "text/html"}),
+        ("portabilling", {"status": 200, "body": '{"i_account": 7, "extra": [1, 2', "content_type": "application/json"}),
+        ("octopush", {"status": 201, "body": '{"first_name": "An', "content_type": "application/json"}),
+        ("twosms", {"status": 200, "body": "<html>Gateway</html>", "content_type": "text/html"}),
+        ("intandem", {"status": 200, "body": "[1, 2, 3]", "content_type": "application/json"}),
+        ("portabilling", {"status": 200, "body": "{}", "content_type": "application/json"}),
+    ],
+)
+def test_a_body_that_is_not_what_the_spec_says_is_a_response_parse_error(api: str, reply: dict, kit_for) -> None:
+    kit = kit_for(api)
+    kit.fail_first(kit.server.Reply(**reply))
+    client = kit.connect()
+
+    with pytest.raises(kit.errors.ResponseParseError) as caught:
+        kit.call(client)
+
+    exc = caught.value
+    assert isinstance(exc, kit.errors.ApiError)
+    assert exc.response is not None and exc.response.status_code == reply["status"]
+    message = str(exc)
+    assert "does not match the spec" in message
+    assert reply["body"][:10] in message  # an excerpt of what came instead
+
+
+@pytest.mark.anyio
+async def test_async_errors(octopush) -> None:
+    octopush.server.route("PATCH", octopush.path, octopush.server.Reply(403, json={"code": 103, "message": "Forbidden"}))
+    async with octopush.connect() as client:
+        with pytest.raises(octopush.errors.PermissionDeniedError) as caught:
+            await octopush.acall(client)
+        assert caught.value.code == "103"
+
+        octopush.server.route("PATCH", octopush.path, octopush.server.Reply(201, body="<html>", content_type="text/html"))
+        with pytest.raises(octopush.errors.ResponseParseError):
+            await octopush.acall(client)
