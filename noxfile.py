@@ -95,9 +95,7 @@ def tests(session: nox.Session) -> None:
 @nox.session(python=PYTHON, venv_backend="none")
 def lock(session: nox.Session) -> None:
     """Re-resolve every dependency group into constraints.txt (exact versions, no index URLs)."""
-    groups = [
-        arg for group in PYPROJECT["dependency-groups"] for arg in ("--group", f"pyproject.toml:{group}")
-    ]
+    groups = [arg for group in PYPROJECT["dependency-groups"] for arg in ("--group", f"pyproject.toml:{group}")]
     session.run(
         "uv", "pip", "compile", *groups, "--universal", "--python-version", PYTHON,
         "--no-header", "--annotation-style", "line", "-o", "constraints.in.txt",

@@ -71,9 +71,7 @@ def build(api: Api, dest: Path) -> None:
             ("openapi.yaml", prepare.for_python(document)),
             ("pydantic.yaml", prepare.for_pydantic(document, api.spec)),
         ):
-            (work / name).write_text(
-                yaml.safe_dump(view, sort_keys=False, allow_unicode=True), encoding="utf-8"
-            )
+            (work / name).write_text(yaml.safe_dump(view, sort_keys=False, allow_unicode=True), encoding="utf-8")
         project = work / "project"
         _run(
             api,
@@ -125,8 +123,6 @@ def build(api: Api, dest: Path) -> None:
         if changelog.exists():
             shutil.copyfile(changelog, project / "CHANGELOG.md")
         for ruff_args in (["check", "--fix-only", "--exit-zero"], ["format"]):
-            _run(
-                api, "ruff", [*ruff_args, "--no-cache", "--quiet", "--config", RUFF_CONFIG, "."], cwd=project
-            )
+            _run(api, "ruff", [*ruff_args, "--no-cache", "--quiet", "--config", RUFF_CONFIG, "."], cwd=project)
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(project, dest)

@@ -142,16 +142,12 @@ def for_pydantic(document: dict[str, Any], spec_path: Any) -> dict[str, Any]:
         parameters_name, body_name = request_model_names(operation)
         for name in filter(None, (parameters_name, body_name)):
             if name in schemas:
-                raise SpecError(
-                    spec_path, f"components.schemas.{name} clashes with a generated request model name"
-                )
+                raise SpecError(spec_path, f"components.schemas.{name} clashes with a generated request model name")
         if parameters_name:
             properties, required = {}, []
             for parameter in operation["parameters"]:
                 if "$ref" in parameter:
-                    raise SpecError(
-                        spec_path, "parameters given by $ref are not supported; write them inline"
-                    )
+                    raise SpecError(spec_path, "parameters given by $ref are not supported; write them inline")
                 schema = dict(parameter.get("schema") or {})
                 if parameter.get("description") and "description" not in schema:
                     schema["description"] = parameter["description"]

@@ -72,6 +72,7 @@ def build_client(
     redactor: Redactor,
     timeout: float | httpx.Timeout | None,
     max_retries: int | None,
+    validate_requests: bool = True,
     allow_insecure_http: bool,
     httpx_args: dict[str, Any] | None,
 ) -> C:
@@ -82,6 +83,7 @@ def build_client(
     settings = ClientSettings(
         vendor=vendor,
         max_retries=DEFAULT_MAX_RETRIES if max_retries is None else max_retries,
+        validate_requests=validate_requests,
         redactor=redactor,
         logger=logging.getLogger(package),
     )

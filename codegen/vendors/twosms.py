@@ -39,6 +39,7 @@ def connect(
     base_url: str | None = None,
     timeout: float | httpx.Timeout | None = None,
     max_retries: int | None = None,
+    validate_requests: bool = True,
     client_id: str | None = None,
     client_secret: str | None = None,
     allow_insecure_http: bool = False,
@@ -65,6 +66,7 @@ def connect(
         redactor=redactor,
         timeout=timeout,
         max_retries=max_retries,
+        validate_requests=validate_requests,
         allow_insecure_http=allow_insecure_http,
         httpx_args=httpx_args,
     )

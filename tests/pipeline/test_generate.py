@@ -65,9 +65,7 @@ BREAKAGES = {
 
 
 @pytest.mark.parametrize("breakage", sorted(BREAKAGES))
-def test_a_broken_spec_leaves_generated_untouched_with_one_clear_error(
-    repo_copy: RepoCopy, breakage: str
-) -> None:
+def test_a_broken_spec_leaves_generated_untouched_with_one_clear_error(repo_copy: RepoCopy, breakage: str) -> None:
     break_it, expected = BREAKAGES[breakage]
     repo_copy.stamp_all()
     spec = repo_copy.spec("octopush")

@@ -60,8 +60,6 @@ def test_package_installs_and_imports_cleanly_in_a_fresh_venv(fresh_venv: Path, 
         "print(m.__file__)"
     )
     env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
-    result = subprocess.run(
-        [str(fresh_venv), "-c", code], capture_output=True, text=True, timeout=60, cwd="/", env=env
-    )
+    result = subprocess.run([str(fresh_venv), "-c", code], capture_output=True, text=True, timeout=60, cwd="/", env=env)
     assert result.returncode == 0, result.stderr
     assert "site-packages" in result.stdout  # the installed copy, not the working tree

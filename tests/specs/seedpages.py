@@ -518,11 +518,7 @@ def locate(doc: dict, api: Api, row: Row) -> Target | None:
     if loc in ("path", "query", "header"):
         for p in item.get("parameters", []) + op.get("parameters", []):
             p = resolve(doc, p)
-            same = (
-                p.get("name", "").lower() == row.name.lower()
-                if loc == "header"
-                else p.get("name") == row.name
-            )
+            same = p.get("name", "").lower() == row.name.lower() if loc == "header" else p.get("name") == row.name
             if p.get("in") == loc and same:
                 return Target(p.get("schema", {}), p, bool(p.get("required")))
         return None
@@ -711,9 +707,7 @@ def check_row(doc: dict, api: Api, row: Row) -> list[str]:
     if values and values[0] == "enum":
         codes = values[1]
         enums = [{str(e) for e in enum} for enum in ann("enum")]
-        contradicts = canon(row.page_type) == ("integer",) and not all(
-            re.fullmatch(r"-?\d+", c) for c in codes
-        )
+        contradicts = canon(row.page_type) == ("integer",) and not all(re.fullmatch(r"-?\d+", c) for c in codes)
         if set(codes) not in enums and not (contradicts and wire):
             problems.append(f"page values {codes}, spec enum {ann('enum') or 'missing'}")
     elif values and values[0] == "range":
@@ -787,11 +781,7 @@ def first_difference(a: Any, b: Any, path: str = "") -> str | None:
         return None
     if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
         return next(
-            (
-                d
-                for i, (x, y) in enumerate(zip(a, b, strict=True))
-                if (d := first_difference(x, y, f"{path}/{i}"))
-            ),
+            (d for i, (x, y) in enumerate(zip(a, b, strict=True)) if (d := first_difference(x, y, f"{path}/{i}"))),
             None,
         )
     return None if same(a, b) else f"{path or '/'}: page {a!r}, spec {b!r}"

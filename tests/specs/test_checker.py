@@ -58,9 +58,7 @@ def doctored() -> dict:
                         },
                         "500": {
                             "description": "fault",
-                            "content": {
-                                "application/json": {"schema": {"$ref": "#/components/schemas/Fault"}}
-                            },
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fault"}}},
                         },
                     },
                 }
@@ -248,10 +246,7 @@ def test_substitutions_take_pointers_and_dotted_paths():
     assert sp.apply_substitutions(page, subs) == {"a": {"b": [{"c": "x@example.com"}]}, "d": 2}
     assert sp.apply_substitutions(page, [dict(subs[0], path="a.b[0].c")])["a"]["b"][0]["c"] == "x@example.com"
     assert page["a"]["b"][0]["c"] == "x@y"  # the page value is not changed in place
-    assert (
-        sp.apply_substitutions("*@x", [{"path": "", "page_value": "*@x", "value": "a@x", "reason": "r"}])
-        == "a@x"
-    )
+    assert sp.apply_substitutions("*@x", [{"path": "", "page_value": "*@x", "value": "a@x", "reason": "r"}]) == "a@x"
     with pytest.raises(ValueError):  # a note whose page_value is not on the page has gone stale
         sp.apply_substitutions(page, [dict(subs[1], page_value=5)])
 
@@ -293,10 +288,7 @@ def test_activeplatform_glued_and_split_rows_parse_alike():
 
 def test_portabilling_locations():
     rows = rows_by_name("portabilling")
-    assert (
-        rows[("request", "assigned_addons.product_subscription.periodic_fees")].page_type
-        == "array[array[object]]"
-    )
+    assert rows[("request", "assigned_addons.product_subscription.periodic_fees")].page_type == "array[array[object]]"
     assert ("request", "release_assigned_did") in rows
     assert rows[("response", "i_account")].page_type == "integer"
     assert {name for loc, name in rows if loc == "error:500"} == {"faultcode", "faultstring"}

@@ -167,6 +167,4 @@ def test_invalid_examples_are_reported():
     assert any("uuid" in m for m in found["/paths/~1x~1{id}/put/parameters/0/example"])
     bad = " ".join(found["/paths/~1x~1{id}/put/requestBody/content/application~1json/examples/bad"])
     assert "date-time" in bad and "extra" in bad
-    assert any(
-        "not of type 'string'" in m for m in found["/components/schemas/Body/properties/when/examples/0"]
-    )
+    assert any("not of type 'string'" in m for m in found["/components/schemas/Body/properties/when/examples/0"])

@@ -27,6 +27,6 @@ def test_default_base_urls_are_the_specs_first_server() -> None:
     from twosms_client import _vendor as twosms
 
     for module, api in ((intandem, "intandem"), (octopush, "octopush")):
-        assert module.DEFAULT_BASE_URL == _spec(api)["servers"][0]["url"]
+        assert _spec(api)["servers"][0]["url"] == module.DEFAULT_BASE_URL
     server = _spec("twosms")["servers"][0]
-    assert twosms.DEFAULT_BASE_URL == server["url"].replace("{host}", server["variables"]["host"]["default"])
+    assert server["url"].replace("{host}", server["variables"]["host"]["default"]) == twosms.DEFAULT_BASE_URL

@@ -21,6 +21,7 @@ def connect(
     base_url: str | None = None,
     timeout: float | httpx.Timeout | None = None,
     max_retries: int | None = None,
+    validate_requests: bool = True,
     api_token: str | None = None,
     allow_insecure_http: bool = False,
     httpx_args: dict[str, Any] | None = None,
@@ -42,6 +43,7 @@ def connect(
         redactor=Redactor([secret]),
         timeout=timeout,
         max_retries=max_retries,
+        validate_requests=validate_requests,
         allow_insecure_http=allow_insecure_http,
         httpx_args=httpx_args,
     )

@@ -32,6 +32,7 @@ def connect(
     base_url: str | None = None,
     timeout: float | httpx.Timeout | None = None,
     max_retries: int | None = None,
+    validate_requests: bool = True,
     api_login: str | None = None,
     api_key: str | None = None,
     allow_insecure_http: bool = False,
@@ -54,6 +55,7 @@ def connect(
         redactor=Redactor([login, key]),
         timeout=timeout,
         max_retries=max_retries,
+        validate_requests=validate_requests,
         allow_insecure_http=allow_insecure_http,
         httpx_args=httpx_args,
     )

@@ -49,6 +49,7 @@ def connect(
     base_url: str | None = None,
     timeout: float | httpx.Timeout | None = None,
     max_retries: int | None = None,
+    validate_requests: bool = True,
     login: str | None = None,
     password: str | None = None,
     token: str | None = None,
@@ -95,6 +96,7 @@ def connect(
         redactor=redactor,
         timeout=timeout,
         max_retries=max_retries,
+        validate_requests=validate_requests,
         allow_insecure_http=allow_insecure_http,
         httpx_args=httpx_args,
     )

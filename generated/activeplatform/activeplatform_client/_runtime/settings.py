@@ -62,6 +62,8 @@ class VendorProfile:
 class ClientSettings:
     vendor: VendorProfile = field(default_factory=lambda: VendorProfile(name="API"))
     max_retries: int = DEFAULT_MAX_RETRIES
+    # Check every request against the spec before sending (see validation.py); off only by choice.
+    validate_requests: bool = True
     retry_policy: RetryPolicy = field(default_factory=RetryPolicy)
     redactor: Redactor = field(default_factory=Redactor)
     logger: logging.Logger = field(default_factory=lambda: logging.getLogger("accountkit"))

@@ -83,32 +83,54 @@ def encode_json(body: Any) -> bytes:
     return json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
 
 
+_LEAF = ""  # a trie key no JSON field can collide with meaning: the path ends here
+
+
+@cache
+def _read_only_trie(paths: tuple[str, ...]) -> dict[str, Any]:
+    """The dotted paths as a trie (``*`` = every array item), built once per operation."""
+    trie: dict[str, Any] = {}
+    for path in paths:
+        node = trie
+        for part in path.split("."):
+            node = node.setdefault(part, {})
+        node[_LEAF] = {}
+    return trie
+
+
 def read_only_fields(body: Any, paths: tuple[str, ...]) -> list[str]:
-    """The read-only fields present in ``body``, as dotted paths with item indexes (``a.b[0].c``)."""
+    """The read-only fields present in ``body``, as dotted paths with item indexes (``a.b[0].c``).
+
+    One walk over the body, following only the branches that lead to a read-only field.
+    """
     found: list[str] = []
 
-    def visit(value: Any, parts: list[str], shown: str) -> None:
-        if not parts:
+    def visit(value: Any, trie: dict[str, Any], shown: str) -> None:
+        if _LEAF in trie:
             found.append(shown)
             return
-        head, rest = parts[0], parts[1:]
-        if head == "*":
-            if isinstance(value, list):
-                for index, item in enumerate(value):
-                    visit(item, rest, f"{shown}[{index}]")
-        elif isinstance(value, dict) and head in value:
-            visit(value[head], rest, f"{shown}.{head}" if shown else head)
+        items = trie.get("*")
+        if items is not None and isinstance(value, list):
+            for index, item in enumerate(value):
+                visit(item, items, f"{shown}[{index}]")
+        elif isinstance(value, dict):
+            for key, subtrie in trie.items():
+                if key in value:
+                    visit(value[key], subtrie, f"{shown}.{key}" if shown else key)
 
-    for path in paths:
-        visit(body, path.split("."), "")
+    if paths:
+        visit(body, _read_only_trie(paths), "")
     return found
 
 
-def check_request(operation: Operation, parameters: dict[str, Any], kwargs: dict[str, Any]) -> dict[str, Any]:
+def check_request(
+    operation: Operation, parameters: dict[str, Any], kwargs: dict[str, Any], *, validate: bool = True
+) -> dict[str, Any]:
     """Validate a request before anything is sent; return the httpx arguments to send it with.
 
     Warns if the operation is deprecated and raises ``RequestValidationError`` if a parameter or the
     body breaks the spec. A JSON body is encoded once, validated as those bytes and sent as them.
+    ``validate=False`` (``connect(validate_requests=False)``) skips the checks, not the warning.
     """
     if operation.deprecated:
         warnings.warn(
@@ -117,7 +139,7 @@ def check_request(operation: Operation, parameters: dict[str, Any], kwargs: dict
             stacklevel=_caller_stacklevel(),
         )
     problems: list[tuple[str, str]] = []
-    if operation.parameters_model:
+    if validate and operation.parameters_model:
         given = {name: jsonable(value) for name, value in parameters.items() if not _is_unset(value)}
         try:
             _model(operation.parameters_model).model_validate_json(json.dumps(given), strict=True)
@@ -126,14 +148,14 @@ def check_request(operation: Operation, parameters: dict[str, Any], kwargs: dict
     body = kwargs.get("json")
     if body is not None:
         content = encode_json(body)
-        if operation.body_model:
+        if validate and operation.body_model:
             try:
                 _model(operation.body_model).model_validate_json(content, strict=True)
             except ValidationError as exc:
                 problems += _errors("body", exc)
         problems += [
             (f"body.{field}", "is read-only: the vendor sets it, a request must not send it")
-            for field in read_only_fields(body, operation.read_only)
+            for field in (read_only_fields(body, operation.read_only) if validate else ())
         ]
         kwargs = {key: value for key, value in kwargs.items() if key != "json"}
         kwargs["content"] = content

@@ -87,7 +87,9 @@ def sync_detailed(
 
     kwargs = _get_kwargs(account_id=account_id, body=body)
 
-    kwargs = validation.check_request(_OPERATION, {"account_id": account_id}, kwargs)
+    kwargs = validation.check_request(
+        _OPERATION, {"account_id": account_id}, kwargs, validate=client.settings.validate_requests
+    )
     response = transport.send_sync(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 
@@ -153,7 +155,9 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(account_id=account_id, body=body)
 
-    kwargs = validation.check_request(_OPERATION, {"account_id": account_id}, kwargs)
+    kwargs = validation.check_request(
+        _OPERATION, {"account_id": account_id}, kwargs, validate=client.settings.validate_requests
+    )
     response = await transport.send_async(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 

@@ -162,6 +162,7 @@ def sync_detailed(
             "delete_sms_credits": delete_sms_credits,
         },
         kwargs,
+        validate=client.settings.validate_requests,
     )
     response = transport.send_sync(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
@@ -295,6 +296,7 @@ async def asyncio_detailed(
             "delete_sms_credits": delete_sms_credits,
         },
         kwargs,
+        validate=client.settings.validate_requests,
     )
     response = await transport.send_async(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)

@@ -100,7 +100,9 @@ def sync_detailed(
 
     kwargs = _get_kwargs(subaccount_email=subaccount_email, body=body)
 
-    kwargs = validation.check_request(_OPERATION, {"subaccount_email": subaccount_email}, kwargs)
+    kwargs = validation.check_request(
+        _OPERATION, {"subaccount_email": subaccount_email}, kwargs, validate=client.settings.validate_requests
+    )
     response = transport.send_sync(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 
@@ -182,7 +184,9 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(subaccount_email=subaccount_email, body=body)
 
-    kwargs = validation.check_request(_OPERATION, {"subaccount_email": subaccount_email}, kwargs)
+    kwargs = validation.check_request(
+        _OPERATION, {"subaccount_email": subaccount_email}, kwargs, validate=client.settings.validate_requests
+    )
     response = await transport.send_async(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 

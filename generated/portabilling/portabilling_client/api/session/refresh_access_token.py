@@ -91,7 +91,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(body=body)
 
-    kwargs = validation.check_request(_OPERATION, {}, kwargs)
+    kwargs = validation.check_request(_OPERATION, {}, kwargs, validate=client.settings.validate_requests)
     response = transport.send_sync(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 
@@ -153,7 +153,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(body=body)
 
-    kwargs = validation.check_request(_OPERATION, {}, kwargs)
+    kwargs = validation.check_request(_OPERATION, {}, kwargs, validate=client.settings.validate_requests)
     response = await transport.send_async(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 

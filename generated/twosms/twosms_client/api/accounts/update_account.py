@@ -105,7 +105,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(id=id, body=body)
 
-    kwargs = validation.check_request(_OPERATION, {"id": id}, kwargs)
+    kwargs = validation.check_request(_OPERATION, {"id": id}, kwargs, validate=client.settings.validate_requests)
     response = transport.send_sync(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 
@@ -193,7 +193,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(id=id, body=body)
 
-    kwargs = validation.check_request(_OPERATION, {"id": id}, kwargs)
+    kwargs = validation.check_request(_OPERATION, {"id": id}, kwargs, validate=client.settings.validate_requests)
     response = await transport.send_async(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 

@@ -1,0 +1,96 @@
+"""Import time of each client package in a cold interpreter (``python -X importtime``), httpx as baseline.
+
+Each figure is the sum of the cumulative times of the top-level imports the statement triggers (the
+lines ``-X importtime`` prints at nesting level 0 that ``python -c pass`` does not print, i.e. not the
+interpreter's own start-up). One unrecorded run first, so bytecode caches are warm for all.
+
+Two environments. "venv": the bench session's environment as it is. It holds click, rich and pygments
+(brought by the code generators), and ``import httpx`` imports its optional command-line interface
+whenever those are importable. "deps": what a user of a client package has, its declared
+dependencies only; emulated in the same venv by making those three modules unimportable
+(``sys.modules[name] = None``), which is exactly what httpx's ``try: from ._main import main`` sees
+when they are not installed. No other optional import of httpx, attrs or pydantic finds anything
+here (brotli, zstandard, h2, socksio are absent), so the two differ only by httpx's CLI.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from typing import Any
+
+from bench_common import APIS, GENERATED, median
+
+RUNS = 5
+
+
+ENVIRONMENTS = {
+    "venv": "",
+    "deps": "import sys; sys.modules.update(dict.fromkeys(('click', 'rich', 'pygments'))); ",
+}
+
+
+def _top_level(statement: str) -> dict[str, int]:
+    """Module -> cumulative microseconds of each level-0 import printed while running ``statement``."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", statement],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+        check=True,
+        timeout=60,
+    )
+    found: dict[str, int] = {}
+    for line in result.stderr.splitlines():
+        if not line.startswith("import time:") or "|" not in line:
+            continue
+        _self, cumulative, name = line.removeprefix("import time:").split("|", 2)
+        if cumulative.strip().isdigit() and not name.startswith("  "):  # level 0: one space after "|"
+            found[name.strip()] = found.get(name.strip(), 0) + int(cumulative)
+    return found
+
+
+def _statements() -> dict[str, tuple[str, str]]:
+    """Figure name -> (what it measures, statement)."""
+    statements = {"httpx": ("baseline", "import httpx")}
+    for api in APIS:
+        package = f"{api}_client"
+        endpoints = sorted(
+            ".".join(path.relative_to(GENERATED / api).with_suffix("").parts)
+            for path in (GENERATED / api / package / "api").glob("*/*.py")
+            if path.name != "__init__.py"
+        )
+        statements[package] = ("package", f"import {package}")
+        statements[f"{package} (first call)"] = (
+            "first_call",
+            f"import {package}, {package}.models, {package}.schemas, " + ", ".join(endpoints),
+        )
+    return statements
+
+
+def run(runs: int = RUNS) -> dict[str, Any]:
+    startup = set(_top_level("pass"))
+    statements = _statements()
+    jobs = {
+        (env, name): prefix + statement
+        for env, prefix in ENVIRONMENTS.items()
+        for name, (kind, statement) in statements.items()
+        if env == "deps" or kind != "first_call"  # "venv" only adds the same httpx CLI cost to every figure
+    }
+    for statement in jobs.values():  # warm the bytecode caches; not recorded
+        _top_level(statement)
+    samples: dict[tuple[str, str], list[float]] = {job: [] for job in jobs}
+    for _ in range(runs):
+        for job, statement in jobs.items():
+            times = _top_level(statement)
+            samples[job].append(sum(us for module, us in times.items() if module not in startup) / 1000)
+    return {
+        name: {
+            "kind": kind,
+            "statement": statement,
+            **{env: median(samples[env, name]) for env in ENVIRONMENTS if (env, name) in samples},
+            "samples": {env: samples[env, name] for env in ENVIRONMENTS if (env, name) in samples},
+        }
+        for name, (kind, statement) in statements.items()
+    }
