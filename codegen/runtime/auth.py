@@ -336,8 +336,10 @@ class PortaBillingSessionAuth(_TokenFlow):
 
     def _is_refusal(self, status_code: int, code: str | None) -> bool:
         # Every PortaBilling fault is HTTP 500: the faultcode tells a refused login from a failure.
-        return super()._is_refusal(status_code, code) or code == self._login_failed_faultcode or (
-            code in self._session_faultcodes
+        return (
+            super()._is_refusal(status_code, code)
+            or code == self._login_failed_faultcode
+            or code in self._session_faultcodes
         )
 
 

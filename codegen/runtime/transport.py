@@ -127,14 +127,10 @@ def raise_for_error(settings: ClientSettings, operation: Operation, response: ht
         summary += f" {code}"
     if text:
         summary += f": {text}"
-    raise error_class(
-        summary, response=response, code=code, vendor_message=text, body=redact.data(_body(response))
-    )
+    raise error_class(summary, response=response, code=code, vendor_message=text, body=redact.data(_body(response)))
 
 
-def parse(
-    build: Callable[..., T], client: Any, operation: Operation, response: httpx.Response
-) -> T:
+def parse(build: Callable[..., T], client: Any, operation: Operation, response: httpx.Response) -> T:
     """Run the generated ``_build_response``; a body that does not fit the spec becomes an ApiError."""
     try:
         return build(client=client, response=response)
@@ -199,4 +195,3 @@ async def send_async(
             continue
         raise_for_error(settings, operation, response)
         return response
-

@@ -39,7 +39,7 @@ def test_with_validation_off_the_same_body_is_sent_as_given(httpserver: HTTPServ
     )
     client = _octopush(httpserver, validate=False)
     edit_subaccount.sync_detailed("ada@sub-accounts.com", client=client, body=SubaccountEdit.from_dict(BAD_BODY))
-    (request, _response), = httpserver.log
+    ((request, _response),) = httpserver.log
     assert json.loads(request.data) == BAD_BODY
 
 

@@ -339,7 +339,7 @@ class PortaBillingSessionAuth(_TokenFlow):
         return (
             super()._is_refusal(status_code, code)
             or code == self._login_failed_faultcode
-            or (code in self._session_faultcodes)
+            or code in self._session_faultcodes
         )
 
 

@@ -1,0 +1,230 @@
+"""PortaBilling sessions: login, Bearer reuse, renewal on session faults (refresh, then login), refusals."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+import yaml
+
+SPEC = Path(__file__).resolve().parents[2] / "specs" / "portabilling.yaml"
+SESSION_FAULTCODES = [
+    "Server.Session.check_auth.auth_failed",
+    "Client.check_auth.envelope_missed",
+    "Client.Session.check_auth.failed_to_process_jwt",
+    "Client.Session.check_auth.failed_to_process_access_token",
+]
+
+
+def unavailable(server):
+    return server.Reply(503, body="Service Unavailable", content_type="text/plain")
+
+
+def test_logs_in_then_sends_the_access_token_as_bearer(portabilling) -> None:
+    client = portabilling.connect()
+
+    result = portabilling.call(client)
+
+    (login,) = portabilling.server.calls(portabilling.login_path)
+    assert login.json() == {"params": {"login": "admin", "password": "pb-SECRET-password"}}
+    assert login.headers["content-type"] == "application/json"
+    (update,) = portabilling.main_calls()
+    assert update.headers["authorization"] == "Bearer pb-access-SECRET-1"
+    assert result.i_account == 7
+
+
+def test_the_access_token_is_reused(portabilling) -> None:
+    client = portabilling.connect()
+
+    for _ in range(3):
+        portabilling.call(client)
+
+    assert len(portabilling.server.calls(portabilling.login_path)) == 1
+    assert {portabilling.bearer(r) for r in portabilling.main_calls()} == {"pb-access-SECRET-1"}
+
+
+def test_session_expiry_renews_with_the_refresh_token_and_replays(portabilling) -> None:
+    client = portabilling.connect()
+    portabilling.call(client)
+    portabilling.expire_sessions()
+
+    result = portabilling.call(client)
+
+    assert result.i_account == 7
+    (refresh,) = portabilling.server.calls(portabilling.refresh_path)
+    assert refresh.json() == {"params": {"refresh_token": "pb-refresh-SECRET-1"}}
+    assert len(portabilling.server.calls(portabilling.login_path)) == 1  # no second login
+    bearers = [portabilling.bearer(r) for r in portabilling.main_calls()]
+    assert bearers == ["pb-access-SECRET-1", "pb-access-SECRET-1", "pb-access-SECRET-2"]
+
+
+def test_a_failed_refresh_falls_back_to_a_fresh_login(portabilling) -> None:
+    client = portabilling.connect()
+    portabilling.call(client)
+    portabilling.expire_sessions()
+    portabilling.refresh_works = False
+
+    result = portabilling.call(client)
+
+    assert result.i_account == 7
+    paths = [r.path for r in portabilling.server.requests]
+    assert paths == [
+        portabilling.login_path,
+        portabilling.path,
+        portabilling.path,  # session fault
+        portabilling.refresh_path,  # refused
+        portabilling.login_path,
+        portabilling.path,  # replayed with the new session
+    ]
+    assert portabilling.bearer(portabilling.main_calls()[-1]) == "pb-access-SECRET-2"
+
+
+@pytest.mark.parametrize("faultcode", SESSION_FAULTCODES)
+def test_every_session_faultcode_triggers_renewal(portabilling, faultcode: str) -> None:
+    portabilling.expiry_faultcode = faultcode
+    client = portabilling.connect()
+    portabilling.call(client)
+    portabilling.expire_sessions()
+
+    assert portabilling.call(client).i_account == 7
+    assert len(portabilling.server.calls(portabilling.refresh_path)) == 1
+
+
+def test_the_session_faultcodes_are_the_specs() -> None:
+    fault = yaml.safe_load(SPEC.read_text())["components"]["schemas"]["Fault"]
+    import portabilling_client._vendor as vendor
+
+    assert set(fault["x-accountkit-session-faultcodes"]) == set(SESSION_FAULTCODES) == vendor.SESSION_FAULTCODES
+    assert fault["x-accountkit-login-failed-faultcode"] == vendor.LOGIN_FAILED_FAULTCODE
+
+
+def test_renewal_happens_once_then_the_fault_is_raised(portabilling) -> None:
+    client = portabilling.connect()
+    portabilling.call(client)
+    portabilling.reject_all_tokens = True  # even the renewed session is refused
+
+    with pytest.raises(portabilling.errors.AuthenticationError) as caught:
+        portabilling.call(client)
+
+    assert caught.value.code == "Server.Session.check_auth.auth_failed"
+    assert caught.value.status_code == 500
+    assert len(portabilling.server.calls(portabilling.refresh_path)) == 1
+    assert len(portabilling.main_calls()) == 3  # first call, failed call, one replay
+
+
+def test_a_refused_login_is_an_authentication_error(portabilling) -> None:
+    client = portabilling.connect(password="wrong-password")
+
+    with pytest.raises(portabilling.errors.AuthenticationError) as caught:
+        portabilling.call(client)
+
+    assert caught.value.code == "Server.Session.auth_failed"
+    assert caught.value.vendor_message == "Login failed: wrong login or password"
+    assert caught.value.response is not None and caught.value.response.status_code == 500
+    assert len(portabilling.server.calls(portabilling.login_path)) == 1  # a login is not retried
+    assert portabilling.main_calls() == []
+
+
+def test_an_unavailable_login_service_is_a_server_error_not_a_credentials_problem(portabilling) -> None:
+    from portabilling_client._runtime.retries import RETRY_STATUSES
+
+    assert 503 in RETRY_STATUSES
+    portabilling.server.route("POST", portabilling.login_path, unavailable(portabilling.server))
+    client = portabilling.connect()
+
+    with pytest.raises(portabilling.errors.ServerError) as caught:
+        portabilling.call(client)
+
+    assert not isinstance(caught.value, portabilling.errors.AuthenticationError)
+    assert caught.value.status_code == 503
+    assert len(portabilling.server.calls(portabilling.login_path)) == 1  # login (a POST) is not retried
+    assert portabilling.main_calls() == []
+
+
+def test_the_login_operation_itself_is_not_retried(portabilling) -> None:
+    from portabilling_client.api.session import login
+    from portabilling_client.client import Client
+    from portabilling_client.models import LoginRequest, LoginWithPassword
+
+    portabilling.server.route("POST", portabilling.login_path, unavailable(portabilling.server))
+    client = portabilling.connect()
+    anonymous = Client(base_url=portabilling.base_url, settings=client.settings)
+
+    with pytest.raises(portabilling.errors.ServerError):
+        login.sync(client=anonymous, body=LoginRequest(params=LoginWithPassword(login="admin", password="pw-123456")))
+
+    assert len(portabilling.server.calls(portabilling.login_path)) == 1
+    anonymous.close()
+
+
+def test_the_login_honours_the_timeout(portabilling) -> None:
+    portabilling.login_delay = 3.0
+    client = portabilling.connect(timeout=0.3, max_retries=0)
+
+    started = time.monotonic()
+    with pytest.raises(portabilling.errors.ApiTimeoutError):
+        portabilling.call(client)
+
+    assert time.monotonic() - started < 2.0
+
+
+def test_threads_on_a_cold_client_share_one_login(portabilling) -> None:
+    portabilling.login_delay = 0.2
+    client = portabilling.connect()
+
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        results = list(pool.map(lambda _: portabilling.call(client), range(10)))
+
+    assert [r.i_account for r in results] == [7] * 10
+    assert len(portabilling.server.calls(portabilling.login_path)) == 1
+
+
+# -- async ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.anyio
+async def test_async_login_bearer_and_renewal(portabilling) -> None:
+    async with portabilling.connect() as client:
+        await portabilling.acall(client)
+        portabilling.expire_sessions()
+        result = await portabilling.acall(client)
+
+    assert result.i_account == 7
+    assert len(portabilling.server.calls(portabilling.login_path)) == 1
+    assert len(portabilling.server.calls(portabilling.refresh_path)) == 1
+    assert portabilling.bearer(portabilling.main_calls()[-1]) == "pb-access-SECRET-2"
+
+
+@pytest.mark.anyio
+async def test_async_refused_login_is_an_authentication_error(portabilling) -> None:
+    async with portabilling.connect(password="wrong-password") as client:
+        with pytest.raises(portabilling.errors.AuthenticationError) as caught:
+            await portabilling.acall(client)
+
+    assert caught.value.code == "Server.Session.auth_failed"
+
+
+@pytest.mark.anyio
+async def test_fifty_concurrent_calls_on_a_cold_client_log_in_once(portabilling) -> None:
+    portabilling.login_delay = 0.2  # every call is waiting while the first login is under way
+    async with portabilling.connect() as client:
+        results = await asyncio.gather(*(portabilling.acall(client) for _ in range(50)))
+
+    assert [r.i_account for r in results] == [7] * 50
+    assert len(portabilling.server.calls(portabilling.login_path)) == 1
+    assert len(portabilling.main_calls()) == 50
+
+
+@pytest.mark.anyio
+async def test_fifty_concurrent_calls_after_expiry_renew_once(portabilling) -> None:
+    async with portabilling.connect() as client:
+        await portabilling.acall(client)
+        portabilling.expire_sessions()
+        results = await asyncio.gather(*(portabilling.acall(client) for _ in range(50)))
+
+    assert len(results) == 50
+    renewals = portabilling.server.calls(portabilling.refresh_path) + portabilling.server.calls(portabilling.login_path)
+    assert len(renewals) == 2  # the first login and one refresh

@@ -1,0 +1,89 @@
+"""The three static schemes on the wire: inTandem's Token header, ActivePlatform's query token, Octopush's headers."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def test_intandem_sends_a_token_header(intandem) -> None:
+    client = intandem.connect()
+
+    intandem.call(client)
+
+    (request,) = intandem.main_calls()
+    assert request.headers["authorization"] == 'Token token="itd-SECRET-directory-token"'
+
+
+@pytest.mark.anyio
+async def test_intandem_sends_a_token_header_async(intandem) -> None:
+    async with intandem.connect() as client:
+        await intandem.acall(client)
+
+    (request,) = intandem.main_calls()
+    assert request.headers["authorization"] == 'Token token="itd-SECRET-directory-token"'
+
+
+@pytest.mark.parametrize("bad", ['abc"def', "abc\rdef", "abc\ndef", 'x" , realm="evil'])
+def test_intandem_refuses_a_token_that_would_break_the_header(intandem, bad: str) -> None:
+    with pytest.raises(intandem.errors.ConfigurationError) as caught:
+        intandem.connect(token=bad)
+
+    assert "token" in str(caught.value)
+    assert bad not in str(caught.value)
+    assert intandem.server.requests == []
+
+
+def test_activeplatform_sends_the_token_in_the_query_only(activeplatform) -> None:
+    client = activeplatform.connect()
+
+    activeplatform.call(client)
+
+    (request,) = activeplatform.main_calls()
+    assert request.query == [("api_token", "ap-SECRET-manager-token")]
+    assert "authorization" not in request.headers
+
+
+@pytest.mark.anyio
+async def test_activeplatform_sends_the_token_in_the_query_only_async(activeplatform) -> None:
+    async with activeplatform.connect() as client:
+        await activeplatform.acall(client)
+
+    (request,) = activeplatform.main_calls()
+    assert request.query == [("api_token", "ap-SECRET-manager-token")]
+    assert "authorization" not in request.headers
+
+
+def test_activeplatform_token_is_url_encoded(activeplatform) -> None:
+    client = activeplatform.connect(api_token="a+b&c=d/é")
+
+    activeplatform.call(client)
+
+    assert activeplatform.main_calls()[0].params == {"api_token": "a+b&c=d/é"}
+
+
+def test_octopush_sends_login_and_key_headers(octopush) -> None:
+    client = octopush.connect()
+
+    octopush.call(client)
+
+    (request,) = octopush.main_calls()
+    assert request.headers["api-login"] == "owner-SECRET@example.com"
+    assert request.headers["api-key"] == "oct-SECRET-api-key"
+    assert "authorization" not in request.headers
+
+
+@pytest.mark.anyio
+async def test_octopush_sends_login_and_key_headers_async(octopush) -> None:
+    async with octopush.connect() as client:
+        await octopush.acall(client)
+
+    (request,) = octopush.main_calls()
+    assert (request.headers["api-login"], request.headers["api-key"]) == (
+        "owner-SECRET@example.com",
+        "oct-SECRET-api-key",
+    )
+
+
+def test_octopush_refuses_a_key_with_a_line_break(octopush) -> None:
+    with pytest.raises(octopush.errors.ConfigurationError, match="api-key"):
+        octopush.connect(api_key="key\r\nX-Injected: 1")

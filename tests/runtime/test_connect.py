@@ -1,0 +1,139 @@
+"""connect(): arguments first, environment variables second, clear errors otherwise; sync and async."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import pytest
+
+APIS = ["intandem", "activeplatform", "portabilling", "octopush", "twosms"]
+PACKAGES = [f"{api}_client" for api in APIS]
+# (api, connect() argument, environment variable) for every required credential.
+MISSING = [
+    ("intandem", "token", "INTANDEM_TOKEN"),
+    ("activeplatform", "api_token", "ACTIVEPLATFORM_API_TOKEN"),
+    ("portabilling", "login", "PORTABILLING_LOGIN"),
+    ("octopush", "api_login", "OCTOPUSH_API_LOGIN"),
+    ("octopush", "api_key", "OCTOPUSH_API_KEY"),
+    ("twosms", "client_id", "TWOSMS_CLIENT_ID"),
+    ("twosms", "client_secret", "TWOSMS_CLIENT_SECRET"),
+]
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_credentials_and_base_url_come_from_the_environment(api: str, kit_for, monkeypatch: pytest.MonkeyPatch) -> None:
+    kit: Any = kit_for(api)
+    for argument, env in kit.env.items():
+        monkeypatch.setenv(env, kit.base_url if argument == "base_url" else kit.credentials[argument])
+    client = kit.package.connect()
+    kit.clients.append(client)
+
+    kit.call(client)
+
+    assert len(kit.main_calls()) == 1
+
+
+@pytest.mark.parametrize(("api", "argument", "env"), MISSING)
+def test_a_missing_credential_names_the_argument_and_the_variable(api: str, argument: str, env: str, kit_for) -> None:
+    kit: Any = kit_for(api)
+    arguments = {"base_url": kit.base_url, **kit.credentials}
+    del arguments[argument]
+
+    with pytest.raises(kit.errors.ConfigurationError) as caught:
+        kit.package.connect(**arguments)
+
+    assert f"{argument}=" in str(caught.value)
+    assert env in str(caught.value)
+    assert kit.server.requests == []
+
+
+def test_portabilling_without_password_or_token_names_both(portabilling) -> None:
+    with pytest.raises(portabilling.errors.ConfigurationError) as caught:
+        portabilling.package.connect(base_url=portabilling.base_url, login="admin")
+    message = str(caught.value)
+    assert "password=" in message and "PORTABILLING_PASSWORD" in message
+    assert "token=" in message and "PORTABILLING_TOKEN" in message
+
+
+@pytest.mark.parametrize("api", ["activeplatform", "portabilling"])
+def test_apis_without_a_public_host_need_a_base_url(api: str, kit_for) -> None:
+    kit: Any = kit_for(api)
+    with pytest.raises(kit.errors.ConfigurationError, match=kit.env["base_url"]):
+        kit.package.connect(**kit.credentials)
+
+
+def test_an_argument_wins_over_the_environment(intandem, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INTANDEM_TOKEN", "itd-from-the-environment")
+    monkeypatch.setenv("INTANDEM_BASE_URL", "http://127.0.0.1:9")  # nothing listens there
+    client = intandem.connect()  # base_url and token given as arguments
+
+    intandem.call(client)
+
+    assert intandem.main_calls()[0].headers["authorization"] == 'Token token="itd-SECRET-directory-token"'
+
+
+def test_portabilling_token_argument_wins_over_password_variable(portabilling, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PORTABILLING_PASSWORD", "password-from-the-environment")
+    client = portabilling.connect(password=None, token="pb-SECRET-api-token")
+
+    portabilling.call(client)
+
+    logins = portabilling.server.calls(portabilling.login_path)
+    assert [r.json() for r in logins] == [{"params": {"login": "admin", "token": "pb-SECRET-api-token"}}]
+
+
+def test_portabilling_token_from_the_environment(portabilling, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PORTABILLING_TOKEN", "pb-SECRET-api-token")
+    client = portabilling.connect(password=None)
+
+    portabilling.call(client)
+
+    assert portabilling.server.calls(portabilling.login_path)[0].json() == {
+        "params": {"login": "admin", "token": "pb-SECRET-api-token"}
+    }
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_default_timeouts_and_retries(api: str, kit_for) -> None:
+    kit: Any = kit_for(api)
+    client = kit.connect()
+
+    timeout = client.get_httpx_client().timeout
+    assert (timeout.connect, timeout.read) == (5.0, 30.0)
+    assert client.max_retries == 2
+
+
+def test_per_client_timeout_and_retries(octopush) -> None:
+    client = octopush.connect(timeout=1.5, max_retries=4)
+
+    timeout = client.get_httpx_client().timeout
+    assert (timeout.connect, timeout.read) == (1.5, 1.5)
+    assert client.max_retries == 4
+
+
+def test_negative_max_retries_is_refused(octopush) -> None:
+    with pytest.raises(octopush.errors.ConfigurationError, match="max_retries"):
+        octopush.connect(max_retries=-1)
+
+
+@pytest.mark.parametrize("api", APIS)
+@pytest.mark.anyio
+async def test_one_client_serves_sync_and_async_calls(api: str, kit_for) -> None:
+    kit: Any = kit_for(api)
+    client = kit.connect()
+
+    sync_result = kit.call(client)
+    async with client:
+        async_result = await kit.acall(client)
+
+    assert type(sync_result) is type(async_result)
+    assert type(async_result).__name__ != "NoneType"
+    assert len(kit.main_calls()) == 2
+
+
+@pytest.mark.parametrize("name", PACKAGES)
+def test_connect_and_request_options_are_exported(name: str) -> None:
+    package = importlib.import_module(name)
+    assert callable(package.connect)
+    assert package.RequestOptions is importlib.import_module(f"{name}._runtime.options").RequestOptions

@@ -1,0 +1,84 @@
+"""Per-call options (headers, timeout, retries) leave the shared client alone; the raw response is reachable."""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+
+import httpx
+import pytest
+
+
+def test_extra_headers_for_one_call_only(octopush) -> None:
+    client = octopush.connect()
+    options = octopush.package.RequestOptions(extra_headers={"X-Request-Id": "req-1", "User-Agent": "acme/1.0"})
+
+    octopush.call(client, request_options=options)
+    octopush.call(client)
+
+    first, second = octopush.main_calls()
+    assert (first.headers["x-request-id"], first.headers["user-agent"]) == ("req-1", "acme/1.0")
+    assert first.headers["api-key"] == "oct-SECRET-api-key"  # auth is still applied
+    assert first.headers["content-type"] == "application/json"  # the operation's own headers are kept
+    assert "x-request-id" not in second.headers
+    assert second.headers["user-agent"].startswith("python-httpx/")
+
+
+def test_extra_headers_do_not_replace_auth(portabilling) -> None:
+    client = portabilling.connect()
+    options = portabilling.package.RequestOptions(extra_headers={"X-Trace": "t-9"})
+
+    portabilling.call(client, request_options=options)
+
+    (update,) = portabilling.main_calls()
+    assert update.headers["x-trace"] == "t-9"
+    assert update.headers["authorization"] == "Bearer pb-access-SECRET-1"
+    assert "x-trace" not in portabilling.server.calls(portabilling.login_path)[0].headers
+
+
+def test_options_are_immutable_and_checked(octopush) -> None:
+    options = octopush.package.RequestOptions(max_retries=1)
+    with pytest.raises(AttributeError):
+        options.max_retries = 3  # type: ignore[misc]
+    with pytest.raises(ValueError):
+        octopush.package.RequestOptions(max_retries=-1)
+
+
+@pytest.mark.parametrize("api", ["intandem", "activeplatform", "portabilling", "octopush", "twosms"])
+def test_detailed_functions_give_the_raw_response(api: str, kit_for) -> None:
+    kit = kit_for(api)
+    status = 201 if api == "octopush" else 200
+    kit.fail_first(kit.server.Reply(status, json=kit.ok_body(), headers={"X-RateLimit-Remaining": "41"}))
+    client = kit.connect()
+
+    response = kit.call_detailed(client)
+
+    assert response.status_code == HTTPStatus(status)
+    assert response.headers["x-ratelimit-remaining"] == "41"
+    assert response.content.startswith(b"{")
+    assert response.parsed is not None
+
+
+@pytest.mark.anyio
+async def test_detailed_functions_give_the_raw_response_async(octopush) -> None:
+    async with octopush.connect() as client:
+        response = await octopush.acall_detailed(
+            client, request_options=octopush.package.RequestOptions(extra_headers={"X-Async": "1"})
+        )
+
+    assert response.status_code == 201
+    assert response.content == b'{"first_name": "Ann"}'
+    assert octopush.main_calls()[0].headers["x-async"] == "1"
+
+
+def test_errors_carry_the_raw_response(activeplatform) -> None:
+    activeplatform.server.route(
+        "PUT", activeplatform.path, activeplatform.server.Reply(409, json={"error": "conflict"}, headers={"X-Id": "9"})
+    )
+    client = activeplatform.connect()
+
+    with pytest.raises(activeplatform.errors.BadRequestError) as caught:
+        activeplatform.call(client)
+
+    response = caught.value.response
+    assert isinstance(response, httpx.Response)
+    assert (response.status_code, response.headers["x-id"], response.json()) == (409, "9", {"error": "conflict"})

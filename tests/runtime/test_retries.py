@@ -1,0 +1,264 @@
+"""Which failures are retried, how often, and how long the client waits in between."""
+
+from __future__ import annotations
+
+import email.utils
+import time
+
+import pytest
+
+RETRIED = ["activeplatform", "portabilling", "octopush", "twosms"]  # idempotent main operations
+
+
+def reply(server, status: int, **headers: str):
+    return server.Reply(status, json={"message": f"status {status}"}, headers=headers)
+
+
+@pytest.mark.parametrize("api", RETRIED)
+@pytest.mark.parametrize("status", [408, 429, 502, 503, 504])
+def test_transient_statuses_are_retried(api: str, status: int, kit_for) -> None:
+    kit = kit_for(api)
+    kit.fail_first(reply(kit.server, status))
+    client = kit.connect()
+
+    assert kit.call(client) is not None
+
+    assert len(kit.main_calls()) == 2
+
+
+@pytest.mark.parametrize("api", RETRIED)
+@pytest.mark.anyio
+async def test_transient_statuses_are_retried_async(api: str, kit_for) -> None:
+    kit = kit_for(api)
+    kit.fail_first(reply(kit.server, 503), kit.server.Reply(drop=True))
+    async with kit.connect() as client:
+        assert await kit.acall(client) is not None
+
+    assert len(kit.main_calls()) == 3
+
+
+@pytest.mark.parametrize("status", [400, 404, 409, 422])
+def test_other_client_errors_are_not_retried(octopush, status: int) -> None:
+    octopush.server.route("PATCH", octopush.path, reply(octopush.server, status))
+    client = octopush.connect()
+
+    with pytest.raises(octopush.errors.ApiStatusError):
+        octopush.call(client)
+
+    assert len(octopush.main_calls()) == 1
+
+
+def test_server_errors_other_than_502_503_504_are_not_retried(activeplatform) -> None:
+    activeplatform.server.route("PUT", activeplatform.path, reply(activeplatform.server, 500))
+    client = activeplatform.connect()
+
+    with pytest.raises(activeplatform.errors.ServerError):
+        activeplatform.call(client)
+
+    assert len(activeplatform.main_calls()) == 1
+
+
+def test_default_is_two_retries(octopush) -> None:
+    octopush.server.route("PATCH", octopush.path, reply(octopush.server, 503))
+    client = octopush.connect()
+
+    with pytest.raises(octopush.errors.ServerError) as caught:
+        octopush.call(client)
+
+    assert caught.value.status_code == 503
+    assert len(octopush.main_calls()) == 3
+
+
+def test_exhausted_429_is_a_rate_limit_error(activeplatform) -> None:
+    activeplatform.server.route("PUT", activeplatform.path, reply(activeplatform.server, 429))
+    client = activeplatform.connect()
+
+    with pytest.raises(activeplatform.errors.RateLimitError):
+        activeplatform.call(client)
+
+    assert len(activeplatform.main_calls()) == 3
+
+
+def test_retry_count_per_client(octopush) -> None:
+    octopush.server.route("PATCH", octopush.path, reply(octopush.server, 503))
+
+    with pytest.raises(octopush.errors.ServerError):
+        octopush.call(octopush.connect(max_retries=0))
+    assert len(octopush.main_calls()) == 1
+
+    with pytest.raises(octopush.errors.ServerError):
+        octopush.call(octopush.connect(max_retries=4))
+    assert len(octopush.main_calls()) == 1 + 5
+
+
+def test_retry_count_per_call_leaves_the_client_alone(octopush) -> None:
+    octopush.server.route("PATCH", octopush.path, reply(octopush.server, 503))
+    client = octopush.connect()
+
+    with pytest.raises(octopush.errors.ServerError):
+        octopush.call(client, request_options=octopush.package.RequestOptions(max_retries=5))
+    assert len(octopush.main_calls()) == 6
+
+    with pytest.raises(octopush.errors.ServerError):
+        octopush.call(client, request_options=octopush.package.RequestOptions(max_retries=0))
+    assert len(octopush.main_calls()) == 7
+
+    with pytest.raises(octopush.errors.ServerError):
+        octopush.call(client)
+    assert len(octopush.main_calls()) == 10
+    assert client.max_retries == 2
+
+
+def test_portabilling_update_account_is_retried_because_the_spec_says_idempotent(portabilling) -> None:
+    from portabilling_client._operations import OPERATIONS
+
+    assert OPERATIONS["update_account"].method == "POST"
+    assert OPERATIONS["update_account"].declared_idempotent is True
+    portabilling.fail_first(reply(portabilling.server, 502))
+    client = portabilling.connect()
+
+    assert portabilling.call(client).i_account == 7
+    assert len(portabilling.main_calls()) == 2
+
+
+def test_intandem_get_is_never_retried(intandem) -> None:
+    intandem.server.route("GET", intandem.path, reply(intandem.server, 503))
+    client = intandem.connect(max_retries=5)
+
+    with pytest.raises(intandem.errors.ServerError):
+        intandem.call(client, request_options=intandem.package.RequestOptions(max_retries=5))
+
+    assert len(intandem.main_calls()) == 1
+
+
+def test_intandem_get_is_not_retried_after_a_dropped_connection(intandem, record_sleeps) -> None:
+    sleeps = record_sleeps("intandem_client")
+    intandem.server.route("GET", intandem.path, intandem.server.Reply(drop=True))
+    client = intandem.connect()
+
+    with pytest.raises(intandem.errors.ApiConnectionError):
+        intandem.call(client)
+
+    assert len(intandem.main_calls()) == 1
+    assert sleeps.delays == []
+
+
+def test_nothing_listening_is_retried_then_a_connection_error(octopush, unused_port: int, record_sleeps) -> None:
+    sleeps = record_sleeps("octopush_client")
+    client = octopush.connect(base_url=f"http://127.0.0.1:{unused_port}")
+
+    with pytest.raises(octopush.errors.ApiConnectionError) as caught:
+        octopush.call(client)
+
+    assert not isinstance(caught.value, octopush.errors.ApiTimeoutError)
+    assert len(sleeps.delays) == 2  # two retries
+    assert "3 attempts" in str(caught.value)
+    assert caught.value.response is None
+
+
+def test_a_dropped_connection_is_retried(activeplatform) -> None:
+    server = activeplatform.server
+    server.route("PUT", activeplatform.path, server.Reply(drop=True), server.Reply(json=activeplatform.ok_body()))
+    client = activeplatform.connect()
+
+    result = activeplatform.call(client)
+
+    assert result.id == 505
+    assert len(activeplatform.main_calls()) == 2
+
+
+def test_backoff_is_exponential_with_jitter(octopush, record_sleeps) -> None:
+    sleeps = record_sleeps("octopush_client")
+    octopush.server.route("PATCH", octopush.path, reply(octopush.server, 503))
+    client = octopush.connect(fast=False, max_retries=4)  # the default policy: 0.5 s, 1 s, 2 s ... up to 8 s
+
+    with pytest.raises(octopush.errors.ServerError):
+        octopush.call(client)
+
+    assert len(sleeps.delays) == 4
+    for retry, delay in enumerate(sleeps.delays):
+        ceiling = min(0.5 * 2**retry, 8.0)
+        assert ceiling / 2 <= delay <= ceiling, (retry, delay)
+    policy = client.settings.retry_policy
+    assert 4.0 <= policy.delay(10) <= 8.0  # capped
+    assert len({policy.delay(0) for _ in range(20)}) > 1  # jittered
+
+
+def test_retry_after_seconds_is_honoured(octopush, record_sleeps) -> None:
+    sleeps = record_sleeps("octopush_client")
+    server = octopush.server
+    server.route("PATCH", octopush.path, reply(server, 429, **{"Retry-After": "3"}), server.Reply(201, json={}))
+    client = octopush.connect()
+
+    octopush.call(client)
+
+    assert sleeps.delays == [3.0]
+
+
+def test_retry_after_http_date_is_honoured(octopush, record_sleeps) -> None:
+    sleeps = record_sleeps("octopush_client")
+    when = email.utils.formatdate(time.time() + 5, usegmt=True)
+    server = octopush.server
+    server.route("PATCH", octopush.path, reply(server, 503, **{"Retry-After": when}), server.Reply(201, json={}))
+    client = octopush.connect()
+
+    octopush.call(client)
+
+    (delay,) = sleeps.delays
+    assert 3.0 <= delay <= 5.0
+
+
+def test_retry_after_is_capped(octopush, record_sleeps) -> None:
+    sleeps = record_sleeps("octopush_client")
+    server = octopush.server
+    server.route("PATCH", octopush.path, reply(server, 503, **{"Retry-After": "86400"}), server.Reply(201, json={}))
+    client = octopush.connect()
+
+    octopush.call(client)
+
+    assert sleeps.delays == [60.0]
+
+
+def test_unreadable_retry_after_falls_back_to_backoff(octopush, record_sleeps) -> None:
+    sleeps = record_sleeps("octopush_client")
+    server = octopush.server
+    server.route("PATCH", octopush.path, reply(server, 503, **{"Retry-After": "soon"}), server.Reply(201, json={}))
+    client = octopush.connect(fast=False)
+
+    octopush.call(client)
+
+    (delay,) = sleeps.delays
+    assert 0.25 <= delay <= 0.5
+
+
+@pytest.mark.anyio
+async def test_async_retries_with_retry_after(octopush, record_sleeps) -> None:
+    sleeps = record_sleeps("octopush_client")
+    server = octopush.server
+    server.route(
+        "PATCH",
+        octopush.path,
+        reply(server, 503, **{"Retry-After": "2"}),
+        server.Reply(drop=True),
+        server.Reply(201, json={}),
+    )
+    async with octopush.connect(fast=False) as client:
+        await octopush.acall(client)
+
+    assert len(octopush.main_calls()) == 3
+    assert sleeps.delays[0] == 2.0
+    assert 0.5 <= sleeps.delays[1] <= 1.0  # second retry: backoff
+
+
+@pytest.mark.anyio
+async def test_async_non_retryable_and_exhausted(octopush) -> None:
+    octopush.server.route("PATCH", octopush.path, reply(octopush.server, 404))
+    async with octopush.connect() as client:
+        with pytest.raises(octopush.errors.NotFoundError):
+            await octopush.acall(client)
+        assert len(octopush.main_calls()) == 1
+
+        octopush.server.route("PATCH", octopush.path, reply(octopush.server, 504))
+        with pytest.raises(octopush.errors.ServerError):
+            await octopush.acall(client, request_options=octopush.package.RequestOptions(max_retries=1))
+        assert len(octopush.main_calls()) == 1 + 2

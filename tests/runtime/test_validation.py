@@ -1,0 +1,165 @@
+"""Requests are checked against the spec before sending: a bad value names its field, nothing is sent."""
+
+from __future__ import annotations
+
+import datetime
+
+import attrs
+import pytest
+
+
+def refused(kit, client, where: str, **call) -> str:
+    """Make the call, expect RequestValidationError naming ``where``; the server must see nothing."""
+    with pytest.raises(kit.errors.RequestValidationError) as caught:
+        kit.call(client, **call)
+    exc = caught.value
+    assert isinstance(exc, ValueError)
+    assert any(location == where for location, _ in exc.errors), exc.errors
+    assert where in str(exc)
+    assert "nothing was sent" in str(exc)
+    assert kit.server.requests == []
+    return str(exc)
+
+
+def test_intandem_path_parameter_pattern(intandem) -> None:
+    refused(intandem, intandem.connect(), "parameters.business_uid", business_uid="88pz/../admin")
+
+
+def test_intandem_query_parameter_pattern(intandem) -> None:
+    refused(intandem, intandem.connect(), "parameters.add_sms_credits", add_sms_credits="ten")
+
+
+def test_activeplatform_wrong_type_of_path_parameter(activeplatform) -> None:
+    refused(activeplatform, activeplatform.connect(), "parameters.account_id", account_id="505")
+
+
+def test_activeplatform_body_pattern_and_type(activeplatform) -> None:
+    from activeplatform_client.models import AccountUpdate
+
+    message = refused(
+        activeplatform,
+        activeplatform.connect(),
+        "body.country",
+        body=AccountUpdate(country="France", account_class_id="7"),  # type: ignore[arg-type]
+    )
+    assert "body.account_class_id" in message  # every problem is reported at once
+
+
+def test_activeplatform_unknown_property_in_a_closed_schema(activeplatform) -> None:
+    from activeplatform_client.models import AccountUpdate
+
+    @attrs.define
+    class AccountUpdateWithExtra(AccountUpdate):
+        def to_dict(self) -> dict:
+            return {**super().to_dict(), "nickname": "Annie"}
+
+    refused(activeplatform, activeplatform.connect(), "body.nickname", body=AccountUpdateWithExtra(first_name="Ann"))
+
+
+def test_octopush_email_format(octopush) -> None:
+    refused(octopush, octopush.connect(), "parameters.subaccount_email", subaccount_email="not-an-email")
+
+
+def test_octopush_required_field(octopush) -> None:
+    from octopush_client.models import SubaccountEdit
+
+    body = SubaccountEdit(first_name=None, last_name="Lee", password="SubAccount-SECRET-pass")  # type: ignore[arg-type]
+    refused(octopush, octopush.connect(), "body.first_name", body=body)
+
+
+def test_octopush_url_format_in_a_nested_object(octopush) -> None:
+    from octopush_client.models import SubaccountCallbacks, SubaccountEdit
+
+    body = SubaccountEdit(
+        first_name="Ann",
+        last_name="Lee",
+        password="SubAccount-SECRET-pass",
+        callbacks=SubaccountCallbacks(callback_url_for_deliveries="not a url"),
+    )
+    refused(octopush, octopush.connect(), "body.callbacks.callback_url_for_deliveries", body=body)
+
+
+def test_portabilling_unlisted_enum_value(portabilling) -> None:
+    from portabilling_client.models import AccountInfo, AccountInfoBillStatus
+
+    status = AccountInfoBillStatus("Z")  # accepted by the model (responses are forward compatible) ...
+    # ... but not sent.
+    info = AccountInfo(i_account=7, bill_status=status)
+    refused(portabilling, portabilling.connect(), "body.params.account_info.bill_status", account_info=info)
+
+
+def test_portabilling_lengths(portabilling) -> None:
+    from portabilling_client.models import AccountInfo
+
+    info = AccountInfo(i_account=7, zip_="12345678901", password="a1")
+    message = refused(portabilling, portabilling.connect(), "body.params.account_info.zip", account_info=info)
+    assert "body.params.account_info.password" in message
+    assert "at most 10 characters" in message and "at least 6 characters" in message
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("bill_status", "Z"),  # a string where the model wants the enum
+        ("bill_status", 1),
+        ("activation_date", "2024-02-30"),  # a string where the model wants a date
+        ("activation_date", 20240201),
+        ("i_account", "7"),
+    ],
+)
+def test_portabilling_wrong_types_name_the_field(portabilling, field: str, value) -> None:
+    from portabilling_client.models import AccountInfo
+
+    info = AccountInfo(i_account=7)
+    setattr(info, field, value)
+    refused(portabilling, portabilling.connect(), f"body.params.account_info.{field}", account_info=info)
+
+
+def test_portabilling_plain_dict_instead_of_a_model(portabilling) -> None:
+    from portabilling_client.models import UpdateAccountParams, UpdateAccountRequest
+
+    body = UpdateAccountRequest(params=UpdateAccountParams(account_info={"i_account": "7"}))  # type: ignore[arg-type]
+    refused(portabilling, portabilling.connect(), "body.params.account_info.i_account", body=body)
+
+
+def test_portabilling_real_dates_still_go_out(portabilling) -> None:
+    from portabilling_client.models import AccountInfo
+
+    info = AccountInfo(i_account=7, activation_date=datetime.date(2024, 2, 1))
+    portabilling.call(portabilling.connect(), account_info=info)
+
+    sent = portabilling.main_calls()[0].json()["params"]["account_info"]
+    assert sent["activation_date"] == "2024-02-01"
+
+
+def test_twosms_guid_email_and_required(twosms) -> None:
+    from twosms_client.models import AccountV3
+
+    body = AccountV3(
+        contact_number="+44 20 7946 0000",
+        email_address="not an address",
+        sms_password="SmsPass-SECRET-1",
+        sms_username="ops",
+        time_zone=None,  # type: ignore[arg-type]
+    )
+    message = refused(twosms, twosms.connect(), "parameters.id", id="not-a-guid", body=body)
+    assert "body.EmailAddress" in message
+    assert "body.TimeZone" in message
+
+
+def test_messages_never_contain_the_offending_values(octopush) -> None:
+    from octopush_client.models import SubaccountEdit
+
+    body = SubaccountEdit(first_name="Ann", last_name="Lee", password=["SubAccount-SECRET-pass"])  # type: ignore[arg-type]
+    message = refused(octopush, octopush.connect(), "body.password", body=body)
+
+    assert "SubAccount-SECRET-pass" not in message
+
+
+@pytest.mark.anyio
+async def test_async_validation(octopush) -> None:
+    async with octopush.connect() as client:
+        with pytest.raises(octopush.errors.RequestValidationError, match="parameters.subaccount_email"):
+            await octopush.acall(client, subaccount_email="nobody")
+
+    assert octopush.server.requests == []
