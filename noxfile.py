@@ -50,6 +50,12 @@ def npm_ci(session: nox.Session) -> None:
     session.env.update(REDOCLY_TELEMETRY="off", REDOCLY_SUPPRESS_UPDATE_NOTICE="true")
 
 
+def with_generated_clients(session: nox.Session) -> None:
+    """Make every generated/<api> package importable as it is in the working tree (no install step)."""
+    generated = [str(path) for path in sorted((ROOT / "generated").glob("*")) if path.is_dir()]
+    session.env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "codegen"), *generated])
+
+
 def node_tool(name: str) -> str:
     """The path of a pinned Node tool (nox looks programs up on its own PATH, not the session's)."""
     return str(ROOT / "node_modules" / ".bin" / name)
@@ -87,8 +93,7 @@ def tests(session: nox.Session) -> None:
     """The test suite (pass pytest options after --)."""
     install(session, "test", "publish")
     npm_ci(session)
-    generated = [str(path) for path in sorted((ROOT / "generated").glob("*")) if path.is_dir()]
-    session.env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "codegen"), *generated])
+    with_generated_clients(session)
     session.run("pytest", "--ignore=tests/contract", *session.posargs)
 
 
@@ -150,8 +155,7 @@ def contract(session: nox.Session) -> None:
     """Contract tests: every client against Prism mock servers of its spec, and the vendors' own examples."""
     install(session, "test")
     npm_ci(session)
-    generated = [str(path) for path in sorted((ROOT / "generated").glob("*")) if path.is_dir()]
-    session.env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "codegen"), *generated])
+    with_generated_clients(session)
     session.run("pytest", "tests/contract", *session.posargs)
 
 
@@ -159,6 +163,5 @@ def contract(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Benchmarks (regeneration, import, per-call overhead, models, bulk): writes docs/benchmarks.md."""
     install(session, "bench")
-    generated = [str(path) for path in sorted((ROOT / "generated").glob("*")) if path.is_dir()]
-    session.env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "codegen"), *generated])
+    with_generated_clients(session)
     session.run("python", "tests/bench/run.py", *session.posargs)

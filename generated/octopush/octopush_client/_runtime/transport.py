@@ -9,6 +9,7 @@ allow, log the exchange (redacted) at DEBUG, and turn error responses into the e
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import time
 from collections.abc import Callable
@@ -145,6 +146,16 @@ def parse(build: Callable[..., T], client: Any, operation: Operation, response: 
         ) from None
 
 
+def _retry_delay(settings: ClientSettings, attempt: int, allowed: int, response: httpx.Response | None) -> float | None:
+    """Seconds to wait before another attempt, or None when this outcome is final.
+
+    ``response`` is None when none arrived (connection failure, timeout): always worth a retry.
+    """
+    if attempt >= allowed or (response is not None and response.status_code not in RETRY_STATUSES):
+        return None
+    return settings.retry_policy.delay(attempt, response)
+
+
 def send_sync(
     client: Any, operation: Operation, kwargs: dict[str, Any], options: RequestOptions | None = None
 ) -> httpx.Response:
@@ -152,23 +163,21 @@ def send_sync(
     prepared = _prepare(kwargs, options)
     allowed = _retries_allowed(settings, operation, options)
     http = client.get_httpx_client()
-    attempt = 0
-    while True:
+    for attempt in itertools.count():
         try:
             response = http.request(**prepared)
         except httpx.TransportError as exc:
-            if attempt < allowed:
-                time.sleep(settings.retry_policy.delay(attempt))
-                attempt += 1
-                continue
-            raise _failure(settings, operation, exc, attempt + 1) from None
-        _log(settings, response, attempt)
-        if attempt < allowed and response.status_code in RETRY_STATUSES:
-            time.sleep(settings.retry_policy.delay(attempt, response))
-            attempt += 1
-            continue
-        raise_for_error(settings, operation, response)
-        return response
+            delay = _retry_delay(settings, attempt, allowed, None)
+            if delay is None:
+                raise _failure(settings, operation, exc, attempt + 1) from None
+        else:
+            _log(settings, response, attempt)
+            delay = _retry_delay(settings, attempt, allowed, response)
+            if delay is None:
+                raise_for_error(settings, operation, response)
+                return response
+        time.sleep(delay)
+    raise AssertionError("unreachable")
 
 
 async def send_async(
@@ -178,20 +187,18 @@ async def send_async(
     prepared = _prepare(kwargs, options)
     allowed = _retries_allowed(settings, operation, options)
     http = client.get_async_httpx_client()
-    attempt = 0
-    while True:
+    for attempt in itertools.count():
         try:
             response = await http.request(**prepared)
         except httpx.TransportError as exc:
-            if attempt < allowed:
-                await asyncio.sleep(settings.retry_policy.delay(attempt))
-                attempt += 1
-                continue
-            raise _failure(settings, operation, exc, attempt + 1) from None
-        _log(settings, response, attempt)
-        if attempt < allowed and response.status_code in RETRY_STATUSES:
-            await asyncio.sleep(settings.retry_policy.delay(attempt, response))
-            attempt += 1
-            continue
-        raise_for_error(settings, operation, response)
-        return response
+            delay = _retry_delay(settings, attempt, allowed, None)
+            if delay is None:
+                raise _failure(settings, operation, exc, attempt + 1) from None
+        else:
+            _log(settings, response, attempt)
+            delay = _retry_delay(settings, attempt, allowed, response)
+            if delay is None:
+                raise_for_error(settings, operation, response)
+                return response
+        await asyncio.sleep(delay)
+    raise AssertionError("unreachable")
