@@ -13,25 +13,14 @@ import tempfile
 from pathlib import Path
 
 from .generate import build_all
-from .layout import CACHE, GENERATED, all_apis
+from .layout import CACHE, GENERATED, all_apis, tracked_files
 
-# Files that tests and tools may leave in generated/ and that git ignores anyway.
-IGNORED_PARTS = {"__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", "dist", "build"}
 MAX_DIFF_LINES = 60
 
 
 def tree(root: Path) -> dict[str, Path]:
     """Relative path → file, for every file under ``root`` that git would track."""
-    if not root.exists():
-        return {}
-    return {
-        path.relative_to(root).as_posix(): path
-        for path in sorted(root.rglob("*"))
-        if path.is_file()
-        and not IGNORED_PARTS.intersection(path.relative_to(root).parts)
-        and not path.name.endswith((".pyc", ".egg-info"))
-        and ".egg-info" not in path.as_posix()
-    }
+    return {path.relative_to(root).as_posix(): path for path in tracked_files(root)}
 
 
 def differences(expected_root: Path, actual_root: Path) -> list[str]:

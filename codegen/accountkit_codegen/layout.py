@@ -70,3 +70,24 @@ def select_apis(names: list[str]) -> list[Api]:
     if unknown:
         raise SystemExit(f"error: unknown API {', '.join(unknown)}; known: {', '.join(known) or '(none)'}")
     return [known[name] for name in dict.fromkeys(names)]
+
+
+# Left in source and package directories by tests and tools, never by the generators (git ignores them).
+_TOOL_LITTER = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", "dist", "build"}
+
+
+def tracked_files(root: Path) -> list[Path]:
+    """Every file under ``root`` that counts as content (what git would track), in a stable order.
+
+    The one definition shared by the stamps (what a package was built from and into) and the drift check.
+    """
+    if not root.is_dir():
+        return []
+    return [
+        path
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+        and not _TOOL_LITTER.intersection(path.relative_to(root).parts)
+        and not path.name.endswith(".pyc")
+        and not any(part.endswith(".egg-info") for part in path.relative_to(root).parts)
+    ]

@@ -17,22 +17,12 @@ from importlib.metadata import version
 from pathlib import Path
 
 from .changelog import changelog_path
-from .layout import CACHE, PIPELINE, RUFF_CONFIG, RUNTIME, TEMPLATES, Api
+from .layout import CACHE, PIPELINE, RUFF_CONFIG, RUNTIME, TEMPLATES, Api, tracked_files
 
 STAMPS = CACHE / "stamps"
 TOOLS = ("openapi-python-client", "datamodel-code-generator", "ruff")
 # The pipeline modules whose code shapes the output (not the ones that only read or publish it).
 PIPELINE_MODULES = ("layout.py", "specs.py", "prepare.py", "build.py", "stamp.py", "changelog.py")
-# Left in package directories by tests and tools, never by the generators (git ignores them too).
-_IGNORED_PARTS = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", "dist", "build"}
-
-
-def _files(root: Path) -> list[Path]:
-    return sorted(
-        path
-        for path in root.rglob("*")
-        if path.is_file() and not _IGNORED_PARTS.intersection(path.relative_to(root).parts)
-    )
 
 
 def inputs_digest(api: Api) -> str:
@@ -51,7 +41,7 @@ def inputs_digest(api: Api) -> str:
     feed("vendor", api.vendor.read_bytes())
     feed("ruff", RUFF_CONFIG.read_bytes())
     for root in (TEMPLATES, RUNTIME):
-        for path in _files(root):
+        for path in tracked_files(root):
             feed(f"{root.name}/{path.relative_to(root).as_posix()}", path.read_bytes())
     for module in PIPELINE_MODULES:
         feed(f"pipeline/{module}", (PIPELINE / module).read_bytes())
@@ -65,7 +55,7 @@ def output_digest(project_dir: Path) -> str:
     digest = hashlib.sha256()
     if not project_dir.is_dir():
         return ""
-    for path in _files(project_dir):
+    for path in tracked_files(project_dir):
         data = path.read_bytes()
         digest.update(f"{path.relative_to(project_dir).as_posix()}\0{len(data)}\0".encode())
         digest.update(data)

@@ -90,6 +90,26 @@ class _Token:
     expires_at: float | None = None  # monotonic clock
 
 
+class _Renewal:
+    """Steps through a renewal generator one request at a time, for the async flow."""
+
+    def __init__(self, steps: Generator[httpx.Request, httpx.Response, _Token]) -> None:
+        self._steps = steps
+        self.request: httpx.Request | None = next(steps)
+        self.token: _Token | None = None
+
+    def answer(self, response: httpx.Response) -> None:
+        try:
+            self.request = self._steps.send(response)
+        except StopIteration as done:
+            self.request, self.token = None, done.value
+
+    def result(self) -> _Token:
+        """The token the renewal obtained (it raises, instead of finishing, when it obtains none)."""
+        assert self.token is not None, "renewal not finished"
+        return self.token
+
+
 class _TokenFlow(httpx.Auth):
     """Shared machinery of flows that obtain a token, use it as a Bearer, and renew it on rejection.
 
@@ -178,6 +198,7 @@ class _TokenFlow(httpx.Auth):
             if "timeout" in call.extensions:
                 token_request.extensions["timeout"] = call.extensions["timeout"]
             response = yield token_request
+            response.read()  # a no-op when the async flow has already read it
             token = self._read_token(response)
             if token is not None:
                 self._store(token)
@@ -186,72 +207,49 @@ class _TokenFlow(httpx.Auth):
         assert last is not None
         raise self._refused(last)
 
-    @staticmethod
-    def _sync_steps(
-        steps: Generator[httpx.Request, httpx.Response, _Token],
-    ) -> Generator[httpx.Request, httpx.Response, _Token]:
-        """Drive a renewal generator from a sync flow, reading each response before it is looked at."""
-        step = next(steps)
-        while True:
-            response = yield step
-            response.read()
-            try:
-                step = steps.send(response)
-            except StopIteration as done:
-                return done.value
-
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         token = self._valid()
         if token is None:
             with self._thread_lock:
                 token = self._valid()
                 if token is None:
-                    token = yield from self._sync_steps(self._renew_flow(self._token, request))
+                    token = yield from self._renew_flow(self._token, request)
         response = yield self._authorize(request, token)
         response.read()
         if self._needs_renewal(response):
             with self._thread_lock:
                 current = self._valid()
                 if current is None or current.access == token.access:
-                    current = yield from self._sync_steps(self._renew_flow(token, request))
+                    current = yield from self._renew_flow(token, request)
             yield self._authorize(request, current)
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        # Same steps as sync_auth_flow; an async generator cannot ``yield from``, so the renewal
-        # generator is driven by hand (each request it yields is sent by httpx, its response read
-        # and sent back).
+        # The same steps as sync_auth_flow. An async generator cannot ``yield from``, so the renewal
+        # generator is stepped through by hand, each response read (asynchronously) before it goes back.
         lock = self._async_lock()
         token = self._valid()
         if token is None:
             async with lock:
                 token = self._valid()
                 if token is None:
-                    steps = self._renew_flow(self._token, request)
-                    step = next(steps)
-                    while True:
-                        response = yield step
-                        await response.aread()
-                        try:
-                            step = steps.send(response)
-                        except StopIteration as done:
-                            token = done.value
-                            break
+                    renewal = _Renewal(self._renew_flow(self._token, request))
+                    while renewal.request is not None:
+                        reply = yield renewal.request
+                        await reply.aread()
+                        renewal.answer(reply)
+                    token = renewal.result()
         response = yield self._authorize(request, token)
         await response.aread()
         if self._needs_renewal(response):
             async with lock:
                 current = self._valid()
                 if current is None or current.access == token.access:
-                    steps = self._renew_flow(token, request)
-                    step = next(steps)
-                    while True:
-                        response = yield step
-                        await response.aread()
-                        try:
-                            step = steps.send(response)
-                        except StopIteration as done:
-                            current = done.value
-                            break
+                    renewal = _Renewal(self._renew_flow(token, request))
+                    while renewal.request is not None:
+                        reply = yield renewal.request
+                        await reply.aread()
+                        renewal.answer(reply)
+                    current = renewal.result()
             yield self._authorize(request, current)
 
     def _async_lock(self) -> asyncio.Lock:
