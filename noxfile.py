@@ -3,6 +3,7 @@
     ./dev -s generate [-- api ...]   regenerate generated/ from specs/ (the main job)
     ./dev -t ci                      everything CI runs: lint, check, tests
     ./dev -s lint | check | tests    one of those
+    ./dev -s docs -- <api> <page>    what changed on a vendor's page, and what the spec now lacks
     ./dev -s lock                    re-lock constraints.txt after changing a pin in pyproject.toml
 
 Every session installs exact versions: the groups in pyproject.toml, constrained by constraints.txt.
@@ -16,6 +17,7 @@ import os
 from pathlib import Path
 
 import nox
+import nox.command
 
 nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv"
@@ -134,6 +136,18 @@ def specs(session: nox.Session) -> None:
     npm_ci(session)
     session.env["PYTHONPATH"] = str(ROOT / "codegen")  # specsdist needs only the standard library
     session.run("python", "-m", "accountkit_codegen.specsdist", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def docs(session: nox.Session) -> None:
+    """A newly saved vendor page against its snapshot and the spec (-- <api> <page file> [--update] [--json])."""
+    install(session, "pages")
+    try:
+        session.run("python", "-m", "accountkit_codegen.docscli", *session.posargs)
+    except nox.command.CommandFailed as failed:
+        # Keep the command's own status (1: the spec does not cover the page, 2: unreadable input) for
+        # scripts and CI; nox would turn every failure into 1.
+        raise SystemExit(failed.return_code or 1) from None
 
 
 @nox.session(python=PYTHON)

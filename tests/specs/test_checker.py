@@ -1,19 +1,20 @@
-"""Tests of the checker itself: it must report what is wrong, and the page parsers must read the pages.
+"""Tests of the spec-vs-page checker itself (accountkit_codegen.pages.speccheck): it must report what
+is wrong, and say where to edit.
 
 A coverage test that cannot fail proves nothing, so each check is shown failing on a doctored spec.
 """
 
 import copy
-import sys
-from pathlib import Path
 
 import pytest
+import yaml
+from accountkit_codegen.pages import examples as ex
+from accountkit_codegen.pages import speccheck as sc
+from accountkit_codegen.pages.apis import PAGES, PageBinding, PageSource
+from accountkit_codegen.pages.model import row as Row
+from accountkit_codegen.pages.snapshot import load_snapshot
 
-sys.path.insert(0, str(Path(__file__).parent))  # import seedpages whatever pytest's import mode
-import seedpages as sp  # noqa: E402
-from seedpages import Row  # noqa: E402
-
-API = sp.Api("999", "doctored.yaml", "update", lambda t: [], ("params",), lambda t: [])
+API = PageBinding("doctored", "field-table", PageSource("https://example.invalid/page", "test"), "update", ("params",))
 
 
 def doctored() -> dict:
@@ -120,7 +121,7 @@ ROWS = {
 
 
 def problems(doc: dict, key: str) -> str:
-    return "; ".join(sp.check_row(doc, API, ROWS[key]))
+    return "; ".join(sc.check_row(doc, API, ROWS[key]))
 
 
 @pytest.mark.parametrize("key", list(ROWS))
@@ -196,12 +197,12 @@ def test_value_list_against_integer_needs_a_wire_note():
     doc = doctored()
     row = Row("request", "count", "integer", "How many. Possible values: Y - yes; N - no.")
     thing(doc)["count"] = {"type": "integer", "description": "How many."}
-    assert "page values" in "; ".join(sp.check_row(doc, API, row))
+    assert "page values" in "; ".join(sc.check_row(doc, API, row))
     thing(doc)["count"]["x-accountkit-wire"] = "integer kept; the values are not documented"
-    assert sp.check_row(doc, API, row) == []
+    assert sc.check_row(doc, API, row) == []
     # a wire note does not excuse a missing enum where the list fits the type
     row = Row("request", "count", "integer", "How many. Possible values: 0 - none; 1 - one.")
-    assert "page values" in "; ".join(sp.check_row(doc, API, row))
+    assert "page values" in "; ".join(sc.check_row(doc, API, row))
 
 
 def test_auth_row_must_be_a_security_scheme():
@@ -212,24 +213,52 @@ def test_auth_row_must_be_a_security_scheme():
     assert "not found" in problems(doc, "api_token")
 
 
-@pytest.mark.parametrize("api", list(sp.APIS))
+def test_where_to_edit_is_named():
+    """A found row points at its own node; a missing one at the `properties` (or list) it belongs in."""
+    doc = doctored()
+    assert sc.check_row_at(doc, API, ROWS["subs.when"]).pointer == "/components/schemas/Sub/properties/when"
+    assert sc.check_row_at(doc, API, ROWS["id"]).pointer == "/paths/~1things~1{id}/put/parameters/0"
+    assert sc.check_row_at(doc, API, ROWS["api_token"]).pointer == "/components/securitySchemes/token"
+    del doc["components"]["schemas"]["Sub"]["properties"]["when"]
+    assert sc.check_row_at(doc, API, ROWS["subs.when"]).pointer == "/components/schemas/Sub/properties"
+    new = Row("request", "subs.extra", "string", "New.")
+    assert sc.check_row_at(doc, API, new).pointer == "/components/schemas/Sub/properties"
+    assert (
+        sc.check_row_at(doc, API, Row("query", "q", "string", "Q.")).pointer == "/paths/~1things~1{id}/put/parameters"
+    )
+    response = Row("response", "extra", "string", "New.")
+    assert sc.check_row_at(doc, API, response).pointer.endswith(
+        "/responses/200/content/application~1json/schema/properties"
+    )
+
+
+def test_a_spec_without_the_operation_is_a_named_error():
+    doc = doctored()
+    doc["paths"]["/things/{id}"]["put"]["operationId"] = "other"
+    with pytest.raises(sc.SpecShapeError, match="no operation 'update'"):
+        sc.check_row(doc, API, ROWS["id"])
+    doc["paths"]["/things/{id}"]["put"]["operationId"] = "update"
+    doc["components"]["schemas"]["Thing"]["properties"]["subs"]["items"] = {"$ref": "#/components/schemas/Gone"}
+    with pytest.raises(sc.SpecShapeError, match="points nowhere"):
+        sc.check_row(doc, API, ROWS["subs.when"])
+
+
+@pytest.mark.parametrize("api", list(PAGES))
 def test_real_spec_with_a_wrong_type_is_reported(api):
     """Mutate a copy of the real spec: the first typed row that passes must fail once retyped."""
-    path = sp.SPECS / sp.APIS[api].spec
-    if not path.exists():
-        pytest.skip(f"{path.name} not written yet (test_seed_coverage fails for it)")
-    doc = copy.deepcopy(sp.cached_spec(sp.APIS[api].spec))
-    for row in sp.page_rows(api):
-        target = sp.locate(doc, sp.APIS[api], row)
+    binding = PAGES[api]
+    doc = copy.deepcopy(yaml.safe_load(binding.spec_path.read_text(encoding="utf-8")))
+    for row in load_snapshot(api).page.rows:
+        target = sc.locate(doc, binding, row)
         if (
             target
             and target.schema is not None
-            and sp.canon(row.page_type) != ("any",)
-            and not sp.check_row(doc, sp.APIS[api], row)
+            and sc.canon(row.type) != ("any",)
+            and not sc.check_row(doc, binding, row)
         ):
             target.schema.clear()
             target.schema.update({"type": "null", "description": row.description})
-            assert any("page type" in p for p in sp.check_row(doc, sp.APIS[api], row)), row
+            assert any("page type" in p for p in sc.check_row(doc, binding, row)), row
             return
     pytest.fail(f"no passing typed row in {api} to mutate")
 
@@ -243,77 +272,15 @@ def test_substitutions_take_pointers_and_dotted_paths():
         {"path": "/a/b/0/c", "page_value": "x@y", "value": "x@example.com", "reason": "obfuscated"},
         {"path": "d", "page_value": 1, "value": 2, "reason": "r"},
     ]
-    assert sp.apply_substitutions(page, subs) == {"a": {"b": [{"c": "x@example.com"}]}, "d": 2}
-    assert sp.apply_substitutions(page, [dict(subs[0], path="a.b[0].c")])["a"]["b"][0]["c"] == "x@example.com"
+    assert ex.apply_substitutions(page, subs) == {"a": {"b": [{"c": "x@example.com"}]}, "d": 2}
+    assert ex.apply_substitutions(page, [dict(subs[0], path="a.b[0].c")])["a"]["b"][0]["c"] == "x@example.com"
     assert page["a"]["b"][0]["c"] == "x@y"  # the page value is not changed in place
-    assert sp.apply_substitutions("*@x", [{"path": "", "page_value": "*@x", "value": "a@x", "reason": "r"}]) == "a@x"
+    assert ex.apply_substitutions("*@x", [{"path": "", "page_value": "*@x", "value": "a@x", "reason": "r"}]) == "a@x"
     with pytest.raises(ValueError):  # a note whose page_value is not on the page has gone stale
-        sp.apply_substitutions(page, [dict(subs[1], page_value=5)])
+        ex.apply_substitutions(page, [dict(subs[1], page_value=5)])
 
 
 def test_json_equality_keeps_types():
-    assert sp.same({"a": [1, 2.0]}, {"a": [1.0, 2]})
-    assert not sp.same(True, 1) and not sp.same("0.0", 0.0) and not sp.same({"a": 1}, {"a": 1, "b": None})
-    assert sp.first_difference({"a": {"b": 1}}, {"a": {"b": 2}}) == "/a/b: page 1, spec 2"
-
-
-# --- the page parsers on the real pages -------------------------------------------------------------
-
-
-def rows_by_name(api):
-    return {(r.location, r.name): r for r in sp.page_rows(api)}
-
-
-def test_every_page_type_is_known():
-    for api in sp.APIS:
-        for row in sp.page_rows(api):
-            sp.canon(row.page_type)  # raises on a type word the checker does not understand
-
-
-def test_activeplatform_glued_and_split_rows_parse_alike():
-    rows = rows_by_name("activeplatform")
-    assert rows[("auth-query", "api_token")] == Row(
-        "auth-query",
-        "api_token",
-        "string",
-        "API token of the manager who performs the operation (see API Token Authentication)",
-        True,
-    )
-    assert rows[("path", "account_id")][2:5] == ("integer", "Account ID", True)
-    assert rows[("request", "custom_attributes.value")].page_type == "Depends on the Account type"
-    assert rows[("response", "updated_at")].page_type == "date"
-    assert rows[("response", "financial_blocking_threshold")].page_type == "float"
-    assert ("response", "custom_attributes.name") in rows and ("response", "name") in rows
-
-
-def test_portabilling_locations():
-    rows = rows_by_name("portabilling")
-    assert rows[("request", "assigned_addons.product_subscription.periodic_fees")].page_type == "array[array[object]]"
-    assert ("request", "release_assigned_did") in rows
-    assert rows[("response", "i_account")].page_type == "integer"
-    assert {name for loc, name in rows if loc == "error:500"} == {"faultcode", "faultstring"}
-
-
-def test_octopush_nesting():
-    rows = rows_by_name("octopush")
-    assert rows[("request", "callbacks.callback_url_for_blacklisted_numbers")].page_type == "string"
-    assert rows[("request", "callbacks.email_for_inbounds")]
-    assert ("request", "password") in rows and ("request", "callbacks.password") not in rows
-
-
-def test_twosms_additional_information():
-    rows = rows_by_name("twosms")
-    assert rows[("path", "id")].required
-    contact, phone = rows[("request", "ContactNumber")], rows[("request", "PhoneNumber")]
-    assert contact.required and contact.pattern == phone.pattern and phone.required is None
-    assert contact.pattern.startswith("^(?=.*?\\d") and contact.pattern.endswith("{5,20})$")
-    assert rows[("response", "ResponseData")].page_type == "ResponseDataOfObject"
-
-
-def test_intandem_page_change_is_detected():
-    text = sp.seed_text("000")
-    assert [r.name for r in sp.parse_intandem(text)][-1] == "Authorization"
-    dropped = text.replace("string\n\nThe Number Of SMS For Deletion From The Account", "")
-    assert dropped != text
-    with pytest.raises(ValueError, match="query rows"):
-        sp.parse_intandem(dropped)
+    assert ex.same({"a": [1, 2.0]}, {"a": [1.0, 2]})
+    assert not ex.same(True, 1) and not ex.same("0.0", 0.0) and not ex.same({"a": 1}, {"a": 1, "b": None})
+    assert ex.first_difference({"a": {"b": 1}}, {"a": {"b": 2}}) == "/a/b: page 1, spec 2"

@@ -4,19 +4,26 @@ Why both: an invalid example misleads readers and breaks mock servers (Prism ans
 a page example missing from the spec loses the one piece of wire evidence the vendor gave us.
 """
 
-import sys
-from pathlib import Path
+import functools
 from urllib.parse import quote
 
 import pytest
+import yaml
+from accountkit_codegen.layout import SPECS
+from accountkit_codegen.pages.apis import PAGES
+from accountkit_codegen.pages.snapshot import load_snapshot
+from accountkit_codegen.pages.speccheck import check_example, resolve
 from openapi_schema_validator import OAS31Validator, oas31_format_checker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-sys.path.insert(0, str(Path(__file__).parent))  # import seedpages whatever pytest's import mode
-import seedpages as sp  # noqa: E402
+SPEC_FILES = sorted(p.name for p in SPECS.glob("*.yaml"))
 
-SPEC_FILES = sorted(p.name for p in sp.SPECS.glob("*.yaml"))
+
+@functools.cache
+def cached_spec(filename: str) -> dict:
+    """PyYAML's safe_load, once per run (hundreds of tests read the same file); never mutate it."""
+    return yaml.safe_load((SPECS / filename).read_text(encoding="utf-8"))
 
 
 def _pointer(parts) -> str:
@@ -37,7 +44,7 @@ def spec_examples(doc: dict):
         if isinstance(node, dict):
             if "schema" in node and isinstance(node.get("examples"), dict):
                 for name, ex in node["examples"].items():
-                    ex = sp.resolve(doc, ex)
+                    ex = resolve(doc, ex)
                     if "value" in ex:
                         yield _pointer(parts + ["schema"]), ex["value"], _pointer(parts + ["examples", name])
             if "schema" in node and "example" in node:
@@ -65,63 +72,45 @@ def validator_for(doc: dict, uri: str, pointer: str) -> OAS31Validator:
 
 def _spec_example_cases():
     for name in SPEC_FILES:
-        doc = sp.cached_spec(name)
+        doc = cached_spec(name)
         for pointer, value, where in spec_examples(doc):
             yield pytest.param(name, pointer, value, id=f"{name}:{where}")
 
 
 @pytest.mark.parametrize(("spec_file", "pointer", "value"), list(_spec_example_cases()))
 def test_spec_example_validates(spec_file, pointer, value):
-    doc = sp.cached_spec(spec_file)
+    doc = cached_spec(spec_file)
     errors = sorted(validator_for(doc, f"urn:accountkit:{spec_file}", pointer).iter_errors(value), key=str)
     assert not errors, "; ".join(f"{'/'.join(map(str, e.absolute_path)) or '/'}: {e.message}" for e in errors)
 
 
 def test_specs_have_examples():
     """Guards the walk above: if it found nothing, the parametrized test would pass vacuously."""
-    assert SPEC_FILES and any(list(spec_examples(sp.cached_spec(n))) for n in SPEC_FILES)
-
-
-def operation_examples(doc: dict, operation_id: str, direction: str) -> list[dict]:
-    """The example objects of the operation's request body, or of its 2xx responses."""
-    _, op = sp.find_operation(doc, operation_id)
-    holders = (
-        [op.get("requestBody")]
-        if direction == "request"
-        else [r for code, r in op.get("responses", {}).items() if str(code).startswith("2")]
-    )
-    out = []
-    for holder in filter(None, holders):
-        for media in (sp.resolve(doc, holder) or {}).get("content", {}).values():
-            out += [sp.resolve(doc, ex) for ex in media.get("examples", {}).values()]
-    return out
+    assert SPEC_FILES and any(list(spec_examples(cached_spec(n))) for n in SPEC_FILES)
 
 
 PAGE_CASES = [
-    pytest.param(api, direction, value, id=f"{api}:{direction}:{i}")
-    for api in sp.APIS
-    for i, (direction, value) in enumerate(sp.page_examples(api))
+    pytest.param(api, direction, i, value, id=f"{api}:{direction}:{i}")
+    for api in PAGES
+    for op in load_snapshot(api).page.operations
+    for direction in ("request", "response")
+    for i, value in enumerate(e.value for e in op.examples if e.direction == direction)
 ]
 
 
-@pytest.mark.parametrize(("api", "direction", "page_value"), PAGE_CASES)
-def test_page_example_is_in_spec(api, direction, page_value):
+@pytest.mark.parametrize(("api", "direction", "index", "page_value"), PAGE_CASES)
+def test_page_example_is_in_spec(api, direction, index, page_value):
     """Equal to some spec example once that example's documented substitutions are made to the page's."""
-    path = sp.SPECS / sp.APIS[api].spec
-    if not path.exists():
-        pytest.fail(f"{path} does not exist")
-    doc = sp.cached_spec(sp.APIS[api].spec)
-    misses = []
-    for ex in operation_examples(doc, sp.APIS[api].operation, direction):
-        try:
-            expected = sp.apply_substitutions(page_value, ex.get("x-accountkit-example-substitutions", []))
-        except (ValueError, KeyError, IndexError, TypeError) as e:
-            misses.append(f"{ex.get('summary', '?')}: substitution does not apply: {e}")
-            continue
-        if sp.same(expected, ex.get("value")):
-            return
-        misses.append(f"{ex.get('summary', '?')}: {sp.first_difference(expected, ex.get('value'))}")
-    pytest.fail(f"page {direction} example not in {path.name}: " + (" | ".join(misses) or "no examples"))
+    binding = PAGES[api]
+    if not binding.spec_path.exists():
+        pytest.fail(f"{binding.spec_path} does not exist")
+    result = check_example(cached_spec(binding.spec_file), binding, direction, index, page_value)
+    assert not result.problems, f"{' | '.join(result.problems)} (edit {binding.spec_file} at {result.pointer})"
+
+
+def test_page_examples_are_checked():
+    """Guards PAGE_CASES: the snapshots hold the pages' examples, so the test above is not vacuous."""
+    assert {case.values[1] for case in PAGE_CASES} == {"request", "response"}
 
 
 def test_invalid_examples_are_reported():
