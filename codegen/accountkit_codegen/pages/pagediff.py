@@ -98,7 +98,9 @@ def row_changes(old: Row, new: Row) -> list[str]:
         a, b = getattr(old, name), getattr(new, name)
         if a != b:
             if name == "description":
-                moved.append(f"description: {_short(a)!r} -> {_short(b)!r}")
+                moved.append("description: " + text_change(a, b))
+            elif name == "required":
+                moved.append(f"required: {_required(a)} -> {_required(b)}")
             else:
                 moved.append(f"{_fact_label(name)}: {_show(a)} -> {_show(b)}")
     return moved
@@ -122,6 +124,21 @@ def _compare_examples(op_id: str, old: Operation, new: Operation) -> list[Change
     return out
 
 
+def text_change(old: str, new: str, context: int = 30) -> str:
+    """The part of a text that changed, with a little context: '…manager' -> '…manager. Possible values: …'."""
+    old, new = " ".join(old.split()), " ".join(new.split())
+    start = next((i for i, (x, y) in enumerate(zip(old, new, strict=False)) if x != y), min(len(old), len(new)))
+    end = 0
+    while end < min(len(old), len(new)) - start and old[len(old) - 1 - end] == new[len(new) - 1 - end]:
+        end += 1
+
+    def cut(text: str) -> str:
+        lo, hi = max(0, start - context), min(len(text), len(text) - end + context)
+        return ("…" if lo else "") + text[lo:hi] + ("…" if hi < len(text) else "")
+
+    return f"{cut(old)!r} -> {cut(new)!r}"
+
+
 def _summary(r: Row) -> str:
     facts = [r.type]
     if r.required:
@@ -134,6 +151,10 @@ def _summary(r: Row) -> str:
             if value is not None:
                 facts.append(f"{_fact_label(f.name)} {_show(value)}")
     return ", ".join(facts) + f": {_short(r.description)!r}"
+
+
+def _required(mark: bool | None) -> str:
+    return {True: "required", False: "optional"}.get(mark, "unmarked")
 
 
 def _fact_label(name: str) -> str:
