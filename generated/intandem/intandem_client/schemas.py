@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 class ChangePackageResponse(BaseModel):
     """
-    Body of a successful change_package call (vendor facts; the page shows none).
+    Body of a successful change_package call (the vendor's Partners API OpenAPI file; the page shows none).
     """
 
     model_config = ConfigDict(populate_by_name=True)
@@ -62,7 +62,7 @@ class ChangePackageRequestParameters(BaseModel):
     Tags per account. Will be displayed in the Partner Dashboard. Separate with a comma
 
     The vendor page labels this row `external_subscription_params` (a second time, type
-    string); the parameter is `edit_tags` (vendor facts).
+    string); the parameter is `edit_tags` (the vendor's Partners API OpenAPI file).
 
     """
     add_sms_credits: Annotated[str | None, Field(pattern="^[0-9]+\\Z")] = None

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="ChangePackageResponse")
 
 @_attrs_define
 class ChangePackageResponse:
-    """Body of a successful change_package call (vendor facts; the page shows none)."""
+    """Body of a successful change_package call (the vendor's Partners API OpenAPI file; the page shows none)."""
 
     business_id: str | Unset = UNSET
     """ The UID of the business that was updated. """

@@ -114,8 +114,8 @@ def sync_detailed(
     Note: The business_uid parameter must correspond to a business that is a member of the
     directory associated with the directory token.
 
-    The legacy endpoint mutates through a `GET` (vendor facts): do not retry it blindly and do not
-    let caches or prefetchers call it.
+    The legacy endpoint mutates through a `GET` (the vendor's Partners API OpenAPI file): do not
+    retry it blindly and do not let caches or prefetchers call it.
 
     **Deprecated.** This endpoint is deprecated. Package and billing management is now handled by
     the Subscription API. Please migrate all integrations to use the Subscription API endpoints for
@@ -188,8 +188,8 @@ def sync(
     Note: The business_uid parameter must correspond to a business that is a member of the
     directory associated with the directory token.
 
-    The legacy endpoint mutates through a `GET` (vendor facts): do not retry it blindly and do not
-    let caches or prefetchers call it.
+    The legacy endpoint mutates through a `GET` (the vendor's Partners API OpenAPI file): do not
+    retry it blindly and do not let caches or prefetchers call it.
 
     **Deprecated.** This endpoint is deprecated. Package and billing management is now handled by
     the Subscription API. Please migrate all integrations to use the Subscription API endpoints for
@@ -248,8 +248,8 @@ async def asyncio_detailed(
     Note: The business_uid parameter must correspond to a business that is a member of the
     directory associated with the directory token.
 
-    The legacy endpoint mutates through a `GET` (vendor facts): do not retry it blindly and do not
-    let caches or prefetchers call it.
+    The legacy endpoint mutates through a `GET` (the vendor's Partners API OpenAPI file): do not
+    retry it blindly and do not let caches or prefetchers call it.
 
     **Deprecated.** This endpoint is deprecated. Package and billing management is now handled by
     the Subscription API. Please migrate all integrations to use the Subscription API endpoints for
@@ -322,8 +322,8 @@ async def asyncio(
     Note: The business_uid parameter must correspond to a business that is a member of the
     directory associated with the directory token.
 
-    The legacy endpoint mutates through a `GET` (vendor facts): do not retry it blindly and do not
-    let caches or prefetchers call it.
+    The legacy endpoint mutates through a `GET` (the vendor's Partners API OpenAPI file): do not
+    retry it blindly and do not let caches or prefetchers call it.
 
     **Deprecated.** This endpoint is deprecated. Package and billing management is now handled by
     the Subscription API. Please migrate all integrations to use the Subscription API endpoints for
