@@ -9,4 +9,6 @@ Modules, one job each:
 - ``stamp``    the content hash of everything that decides a package's bytes (for skipping).
 - ``generate`` the ``nox -s generate`` command: select, skip unchanged, stage, swap atomically.
 - ``drift``    the ``nox -s check`` command: regenerate into a temp dir and diff against generated/.
+- ``pages/``   vendor pages: readers, page snapshots (specs/pages/), page diff, the spec-vs-page check.
+- ``docscli``  the ``nox -s docs`` command: a newly saved vendor page against its snapshot and the spec.
 """

@@ -417,7 +417,7 @@ COMPATIBLE = [
     ),
     case(
         "annotation changed",
-        lambda d: operation(d).update({"x-accountkit-note": "from the vendor facts"}),
+        lambda d: operation(d).update({"x-accountkit-note": "from the vendor's other documents"}),
         ("extension-changed", False, OPERATION),
     ),
     case(
