@@ -124,6 +124,8 @@ def load_spec_document(path: Path) -> tuple[dict, Any]:
         raise DocsInputError(f"{path}: cannot read the spec: {exc.strerror or exc}") from None
     except yaml.YAMLError as exc:
         raise DocsInputError(f"{path}: not YAML: {' '.join(str(exc).split())}") from None
+    except RecursionError:
+        raise DocsInputError(f"{path}: nested too deeply to be an OpenAPI document") from None
     if not isinstance(doc, dict):
         raise DocsInputError(f"{path}: not an OpenAPI document")
     return doc, tree

@@ -178,3 +178,41 @@ def test_snapshot_rows_round_trip_through_json():
         for row in page.rows:
             assert type(row).from_json(row.to_json()) == row
         assert replace(page, title="x") != page
+
+
+# --- hostile input: one read error, never a crash or a hang ---------------------------------------
+
+
+def test_deeply_nested_html_is_read_without_recursion(tmp_path):
+    deep = tmp_path / "deep.html"
+    deep.write_text("<html><body>" + "<div>" * 50_000 + "Title" + "</div>" * 50_000 + "</body></html>")
+    assert read_page_file(deep) == "Title\n"
+
+
+@pytest.mark.parametrize("api", ["activeplatform", "portabilling", "twosms", "octopush"])
+def test_an_absurdly_deep_example_is_a_read_error(api):
+    import json
+
+    page = load_snapshot(api).page
+    text = render(api, page)
+    value = page.operations[0].examples[0].value
+    shown = (
+        next(dumped for dumped in (json.dumps(value, indent=n) for n in (2, 4)) if dumped in text)
+        if api != "octopush"
+        else json.dumps(value, ensure_ascii=False)
+    )
+    hostile = text.replace(shown, '{"a": ' + "[" * 100_000 + "]" * 100_000 + "}", 1)
+    assert hostile != text
+    with pytest.raises(PageReadError, match="nests too deeply"):
+        PAGES[api].read_text(hostile, "hostile.txt")
+    shallow_but_deep = text.replace(shown, '{"a": ' + "[" * 100 + "]" * 100 + "}", 1)
+    with pytest.raises(PageReadError, match="nests deeper than 64 levels"):
+        PAGES[api].read_text(shallow_but_deep, "hostile.txt")
+
+
+def test_a_page_file_larger_than_any_reference_page_is_refused(tmp_path):
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:
+        handle.truncate(6_000_000)
+    with pytest.raises(PageReadError, match="too large"):
+        read_page_file(big)

@@ -57,7 +57,7 @@ def load_snapshot(api: str, root: Path = SNAPSHOTS) -> Snapshot:
         return Snapshot(data["api"], data["read_on"], data["reader"], data["source"], Page.from_json(data["page"]))
     except FileNotFoundError:
         raise SnapshotError(f"{path}: no snapshot of the {api} page") from None
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
         raise SnapshotError(f"{path}: not a page snapshot ({type(exc).__name__}: {exc})") from None
 
 

@@ -96,9 +96,11 @@ def looks_like_html(text: str) -> bool:
 
 def html_to_text(html: str) -> str:
     """The text a browser would copy from the page (see the module docstring for the rules)."""
-    soup = BeautifulSoup(html, "html.parser")
-    parts: list[str | int] = []  # text, or the number of line breaks required at that point
-    _walk(soup, parts, pre=False)
+    try:
+        soup = BeautifulSoup(html, "html.parser")
+        parts = _flatten(soup)
+    except RecursionError:
+        raise PageReadError("the HTML is nested too deeply to be a reference page") from None
     out: list[str] = []
     breaks = 0
     for part in parts:
@@ -109,8 +111,8 @@ def html_to_text(html: str) -> str:
             continue  # nothing, or the whitespace between two blocks
         if breaks and out:
             out.append("\n" * breaks)
-        elif out and out[-1].endswith("\n") and part.startswith(" "):
-            part = part.lstrip(" ")
+        if (breaks or (out and out[-1].endswith("\n"))) and not part.startswith("\n"):
+            part = part.lstrip(" ")  # a line does not start with the space between two inline elements
         breaks = 0
         out.append(part)
     text = "".join(out).replace("\xa0", " ")
@@ -120,31 +122,52 @@ def html_to_text(html: str) -> str:
 _PARAGRAPHS = {"p", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "dl", "blockquote"}
 
 
-def _walk(node: Tag, parts: list[str | int], pre: bool) -> None:
-    for child in node.children:
-        if isinstance(child, NavigableString):
-            if type(child) is NavigableString:  # not a comment, doctype or CDATA
-                text = str(child)
-                parts.append(text if pre else re.sub(r"[ \t\r\n\f]+", " ", text))
+def _flatten(root: Tag) -> list[str | int]:
+    """The page as text pieces and required line breaks (ints), in document order.
+
+    Iterative, with an explicit stack, so a deeply nested page costs memory, not Python's call stack.
+    """
+    parts: list[str | int] = []
+    stack: list[tuple[object, bool]] = [(child, False) for child in reversed(list(root.children))]
+    while stack:
+        node, pre = stack.pop()
+        if isinstance(node, (str, int)) and not isinstance(node, NavigableString):
+            parts.append(node)  # a marker pushed below: a break count, a tab, or a newline
             continue
-        if not isinstance(child, Tag) or child.name in _DROPPED:
+        if isinstance(node, NavigableString):
+            if type(node) is NavigableString:  # not a comment, doctype or CDATA
+                parts.append(str(node) if pre else re.sub(r"[ \t\r\n\f]+", " ", str(node)))
             continue
-        name = child.name
+        if not isinstance(node, Tag) or node.name in _DROPPED:
+            continue
+        name = node.name
         if name == "br":
             parts.append("\n")
-        elif name in ("td", "th"):
-            if child.find_previous_sibling(["td", "th"]) is not None:
+            continue
+        inner_pre = pre or name == "pre"
+        if name in ("td", "th"):
+            if node.find_previous_sibling(["td", "th"]) is not None:
                 parts.append("\t")
-            cell: list[str | int] = []
-            _walk(child, cell, pre)
-            parts.append(" ".join("".join(p for p in cell if isinstance(p, str)).split()))
-        elif name in _BLOCKS:
+            parts.append(_cell_text(node))
+            continue
+        children = [(child, inner_pre) for child in node.children]
+        if name in _BLOCKS:
             gap = 2 if name in _PARAGRAPHS else 1
             parts.append(gap)
-            _walk(child, parts, pre or name == "pre")
-            parts.append(gap)
-        else:
-            _walk(child, parts, pre)
+            stack.append((gap, inner_pre))
+        stack.extend(reversed(children))
+    return parts
+
+
+def _cell_text(cell: Tag) -> str:
+    """A table cell's text on one line (its line breaks become spaces), as a browser copies a cell."""
+    pieces = []
+    for node in cell.descendants:  # bs4 walks descendants without recursion
+        if isinstance(node, Tag) and node.name == "br":
+            pieces.append(" ")
+        elif type(node) is NavigableString and not any(p.name in _DROPPED for p in node.parents if p is not cell):
+            pieces.append(str(node))
+    return " ".join("".join(pieces).split())
 
 
 def clean_lines(text: str) -> list[str]:
@@ -191,6 +214,26 @@ def json_after(text: str, *markers: str) -> object:
     if start < 0:
         raise PageReadError(f"no JSON object after {' / '.join(markers)!r}")
     try:
-        return json.JSONDecoder().raw_decode(text, start)[0]
+        value = json.JSONDecoder().raw_decode(text, start)[0]
     except json.JSONDecodeError as exc:
         raise PageReadError(f"the example after {' / '.join(markers)!r} is not JSON: {exc.msg}") from None
+    except RecursionError:
+        raise PageReadError(f"the example after {' / '.join(markers)!r} nests too deeply to be an example") from None
+    return checked_example(value, f"the example after {' / '.join(markers)!r}")
+
+
+MAX_EXAMPLE_DEPTH = 64  # vendor examples nest a few levels; deeper is not an example
+
+
+def checked_example(value: object, what: str) -> object:
+    """The example, refused when it nests deeper than MAX_EXAMPLE_DEPTH (the checks walk it recursively)."""
+    stack = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_EXAMPLE_DEPTH:
+            raise PageReadError(f"{what} nests deeper than {MAX_EXAMPLE_DEPTH} levels: not a usable example")
+        if isinstance(node, dict):
+            stack += [(v, depth + 1) for v in node.values()]
+        elif isinstance(node, list):
+            stack += [(v, depth + 1) for v in node]
+    return value

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..model import Example, Operation, Page, row
-from ..text import PageReadError, clean_lines, section
+from ..text import PageReadError, checked_example, clean_lines, section
 
 NAME = "parameters-table"
 
@@ -68,6 +68,9 @@ def _curl_body(text: str) -> Any:
     if not body:
         raise PageReadError("the curl command under 'Command to copy/paste' has no -d '{...}' body")
     try:
-        return json.loads(body.group(1))
+        value = json.loads(body.group(1))
     except json.JSONDecodeError as exc:
         raise PageReadError(f"the curl command's body is not JSON: {exc.msg}") from None
+    except RecursionError:
+        raise PageReadError("the curl command's body nests too deeply to be an example") from None
+    return checked_example(value, "the curl command's body")
