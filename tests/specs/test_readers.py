@@ -216,3 +216,16 @@ def test_a_page_file_larger_than_any_reference_page_is_refused(tmp_path):
         handle.truncate(6_000_000)
     with pytest.raises(PageReadError, match="too large"):
         read_page_file(big)
+
+
+def test_a_misspelt_snapshot_key_is_an_error():
+    from accountkit_codegen.pages.model import Page
+
+    data = load_snapshot("octopush").page.to_json()
+    data["operations"][0]["rows"][0]["requird"] = True
+    with pytest.raises(ValueError, match=r"unknown row keys \['requird'\]"):
+        Page.from_json(data)
+    data = load_snapshot("octopush").page.to_json()
+    data["operations"][0]["exmaples"] = []
+    with pytest.raises(ValueError, match="unknown operation keys"):
+        Page.from_json(data)

@@ -68,10 +68,7 @@ class Row:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Row:
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(data) - known)
-        if unknown:
-            raise ValueError(f"unknown row keys {unknown}")
+        _known_keys(data, {f.name for f in fields(cls)}, "row")
         values = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
         return cls(**values)
 
@@ -156,6 +153,7 @@ class Example:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Example:
+        _known_keys(data, {"direction", "value"}, "example")
         return cls(data["direction"], data["value"])
 
 
@@ -188,6 +186,7 @@ class Operation:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Operation:
+        _known_keys(data, {"operation_id", "method", "path", "deprecated", "rows", "examples", "auth"}, "operation")
         return cls(
             operation_id=data["operation_id"],
             method=data.get("method"),
@@ -215,4 +214,12 @@ class Page:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Page:
+        _known_keys(data, {"title", "operations"}, "page")
         return cls(data["title"], tuple(Operation.from_json(op) for op in data["operations"]))
+
+
+def _known_keys(data: dict[str, Any], known: set[str], what: str) -> None:
+    """A misspelt key in a snapshot is an error, not a fact silently dropped."""
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ValueError(f"unknown {what} keys {unknown}")

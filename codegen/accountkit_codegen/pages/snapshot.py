@@ -54,6 +54,9 @@ def load_snapshot(api: str, root: Path = SNAPSHOTS) -> Snapshot:
     path = snapshot_path(api, root)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        unknown = sorted(set(data) - {"api", "read_on", "reader", "source", "page"})
+        if unknown:
+            raise ValueError(f"unknown snapshot keys {unknown}")
         return Snapshot(data["api"], data["read_on"], data["reader"], data["source"], Page.from_json(data["page"]))
     except FileNotFoundError:
         raise SnapshotError(f"{path}: no snapshot of the {api} page") from None
