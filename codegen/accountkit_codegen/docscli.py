@@ -11,7 +11,9 @@ Reads the page (saved as text, or as HTML) with the API's reader and prints:
 Exit status: 0 when the spec covers the page, 1 when it does not, 2 when the page (or the snapshot, or
 the spec) cannot be read. ``--update`` rewrites the snapshot with what was read, only once the spec
 covers the page; on an unchanged page it says so and writes nothing. ``--json`` prints one object
-(``{api, page, reader, snapshot, changes, findings, covered, updated, verdict}``) for CI.
+for CI: ``{api, page, reader, spec, snapshot: {file, read_on}, changes: [{kind, operation, subject,
+details}], findings: [{subject, pointer, line, problems}], checked: {rows, examples}, covered,
+unchanged, updated, notes, verdict}``.
 """
 
 from __future__ import annotations
