@@ -19,7 +19,7 @@ import yaml
 from . import gitrefs
 from .diffmodel import SpecReadError
 from .specdiff import Change, diff
-from .specshape import problem
+from .specshape import mapping, problem
 from .versioning import Bump, bumped, suggested_bump
 
 __all__ = ["ApiDiff", "SpecReadError", "compare_texts", "compare_with_ref", "working_tree_apis"]
@@ -89,7 +89,7 @@ def _yaml_problem(exc: yaml.YAMLError) -> str:
 
 
 def _version(document: dict[str, Any]) -> str | None:
-    version = (document.get("info") or {}).get("version")
+    version = mapping(document.get("info")).get("version")
     return None if version is None else str(version)
 
 
