@@ -1,7 +1,8 @@
 """Write docs/diff-rules.md: the spec-diff rules (``diffrules``) and how oasdiff's rules map to them.
 
-``python -m accountkit_codegen.ruledocs`` rewrites the page; tests/specdiff/test_rule_table.py fails
-when the committed page is not what this module writes, so the page cannot drift from the table.
+``PYTHONPATH=codegen python -m accountkit_codegen.ruledocs`` rewrites the page;
+tests/specdiff/test_rule_table.py fails when the committed page is not what this module writes, so the
+page cannot drift from the tables.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ PAGE = REPO / "docs" / "diff-rules.md"
 INTRO = """\
 # Spec-diff rules
 
-> **Generated file: do not edit.** Written by `python -m accountkit_codegen.ruledocs` from
+> **Generated file: do not edit.** Written by `PYTHONPATH=codegen python -m accountkit_codegen.ruledocs` from
 > `codegen/accountkit_codegen/diffrules.py` and `codegen/accountkit_codegen/oasdiff_rules.yaml`.
 
 `./dev -s diff` reports every change between two versions of a spec under one of the rules below, for

@@ -93,5 +93,5 @@ def test_a_rule_cannot_sit_in_another_levels_section(level, section):
 
 
 def test_the_docs_page_is_up_to_date():
-    """docs/diff-rules.md is generated: run `python -m accountkit_codegen.ruledocs` after changing a rule."""
+    """docs/diff-rules.md is generated from the tables; ruledocs's docstring says how to rewrite it."""
     assert ruledocs.PAGE.read_text(encoding="utf-8") == ruledocs.render()
