@@ -11,4 +11,21 @@ Modules, one job each:
 - ``drift``    the ``nox -s check`` command: regenerate into a temp dir and diff against generated/.
 - ``pages/``   vendor pages: readers, page snapshots (specs/pages/), page diff, the spec-vs-page check.
 - ``docscli``  the ``nox -s docs`` command: a newly saved vendor page against its snapshot and the spec.
+
+The spec differ (``./dev -s diff``, ``release``, the release check in ``check``):
+
+- ``diffrules``   the one table of change rules: id, level, changelog section, direction.
+- ``diffmodel``   ``Change``, the log that collects them, and ``SpecReadError``.
+- ``specdiff``    ``diff(old, new)``: runs the walker over two parsed specs.
+- ``opdiff``      the operation walker: operations, webhooks, parameters, bodies, responses, security.
+- ``schemadiff``  the schema comparer: one pair of schemas, knowing their direction.
+- ``schemanorm``  schemas in normal form (allOf merged, 3.0 spellings, const, nullable branches).
+- ``specresolve`` local ``$ref``s: pointers and component names.
+- ``specshape``   defensive access to specs of any shape; what no comparison can survive.
+- ``diffwords``   descriptions, examples, annotations and deprecation, compared the same everywhere.
+- ``apidiff``     one API at a git ref against the working tree: changes, versions, bump.
+- ``versioning``  the bump the changes call for; ``changelog`` the entry a release writes.
+- ``diffcli``, ``release``, ``compat``  the commands; ``gitrefs`` the git they read.
+- ``oasdiffmap``  oasdiff's rules mapped to ours (``oasdiff_rules.yaml``); ``ruledocs`` writes
+  docs/diff-rules.md from both tables.
 """

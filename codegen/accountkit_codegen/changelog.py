@@ -12,9 +12,8 @@ import datetime
 import os
 from pathlib import Path
 
-from .specdiff import ADDITIONS, Change
-
-SECTIONS = ("Breaking", "Added", "Changed")
+from .diffmodel import Change
+from .diffrules import SECTIONS, rule
 
 
 def changelog_path(spec: Path) -> Path:
@@ -31,17 +30,16 @@ def release_date() -> str:
 
 
 def section(change: Change) -> str:
-    if change.breaking:
-        return "Breaking"
-    return "Added" if change.kind in ADDITIONS else "Changed"
+    """The heading a change is listed under: its rule's section in the rule table."""
+    return rule(change.rule).section
 
 
 def entry(version: str, date: str, changes: list[Change]) -> str:
-    """``## <version> (<date>)``, then the Breaking / Added / Changed lists (empty ones left out)."""
+    """``## <version> (<date>)``, then one list per section of the rule table (empty ones left out)."""
     lines = [f"## {version} ({date})", ""]
     for title in SECTIONS:
         bullets = [f"- `{change.location}`: {change.detail}" for change in changes if section(change) == title]
-        if title == "Changed" and not changes:
+        if title == "Documentation" and not changes:
             bullets = ["- No change to the API: the spec's formatting or comments changed."]
         if bullets:
             lines += [f"### {title}", "", *bullets, ""]

@@ -37,6 +37,10 @@ def check_api(root: Path, api: str) -> tuple[bool, list[str]]:
     new_text = (root / gitrefs.SPECS_DIR / f"{api}.yaml").read_text(encoding="utf-8")
     result = compare_texts(api, old_text, new_text, old_where=f"{tag}:specs/{api}.yaml")
     since = f"since {tag} ({result.old_version})"
+    if result.no_bump_reason:
+        if result.breaking:
+            return False, [f"compat: {api}: FAILED: breaking changes {since}, and {result.no_bump_reason}"]
+        return True, [f"compat: {api}: ok, compatible changes {since} (no bump suggested: {result.no_bump_reason})"]
     if result.bump is None:
         return True, [f"compat: {api}: ok, unchanged {since}"]
     required = result.next_version or ""

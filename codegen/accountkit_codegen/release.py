@@ -24,15 +24,21 @@ from .versioning import satisfies
 
 
 def release_version(result: ApiDiff) -> str | None:
-    """The version to release ``result`` as; None when there is nothing to release."""
-    if result.new_version is None:
+    """The version to release ``result`` as; None when there is nothing to release.
+
+    ``ValueError`` when a version is needed but cannot be worked out (an old version that is not
+    MAJOR.MINOR.PATCH, or a new one that is not): the message says which and why.
+    """
+    if not result.new_exists:
         return None  # the spec was removed: there is no package left to release
-    if result.old_version is None:
+    if not result.old_exists:
         return result.new_version  # a new API is first released at the version its spec gives
+    if result.no_bump_reason:
+        raise ValueError(f"no bump can be suggested: {result.no_bump_reason}; set info.version by hand")
     target = result.next_version
     if target is None:
         return None
-    return result.new_version if satisfies(result.new_version, target) else target
+    return result.new_version if satisfies(result.new_version or "", target) else target
 
 
 def apply(root: Path, result: ApiDiff, version: str, date: str) -> list[str]:
@@ -78,8 +84,14 @@ def main(argv: list[str] | None = None) -> int:
 
     date = changelog.release_date()
     released = []
+    failed = False
     for result in results:
-        version = release_version(result)
+        try:
+            version = release_version(result)
+        except ValueError as exc:
+            print(f"error: specs/{result.api}.yaml: {exc}", file=sys.stderr)
+            failed = True
+            continue
         if version is None:
             print(f"release: {result.api}: nothing to release since {args.ref}")
             continue
@@ -93,11 +105,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"release: {result.api} {version} ({bump}): {'; '.join(done)}")
     if not released:
         print(f"release: no spec changed since {args.ref}; nothing written")
-        return 0
+        return 1 if failed else 0
     if args.no_generate:
         print(f"release: not regenerating (--no-generate); run ./dev -s generate -- {' '.join(released)}")
-        return 0
-    return regenerate(root, released)
+        return 1 if failed else 0
+    return regenerate(root, released) or (1 if failed else 0)
 
 
 if __name__ == "__main__":

@@ -1,21 +1,21 @@
 """Which semver bump a list of spec changes calls for, and the version it leads to.
 
 ``info.version`` is the generated package's version (specs/README.md), so the bump follows what the
-client's users see: major for a breaking change, minor for anything added or loosened, patch for words
-only (descriptions, examples, annotations) or a spec whose text changed without changing its meaning.
-Below 1.0.0 semver promises nothing, and the convention (also Cargo's) is to shift one place: a breaking
-change bumps the minor, an addition the patch.
+client's users see, as the rule table (``diffrules``) says for each change: major for a breaking change,
+minor for a warning, an addition or any other change of behaviour, patch for words only (descriptions,
+examples, annotations) or a spec whose text changed without changing its meaning. Below 1.0.0 semver
+promises nothing, and the convention (also Cargo's) is to shift one place: a breaking change bumps the
+minor, an addition the patch.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Literal
 
-from .specdiff import DOCUMENTATION, Change
+from .diffmodel import Change
+from .diffrules import Bump, rule
 
-Bump = Literal["major", "minor", "patch"]
 ORDER: tuple[Bump, ...] = ("patch", "minor", "major")
 SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 
@@ -31,20 +31,18 @@ def parse(version: str) -> tuple[int, int, int]:
 
 def semver_bump(changes: Iterable[Change], *, text_changed: bool = False) -> Bump | None:
     """The bump by the book (ignoring the below-1.0 shift); None when there is nothing to release."""
-    changes = list(changes)
-    if any(change.breaking for change in changes):
-        return "major"
-    if any(change.kind not in DOCUMENTATION for change in changes):
-        return "minor"
-    if changes or text_changed:
-        return "patch"
-    return None
+    bumps = {rule(change.rule).bump for change in changes}
+    if bumps:
+        return max(bumps, key=ORDER.index)
+    return "patch" if text_changed else None
 
 
 def suggested_bump(changes: Iterable[Change], current: str, *, text_changed: bool = False) -> Bump | None:
     """The bump to apply to ``current`` (the released version), shifted down one place below 1.0.0."""
     bump = semver_bump(changes, text_changed=text_changed)
-    if bump is None or parse(current)[0] > 0 or bump == "patch":
+    if bump is None:
+        return None
+    if parse(current)[0] > 0 or bump == "patch":  # parsed even for a patch: it is bumped next
         return bump
     return ORDER[ORDER.index(bump) - 1]
 

@@ -106,3 +106,22 @@ def test_api_added_after_the_tag_is_skipped(repo, spec, capsys):
     status, out, _err = run(repo, capsys)
     assert status == 0
     assert "compat: newcomer: not in release v1.2.3 (a new API); skipped" in out
+
+
+def test_old_version_that_is_not_semver_fails_only_when_something_broke(repo, spec, capsys):
+    spec["info"]["version"] = "2.0"
+    repo.write_spec("things", spec)
+    repo.commit()
+    repo.tag("things-v2.0")
+    spec["components"]["schemas"]["Thing"]["properties"]["owner"] = {"type": "string"}  # compatible
+    repo.write_spec("things", spec)
+    status, out, _err = run(repo, capsys)
+    assert status == 0
+    assert "things: ok, compatible changes since things-v2.0 (2.0) (no bump suggested: " in out
+    assert "'2.0' is not a MAJOR.MINOR.PATCH version" in out
+
+    break_it(spec)
+    repo.write_spec("things", spec)
+    status, _out, err = run(repo, capsys)
+    assert status == 1
+    assert "things: FAILED: breaking changes since things-v2.0 (2.0), and the bump is relative" in err

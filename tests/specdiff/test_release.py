@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 import yaml
 from accountkit_codegen import changelog, release
+from accountkit_codegen.diffrules import RULES
 from accountkit_codegen.specdiff import Change
 from accountkit_codegen.specversion import VersionLineError, set_version
 
@@ -57,16 +58,25 @@ def test_set_version_refuses_what_it_cannot_rewrite_safely(text):
 
 def test_changelog_entry_sections():
     changes = [
-        Change("property-added", False, "POST /x request b", "optional request property added"),
-        Change("property-removed", True, "POST /x response 200 a", "response property removed"),
-        Change("description-changed", False, "POST /x", "summary changed"),
+        Change("request-property-added", "POST /x request b", "optional request property added"),
+        Change("response-property-removed", "POST /x response 200 a", "response property removed"),
+        Change("description-changed", "POST /x", "summary changed"),
+        Change("response-enum-value-added", "POST /x response 200 s", 'enum value(s) ["c"] added'),
+        Change("request-constraint-loosened", "POST /x request n", "maxLength 10 -> 20"),
     ]
     assert changelog.entry("0.2.0", "2025-01-02", changes) == (
         "## 0.2.0 (2025-01-02)\n\n"
         "### Breaking\n\n- `POST /x response 200 a`: response property removed\n\n"
+        '### Warnings\n\n- `POST /x response 200 s`: enum value(s) ["c"] added\n\n'
         "### Added\n\n- `POST /x request b`: optional request property added\n\n"
-        "### Changed\n\n- `POST /x`: summary changed\n"
+        "### Changed\n\n- `POST /x request n`: maxLength 10 -> 20\n\n"
+        "### Documentation\n\n- `POST /x`: summary changed\n"
     )
+
+
+def test_changelog_sections_come_from_the_rule_table():
+    for rule in RULES.values():
+        assert changelog.section(Change(rule.id, "x", "y")) == rule.section
 
 
 def test_changelog_prepends_above_the_newest_entry():
@@ -115,3 +125,19 @@ def test_release_unknown_ref_is_an_error(repo, spec, capsys):
     repo.commit()
     assert release.main(["no-such-ref", "--root", str(repo.root), "--no-generate"]) == 2
     assert "no-such-ref" in capsys.readouterr().err
+
+
+def test_release_of_an_api_whose_old_version_is_not_semver_is_refused_with_the_reason(repo, spec, capsys):
+    spec["info"]["version"] = "2.0"
+    path = repo.write_spec("things", spec)
+    repo.commit()
+    del spec["components"]["schemas"]["Thing"]["properties"]["note"]
+    repo.write_spec("things", spec)
+    text = path.read_text()
+
+    status = release.main(["HEAD", "--root", str(repo.root), "--no-generate"])
+    captured = capsys.readouterr()
+    assert status == 1
+    assert captured.err.startswith("error: specs/things.yaml: no bump can be suggested: the bump is relative to")
+    assert "'2.0' is not a MAJOR.MINOR.PATCH version; set info.version by hand" in captured.err
+    assert path.read_text() == text and not (repo.root / "specs" / "changelog").exists()  # nothing written

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import pytest
+from accountkit_codegen.diffrules import RULES
 from accountkit_codegen.specdiff import Change
 from accountkit_codegen.versioning import bumped, parse, satisfies, semver_bump, suggested_bump
 
-BREAKING = Change("property-removed", True, "POST /x request a", "request property removed")
-ADDED = Change("property-added", False, "POST /x request b", "optional request property added")
-LOOSENED = Change("constraint-loosened", False, "POST /x request c", "maxLength 10 -> 20")
-WORDS = Change("description-changed", False, "POST /x", "summary changed")
+BREAKING = Change("request-property-removed", "POST /x request a", "request property removed")
+WARNING = Change("response-constraint-loosened", "POST /x response 200 n", "maxLength 10 -> 20")
+ADDED = Change("request-property-added", "POST /x request b", "optional request property added")
+LOOSENED = Change("request-constraint-loosened", "POST /x request c", "maxLength 10 -> 20")
+WORDS = Change("description-changed", "POST /x", "summary changed")
 
 
 @pytest.mark.parametrize(
     ("changes", "text_changed", "expected"),
     [
-        pytest.param([BREAKING, ADDED, WORDS], True, "major", id="breaking wins"),
+        pytest.param([BREAKING, WARNING, ADDED, WORDS], True, "major", id="breaking wins"),
+        pytest.param([WARNING, WORDS], True, "minor", id="warning"),
         pytest.param([ADDED, WORDS], True, "minor", id="addition"),
         pytest.param([LOOSENED], True, "minor", id="loosened constraint"),
         pytest.param([WORDS], True, "patch", id="description only"),
@@ -42,6 +45,20 @@ def test_semver_bump(changes, text_changed, expected):
 def test_suggested_bump_and_next_version(current, changes, bump, next_version):
     assert suggested_bump(changes, current, text_changed=True) == bump
     assert bumped(current, bump) == next_version
+
+
+def test_the_bump_comes_from_the_rule_table():
+    """Every rule's bump is its changelog section's: the table is the only place that decides it."""
+    assert {rule.bump for rule in RULES.values() if rule.level == "breaking"} == {"major"}
+    assert {rule.bump for rule in RULES.values() if rule.level == "warning"} == {"minor"}
+    for rule in RULES.values():
+        assert semver_bump([Change(rule.id, "x", "y")]) == rule.bump
+
+
+def test_a_version_that_is_not_semver_cannot_be_bumped_even_by_a_patch():
+    with pytest.raises(ValueError, match="MAJOR.MINOR.PATCH"):
+        suggested_bump([WORDS], "2.0", text_changed=True)
+    assert suggested_bump([], "2.0") is None  # nothing to release: nothing to compute
 
 
 def test_identical_suggests_nothing():
