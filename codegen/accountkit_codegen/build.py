@@ -69,7 +69,7 @@ def build(api: Api, dest: Path) -> None:
         # A fixed file name: the generators quote it in headers, and a temp path would break determinism.
         for name, view in (
             ("openapi.yaml", prepare.for_python(document)),
-            ("pydantic.yaml", prepare.for_pydantic(document, api.spec)),
+            ("pydantic.yaml", prepare.for_pydantic(document, api.spec, api.package)),
         ):
             (work / name).write_text(yaml.safe_dump(view, sort_keys=False, allow_unicode=True), encoding="utf-8")
         project = work / "project"
@@ -116,6 +116,7 @@ def build(api: Api, dest: Path) -> None:
         shutil.copytree(RUNTIME, package / "_runtime", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         shutil.copyfile(api.vendor, package / "_vendor.py")
         (package / "_operations.py").write_text(prepare.operations_module(document), encoding="utf-8")
+        (package / "_patterns.py").write_text(prepare.patterns_module(document, api.spec), encoding="utf-8")
         shutil.copyfile(api.spec, package / "openapi.yaml")
         # The changelog is kept beside the specs (generated/ is rewritten on every build) and shipped in
         # the package as CHANGELOG.md, the name its sdist lists; stamp.py hashes it like the spec.

@@ -46,8 +46,7 @@ class Status(StrEnum):
 
 
 class Balance(RootModel[str]):
-    model_config = ConfigDict(regex_engine="python-re")
-    root: Annotated[str, Field(pattern="^-?[0-9]+(\\.[0-9]+)?\\Z")]
+    root: Annotated[str, Field(pattern="^\\-?[0-9]+(?:\\.[0-9]+)?$")]
     """
     A current value of the Account balance (see Viewing the list of charges)
 
@@ -117,7 +116,7 @@ class AccountUpdate(BaseModel):
     Arguments of "Update an Account" (all optional). The page calls them form parameters; they are sent as a JSON body.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, regex_engine="python-re")
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     id: int | None = None
     """
     Account ID. Not in the page's argument table, but the page's request example sends it (550, while the URL names account 505). The account to update is the one in the path; the vendor does not document what this field does. Accepted here only so that the page's own example is a valid request; do not rely on it.
@@ -142,7 +141,7 @@ class AccountUpdate(BaseModel):
     """
     The last name of the contract person
     """
-    country: Annotated[str | None, Field(pattern="^[A-Z]{2}\\Z")] = None
+    country: Annotated[str | None, Field(pattern="^[A-Z]{2}$")] = None
     """
     Contact information: a two-letter ISO code ISO 3166-1 alpha-2 of the country
     """
@@ -170,7 +169,7 @@ class AccountUpdate(BaseModel):
     """
     Contact information: Zip-code
     """
-    phone: Annotated[str | None, Field(pattern="^(\\+|00)[0-9]")] = None
+    phone: Annotated[str | None, Field(pattern="^(?:\\+|00)[0-9]")] = None
     """
     Contact information: Phone number:
 

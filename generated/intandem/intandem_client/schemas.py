@@ -32,8 +32,8 @@ class ChangePackageRequestParameters(BaseModel):
     The parameters of change_package, by their names on the wire.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, regex_engine="python-re")
-    business_uid: Annotated[str, Field(pattern="^[0-9A-Za-z]+\\Z")]
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    business_uid: Annotated[str, Field(pattern="^[0-9A-Za-z]+$")]
     """
     The business UID (alphanumeric string like '88pzdbz1hmkdoel4'), not the numeric database ID. The business must be a member of the directory associated with the directory token.
     """
@@ -65,14 +65,14 @@ class ChangePackageRequestParameters(BaseModel):
     string); the parameter is `edit_tags` (vendor facts).
 
     """
-    add_sms_credits: Annotated[str | None, Field(pattern="^[0-9]+\\Z")] = None
+    add_sms_credits: Annotated[str | None, Field(pattern="^[0-9]+$")] = None
     """
     The Number Of SMS Credit For Add To Account
 
     A whole number sent as a string (the page types it string).
 
     """
-    delete_sms_credits: Annotated[str | None, Field(pattern="^[0-9]+\\Z")] = None
+    delete_sms_credits: Annotated[str | None, Field(pattern="^[0-9]+$")] = None
     """
     The Number Of SMS For Deletion From The Account
 

@@ -72,8 +72,8 @@ class AliasDidNumber(BaseModel):
     The DID number of one of the account's aliases.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, regex_engine="python-re")
-    did_number: Annotated[str | None, Field(pattern="^[0-9]+\\Z")] = None
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    did_number: Annotated[str | None, Field(pattern="^[0-9]+$")] = None
     """
     The DID number. Used to specify a phone number. Note: read-only. Possible values: only numbers.
     """
@@ -371,12 +371,12 @@ class SimCardInfo(BaseModel):
     A SIM card.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, regex_engine="python-re")
-    amf: Annotated[str | None, Field(pattern="^[0-9A-Fa-f]{4}\\Z")] = None
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    amf: Annotated[str | None, Field(pattern="^[0-9A-Fa-f]{4}$")] = None
     """
     The Authentication Management Field. Format: 4-symbol hexadecimal string. UI equivalent: "AMF" input field on the Infrastructure -> Inventory -> SIM cards tab.
     """
-    auth_key: Annotated[str | None, Field(pattern="^[0-9A-Fa-f]{32}\\Z")] = None
+    auth_key: Annotated[str | None, Field(pattern="^[0-9A-Fa-f]{32}$")] = None
     """
     The Authentication Key. Format: 32-symbol hexadecimal string. UI equivalent: "Authentication key" input field on the Infrastructure -> Inventory -> SIM cards tab.
     """
@@ -396,11 +396,11 @@ class SimCardInfo(BaseModel):
     """
     The ID of the SIM card record.
     """
-    iccid: Annotated[str | None, Field(pattern="^[0-9]{18,22}\\Z")] = None
+    iccid: Annotated[str | None, Field(pattern="^[0-9]{18,22}$")] = None
     """
     The Integrated Circuit Card ID. Format: 18-22 digit code. UI equivalent: "ICCID" input field on the Infrastructure -> Inventory -> SIM cards tab.
     """
-    imsi: Annotated[str | None, Field(pattern="^[0-9]{6,15}\\Z")] = None
+    imsi: Annotated[str | None, Field(pattern="^[0-9]{6,15}$")] = None
     """
     The International Mobile Subscriber Identity. Format: 6-15 digit string. UI equivalent: "IMSI" input field on the Infrastructure -> Inventory -> SIM cards tab.
     """
@@ -412,7 +412,7 @@ class SimCardInfo(BaseModel):
     """
     The ID of the reseller who manages the SIM card. UI equivalent: SIM Cards list on the Infrastructure -> Inventory -> SIM cards tab.
     """
-    msisdn: Annotated[str | None, Field(pattern="^[0-9]{1,15}\\Z")] = None
+    msisdn: Annotated[str | None, Field(pattern="^[0-9]{1,15}$")] = None
     """
     The Mobile Subscriber Integrated Services Digital Number. Format: up to 15 digits. UI equivalent: SIM Cards list on the Infrastructure -> Inventory -> SIM cards tab.
     """
@@ -420,7 +420,7 @@ class SimCardInfo(BaseModel):
     """
     Comments regarding the SIM card.
     """
-    opc_key: Annotated[str | None, Field(pattern="^[0-9A-Fa-f]{32}\\Z")] = None
+    opc_key: Annotated[str | None, Field(pattern="^[0-9A-Fa-f]{32}$")] = None
     """
     The operator key stored on the SIM card. Format: 32-symbol hexadecimal string. UI equivalent: "OPc Key" input field on the Infrastructure -> Inventory -> SIM cards tab.
     """
@@ -439,10 +439,9 @@ class VoucherInfo(BaseModel):
 
 
 class PortaDateTime(RootModel[str]):
-    model_config = ConfigDict(regex_engine="python-re")
     root: Annotated[
         str,
-        Field(examples=["2022-04-01 00:00:00"], pattern="^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\\Z"),
+        Field(examples=["2022-04-01 00:00:00"], pattern="^[0-9]{4}\\-[0-9]{2}\\-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$"),
     ]
     """
     A PortaBilling date and time, written 'YYYY-MM-DD HH:MM:SS' (a space between date and time, no time-zone designator).
@@ -1001,7 +1000,7 @@ class AccountInfo(BaseModel):
     The account record to update (account_info). Every field of the page's table is listed; send only the fields to change, plus i_account to identify the account.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, regex_engine="python-re")
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     activation_date: date | None = None
     """
     The date on which the account is activated. The date the account is used for the first time. UI equivalent: "Activation date" input field on the Edit Account -> Personal info -> Life cycle panel.
@@ -1186,7 +1185,7 @@ class AccountInfo(BaseModel):
     """
     The availability period after the first use of the account in days. UI equivalent: "Availability period after first usage, days" field on the Edit Account -> Personal info -> Life cycle panel.
     """
-    login: Annotated[str | None, Field(max_length=64, min_length=4, pattern="^[A-Za-z0-9@._-]+\\Z")] = None
+    login: Annotated[str | None, Field(max_length=64, min_length=4, pattern="^[A-Za-z0-9@\\._\\-]+$")] = None
     """
     The user login for the self-care web interface. Possible length: 4-64 characters; only digits, letters, @, -, _, and .. UI equivalent: "Login" input field on the Edit Account -> Personal info -> General info -> Web self-care panel.
     """
@@ -1222,7 +1221,7 @@ class AccountInfo(BaseModel):
         str | None,
         Field(
             min_length=6,
-            pattern="^(?:[^\n\r\u2028\u2029]*[A-Za-z][^\n\r\u2028\u2029]*[0-9]|[^\n\r\u2028\u2029]*[0-9][^\n\r\u2028\u2029]*[A-Za-z])[^\n\r\u2028\u2029]*\\Z",
+            pattern="^(?:[^\\n\\r\\x{2028}\\x{2029}]*[A-Za-z][^\\n\\r\\x{2028}\\x{2029}]*[0-9]|[^\\n\\r\\x{2028}\\x{2029}]*[0-9][^\\n\\r\\x{2028}\\x{2029}]*[A-Za-z])[^\\n\\r\\x{2028}\\x{2029}]*$",
         ),
     ] = None
     """
@@ -1268,7 +1267,7 @@ class AccountInfo(BaseModel):
     """
     Information about the voucher used to recharge the account.
     """
-    zip: Annotated[str | None, Field(max_length=10, min_length=2, pattern="^[A-Za-z0-9 -]+\\Z")] = None
+    zip: Annotated[str | None, Field(max_length=10, min_length=2, pattern="^[A-Za-z0-9 \\-]+$")] = None
     """
     The postal (zip) code. Possible length: 2-10 characters; allows letters, digits, spaces, and dashes. UI equivalent: "Postal code" input field on the Edit Account -> Personal info -> General info -> Address info panel.
     """

@@ -8,6 +8,8 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
+from twosms_client._patterns import AccountV3ContactNumberPattern, AccountV3PhoneNumberPattern
+
 
 class AccountPreferences(RootModel[int]):
     root: Annotated[int, Field(json_schema_extra={"xml": {"name": "AccountPreferences"}})]
@@ -93,7 +95,7 @@ class AccountV3(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         populate_by_name=True,
-        regex_engine="python-re",
+        arbitrary_types_allowed=True,
         json_schema_extra={"xml": {"name": "AccountV3"}},
     )
     UserPassword: str | None = None
@@ -136,21 +138,11 @@ class AccountV3(BaseModel):
     """
     The anytime balance of the account.
     """
-    ContactNumber: Annotated[
-        str,
-        Field(
-            pattern="^(?=[^\n\r\u2028\u2029]*?[0-9][^\n\r\u2028\u2029]*?[0-9][^\n\r\u2028\u2029]*?[0-9][^\n\r\u2028\u2029]*?[0-9][^\n\r\u2028\u2029]*?[0-9])([+]?)([0-9\t\n\x0b\x0c\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\\(\\)-]{5,20})\\Z"
-        ),
-    ]
+    ContactNumber: AccountV3ContactNumberPattern
     """
     The contact number for the account.
     """
-    PhoneNumber: Annotated[
-        str | None,
-        Field(
-            pattern="^(?=[^\n\r\u2028\u2029]*?[0-9][^\n\r\u2028\u2029]*?[0-9][^\n\r\u2028\u2029]*?[0-9][^\n\r\u2028\u2029]*?[0-9][^\n\r\u2028\u2029]*?[0-9])([+]?)([0-9\t\n\x0b\x0c\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\\(\\)-]{5,20})\\Z"
-        ),
-    ] = None
+    PhoneNumber: AccountV3PhoneNumberPattern | None = None
     """
     The contact number for the account.
     """
@@ -171,7 +163,10 @@ class AccountV3(BaseModel):
     Determines if the disclaimer should be removed.
     """
     EmailAddress: Annotated[
-        str, Field(pattern="^([0-9a-zA-Z]([-.\\w']*[0-9a-zA-Z])*@([0-9a-zA-Z][-\\w']*[0-9a-zA-Z]\\.)+[a-zA-Z]{2,9})\\Z")
+        str,
+        Field(
+            pattern="^(?:[0-9a-zA-Z](?:[\\-\\.0-9A-Za-z_']*[0-9a-zA-Z])*@(?:[0-9a-zA-Z][\\-0-9A-Za-z_']*[0-9a-zA-Z]\\.)+[a-zA-Z]{2,9})$"
+        ),
     ]
     """
     The main email address for the account.
