@@ -108,6 +108,10 @@ def build(api: Api, dest: Path) -> None:
                 "--use-field-description",
                 "--allow-population-by-field-name",
                 "--strict-nullable",
+                # An optional field that is not nullable may be left out but is never null: MISSING,
+                # not None, is its default, so a None given for it is refused instead of sent as null.
+                "--use-missing-sentinel",
+                "--target-pydantic-version", "2.14",
                 "--disable-timestamp",
                 "--custom-file-header", SCHEMAS_HEADER.format(api=api.name),
             ],

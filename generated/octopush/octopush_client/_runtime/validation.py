@@ -56,11 +56,16 @@ def _is_unset(value: Any) -> bool:
     return type(value).__name__ == "Unset"
 
 
+_NOT_NULL = "must not be null (None): the spec does not allow null here; leave the field out if it is optional"
+
+
 def _errors(where: str, exc: ValidationError) -> list[tuple[str, str]]:
+    """(location, message) per problem. The input is looked at only to tell a None apart; never shown."""
     found = []
-    for error in exc.errors(include_input=False, include_url=False, include_context=False):
+    for error in exc.errors(include_url=False, include_context=False):
         location = ".".join(str(part) for part in error["loc"])
-        found.append((f"{where}.{location}" if location else where, error["msg"]))
+        message = _NOT_NULL if error["type"] != "missing" and error.get("input", ...) is None else error["msg"]
+        found.append((f"{where}.{location}" if location else where, message))
     return found
 
 
@@ -145,8 +150,8 @@ def check_request(
             _model(operation.parameters_model).model_validate_json(json.dumps(given), strict=True)
         except ValidationError as exc:
             problems += _errors("parameters", exc)
-    body = kwargs.get("json")
-    if body is not None:
+    if "json" in kwargs:  # a None body too: validation says "must not be null"
+        body = kwargs["json"]
         content = encode_json(body)
         if validate and operation.body_model:
             try:

@@ -24,7 +24,7 @@ def _get_kwargs(account_id: int, *, body: AccountUpdate) -> dict[str, Any]:
         "url": "/api/vendor/v1/accounts/{account_id}.json".format(account_id=quote(str(account_id), safe="")),
     }
 
-    _kwargs["json"] = body.to_dict() if not isinstance(body, dict) else body
+    _kwargs["json"] = body.to_dict() if isinstance(body, AccountUpdate) else body
 
     headers["Content-Type"] = "application/json"
 

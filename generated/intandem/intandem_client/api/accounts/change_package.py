@@ -34,7 +34,7 @@ def _get_kwargs(
     if not isinstance(external_subscription_params, Unset):
         json_external_subscription_params = (
             external_subscription_params.to_dict()
-            if not isinstance(external_subscription_params, dict)
+            if isinstance(external_subscription_params, ChangePackageExternalSubscriptionParams)
             else external_subscription_params
         )
     if not isinstance(json_external_subscription_params, Unset):

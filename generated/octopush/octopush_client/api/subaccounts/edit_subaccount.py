@@ -26,7 +26,7 @@ def _get_kwargs(subaccount_email: str, *, body: SubaccountEdit) -> dict[str, Any
         ),
     }
 
-    _kwargs["json"] = body.to_dict() if not isinstance(body, dict) else body
+    _kwargs["json"] = body.to_dict() if isinstance(body, SubaccountEdit) else body
 
     headers["Content-Type"] = "application/json"
 

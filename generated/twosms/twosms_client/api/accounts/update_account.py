@@ -21,7 +21,7 @@ def _get_kwargs(id: UUID, *, body: AccountV3) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {"method": "put", "url": "/api/v2/admin/accounts/{id}".format(id=quote(str(id), safe=""))}
 
-    _kwargs["json"] = body.to_dict() if not isinstance(body, dict) else body
+    _kwargs["json"] = body.to_dict() if isinstance(body, AccountV3) else body
 
     headers["Content-Type"] = "application/json"
 
