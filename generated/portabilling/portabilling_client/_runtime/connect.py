@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from .encoding import check_headers
 from .errors import ConfigurationError
 from .options import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, as_timeout
 from .redaction import Redactor, guard_httpx_logs
@@ -88,6 +89,8 @@ def build_client(
         logger=logging.getLogger(package),
     )
     args = dict(httpx_args or {})
+    if args.get("headers"):
+        check_headers("httpx_args['headers']", args["headers"])
     if auth is not None:
         args["auth"] = auth
     return client_class(  # type: ignore[call-arg]
