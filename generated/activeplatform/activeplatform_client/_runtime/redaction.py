@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from .bodies import NestedTooDeep, load_json
+
 MASK = "***"
 
 # Lower-cased names whose values are secret, in headers, query strings and JSON bodies.
@@ -49,6 +51,7 @@ SECRET_NAMES = frozenset(
 # Names that contain these words are treated as secret too (e.g. ``new_password``).
 _SECRET_WORDS = ("password", "secret", "token")
 _MIN_SECRET_LENGTH = 4  # shorter values would mask ordinary text
+_MAX_SHOWN_DEPTH = 32  # structures shown in errors and logs are cut below this depth
 
 
 def is_secret_name(name: str) -> bool:
@@ -96,15 +99,23 @@ class Redactor:
             parts = parts._replace(query=urlencode(query, safe="[]*"))
         return self.text(urlunsplit(parts))
 
-    def data(self, value: Any) -> Any:
-        """A copy of a JSON-like structure with secret fields and known secret values masked."""
+    def data(self, value: Any, _depth: int = 0) -> Any:
+        """A copy of a JSON-like structure with secret fields and known secret values masked.
+
+        Levels below ``_MAX_SHOWN_DEPTH`` are replaced by ``"..."``, so that showing the copy (a repr, an
+        error's ``body``) cannot recurse without bound.
+        """
+        if isinstance(value, (dict, list)) and _depth >= _MAX_SHOWN_DEPTH:
+            return "..."
         if isinstance(value, dict):
             return {
-                key: MASK if isinstance(key, str) and is_secret_name(key) and val is not None else self.data(val)
+                key: MASK
+                if isinstance(key, str) and is_secret_name(key) and val is not None
+                else self.data(val, _depth + 1)
                 for key, val in value.items()
             }
         if isinstance(value, list):
-            return [self.data(item) for item in value]
+            return [self.data(item, _depth + 1) for item in value]
         if isinstance(value, str):
             return self.text(value)
         return value
@@ -114,9 +125,11 @@ class Redactor:
         if not content:
             return ""
         try:
-            shown = json.dumps(self.data(json.loads(content)), ensure_ascii=False)
+            shown = json.dumps(self.data(load_json(content)), ensure_ascii=False)
+        except NestedTooDeep:
+            shown = self.text(self._excerpt(content, limit)) + " (JSON nested too deeply to show)"
         except ValueError:
-            text = content.decode("utf-8", errors="replace")
+            text = self._excerpt(content, limit)
             # Form bodies (the 2sms token request) carry secrets as key=value pairs.
             if "=" in text and "\n" not in text.strip():
                 pairs = parse_qsl(text, keep_blank_values=True)
@@ -124,6 +137,12 @@ class Redactor:
                     text = urlencode([(k, MASK if is_secret_name(k) else v) for k, v in pairs], safe="*")
             shown = self.text(text)
         return shown if len(shown) <= limit else shown[:limit] + f"... ({len(shown) - limit} more characters)"
+
+    def _excerpt(self, content: bytes, limit: int) -> str:
+        """The start of a text body: enough to show ``limit`` characters once masked, never the whole of a
+        huge body (a secret that straddles the cut is still inside, so it is still masked)."""
+        longest = max(map(len, self._secrets), default=0)
+        return content[: 4 * (limit + 12 * longest)].decode("utf-8", errors="replace")
 
 
 class _HttpxLogFilter(logging.Filter):

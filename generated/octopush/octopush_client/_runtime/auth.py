@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 
+from .bodies import NestedTooDeep, load_json
 from .errors import (
     ApiError,
     ApiStatusError,
@@ -263,7 +264,9 @@ class _TokenFlow(httpx.Auth):
 
 def _json(response: httpx.Response) -> Any:
     try:
-        return response.json()
+        return load_json(response.content)
+    except NestedTooDeep as exc:  # a hostile token endpoint: refused, never a RecursionError
+        raise ResponseParseError(f"token response unreadable: {exc}", response=response) from None
     except ValueError:
         return None
 
