@@ -19,7 +19,7 @@ import httpx
 from .encoding import check_headers
 from .errors import ConfigurationError
 from .options import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, as_timeout
-from .redaction import Redactor, guard_httpx_logs
+from .redaction import Redactor, guard_logs
 from .settings import ClientSettings, VendorProfile
 
 C = TypeVar("C")
@@ -78,7 +78,6 @@ def build_client(
     httpx_args: dict[str, Any] | None,
 ) -> C:
     check_scheme(base_url, allow_insecure_http)
-    guard_httpx_logs(redactor)
     if max_retries is not None and max_retries < 0:
         raise ConfigurationError("max_retries must be >= 0")
     settings = ClientSettings(
@@ -88,6 +87,7 @@ def build_client(
         redactor=redactor,
         logger=logging.getLogger(package),
     )
+    guard_logs(redactor, settings.logger)
     args = dict(httpx_args or {})
     if args.get("headers"):
         check_headers("httpx_args['headers']", args["headers"])
