@@ -33,8 +33,10 @@ from .redaction import Redactor
 def _check_header_value(name: str, value: str) -> None:
     if not value:
         raise ConfigurationError(f"{name} is empty")
-    if any(ch in value for ch in '"\r\n'):
-        raise ConfigurationError(f"{name} contains a double quote, CR or LF, which cannot be sent in a header")
+    if any(ch in value for ch in '"\r\n') or not all(" " <= ch <= "~" for ch in value):
+        raise ConfigurationError(
+            f"{name} contains a double quote, a control or a non-ASCII character, which cannot be sent in a header"
+        )
 
 
 class TokenHeaderAuth(httpx.Auth):
