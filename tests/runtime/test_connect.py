@@ -177,16 +177,22 @@ def _arguments_without(kit: Any, argument: str) -> dict[str, Any]:
     return arguments
 
 
-@pytest.mark.parametrize("source", ["argument", "environment"])
-@pytest.mark.parametrize("case", sorted(BAD_CREDENTIALS))
+# An environment variable cannot hold NUL: that case is tried as an argument only.
+SOURCES_AND_CASES = [
+    (source, case)
+    for source in ("argument", "environment")
+    for case in sorted(BAD_CREDENTIALS)
+    if not (source == "environment" and "\x00" in BAD_CREDENTIALS[case][0])
+]
+
+
+@pytest.mark.parametrize(("source", "case"), SOURCES_AND_CASES)
 @pytest.mark.parametrize(("api", "argument", "env"), CREDENTIALS)
 def test_a_credential_no_server_could_accept_is_refused_naming_where_it_came_from(
     api: str, argument: str, env: str, case: str, source: str, kit_for, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     kit: Any = kit_for(api)
     value, problem = BAD_CREDENTIALS[case]
-    if source == "environment" and "\x00" in value:
-        pytest.skip("an environment variable cannot hold NUL")
     arguments = _arguments_without(kit, argument)
     if source == "argument":
         arguments[argument] = value
