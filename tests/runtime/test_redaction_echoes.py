@@ -195,3 +195,35 @@ def test_a_logger_configured_after_connect_still_masks(octopush, caplog: pytest.
 
     assert "oct-SECRET-api-key" not in caplog.text
     assert any(record.name == "httpcore.http11" and "X-Echo-raw" in record.getMessage() for record in caplog.records)
+
+
+HOSTILE_TEXTS = {
+    "a run of letters": "a" * 100_000 + " =",
+    "a quoted run": "'" + "a" * 100_000 + "' :",
+    "names without values": "token=" * 20_000,
+    "quoted names": "'token': '" * 10_000,
+    "mixed quotes": "\"token\": '" * 10_000,
+    "URL starts": "http://" * 20_000,
+    "header tuple starts": "(b'x" * 20_000,
+    "near-secrets": "Zq7SECRETk+/= " * 10_000,
+    "percent escapes": "%5A%71" * 20_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_TEXTS))
+def test_masking_is_linear_in_hostile_text(name: str, octopush, caplog: pytest.LogCaptureFixture) -> None:
+    """A server controls what gets masked: no text may make masking (and so logging or an error) slow."""
+    import time
+
+    caplog.set_level(logging.DEBUG)
+    client = octopush.connect(api_key=RICH.replace('"', "").replace("é", "e"))
+    text = HOSTILE_TEXTS[name]
+    logger = logging.getLogger("httpcore.http11")
+
+    started = time.perf_counter()
+    client.settings.redactor.text(text)
+    client.settings.redactor.body(text.encode())
+    logger.debug("receive_response_headers.complete return_value=" + text)
+    took = time.perf_counter() - started
+
+    assert took < 2.0, f"{took:.2f}s for {len(text)} characters"

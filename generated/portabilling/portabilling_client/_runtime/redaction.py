@@ -63,14 +63,13 @@ SECRET_NAMES = frozenset(
 _SECRET_WORDS = ("password", "secret", "token")
 _MIN_SECRET_LENGTH = 4  # shorter values would mask ordinary text; their field names still mask them
 _MAX_SHOWN_DEPTH = 32  # structures shown in errors and logs are cut below this depth
-# name=value (query strings, form bodies, cookies) and "name": "value" / 'name': 'value' in free text.
+# name=value (query strings, form bodies, cookies) and "name": "value" / 'name': 'value' in free text. A
+# name starts only where no name character precedes it, and lengths are bounded, so that masking stays
+# linear in the text however hostile it is (a long run of letters is scanned once, not from each position).
 _NAMED_PAIR = re.compile(
-    r"""(?P<name>[A-Za-z0-9_.\-]+)(?P<sep>=)(?P<value>[^&\s;,"'<>]*)"""
-    r"""|(?P<q>["'])(?P<qname>[A-Za-z0-9_.\-]+)(?P=q)(?P<qsep>\s*:\s*)(?P<qvalue>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')"""
-)
-# A header as httpcore logs it: (b'name', b'value'), either quote, as Python's bytes repr writes them.
-_HEADER_TUPLE = re.compile(
-    r"""\(b(?P<nq>['"])(?P<name>[^'"]*)(?P=nq), b(?P<vq>['"])(?P<value>(?:\\.|(?!(?P=vq)).)*)(?P=vq)\)"""
+    r"""(?<![A-Za-z0-9_.\-])(?P<name>[A-Za-z0-9_.\-]{1,100})(?P<sep>=)(?P<value>[^&\s;,"'<>]*)"""
+    r"""|(?P<q>["'])(?P<qname>[A-Za-z0-9_.\-]{1,100})(?P=q)(?P<qsep>[ \t]{0,8}:[ \t]{0,8})"""
+    r"""(?P<qvalue>"[^"\\]{0,4096}(?:\\.[^"\\]{0,4096}){0,64}"|'[^'\\]{0,4096}(?:\\.[^'\\]{0,4096}){0,64}')"""
 )
 _URL = re.compile(r"""https?://[^\s"'<>]+""")
 
@@ -228,31 +227,39 @@ def mask_named_values(text: str) -> str:
     return _NAMED_PAIR.sub(replace, text) if ("=" in text or ":" in text) else text
 
 
-def _mask_header_tuples(text: str, redactors: list[Redactor]) -> str:
-    """Header tuples as httpcore logs them, ``(b'set-cookie', b'...')``, masked whole when secret.
+def _mask_header_pairs(message: str, redactors: list[Redactor]) -> str:
+    """httpcore's ``... return_value=(..., [(b'name', b'value'), ...])`` with secret header values masked.
 
-    A value is secret when its name is, or when it holds a known secret in any form. The value is read
-    back from its bytes repr first (decoded as UTF-8 and as Latin-1), since that repr escapes once more
-    whatever the server had escaped already (a JSON ``\\u00e9`` is logged as ``\\\\u00e9``).
+    A value is secret when its name is, or when it holds a known secret in any form. The logged structure
+    is read back with ``ast.literal_eval`` (no regex over hostile text), so that each value is checked as
+    the server sent it, decoded as UTF-8 and as Latin-1, not through the extra escaping of its repr (which
+    turns a JSON-escaped ``\\u00e9`` into ``\\\\u00e9``).
     """
+    head, marker, rest = message.partition(" return_value=")
+    if not marker or "(b" not in rest:
+        return message
+    try:
+        value = ast.literal_eval(rest)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return message
+    masked, changed = _mask_pairs(value, redactors)
+    return head + marker + repr(masked) if changed else message
 
-    def replace(match: re.Match[str]) -> str:
-        masked = f"(b{match['nq']}{match['name']}{match['nq']}, b{match['vq']}{MASK}{match['vq']})"
-        if is_secret_name(match["name"]):
-            return masked
-        candidates = [match["value"]]
-        try:
-            raw = ast.literal_eval(f"b{match['vq']}{match['value']}{match['vq']}")
-        except (ValueError, SyntaxError):
-            raw = None
-        if isinstance(raw, bytes):
-            candidates += [raw.decode("utf-8", errors="replace"), raw.decode("latin-1")]
-        for candidate in candidates:
-            if mask_named_values(candidate) != candidate or any(r.shows_secret(candidate) for r in redactors):
-                return masked
-        return match[0]
 
-    return _HEADER_TUPLE.sub(replace, text) if "(b" in text else text
+def _mask_pairs(value: Any, redactors: list[Redactor], depth: int = 0) -> tuple[Any, bool]:
+    """``value`` with every ``(name, value)`` pair of bytes whose value is secret masked, and whether any was."""
+    if depth > 4 or not isinstance(value, (list, tuple)):
+        return value, False
+    if len(value) == 2 and all(isinstance(part, bytes) for part in value):
+        name, raw = value
+        texts = (raw.decode("utf-8", errors="replace"), raw.decode("latin-1"))
+        secret = is_secret_name(name.decode("latin-1")) or any(
+            mask_named_values(text) != text or any(r.shows_secret(text) for r in redactors) for text in texts
+        )
+        return ((name, MASK.encode()), True) if secret else (value, False)
+    items = [_mask_pairs(item, redactors, depth + 1) for item in value]
+    rebuilt = [item for item, _ in items]
+    return (tuple(rebuilt) if isinstance(value, tuple) else rebuilt), any(changed for _, changed in items)
 
 
 def _mask_urls(text: str) -> str:
@@ -260,7 +267,7 @@ def _mask_urls(text: str) -> str:
 
 
 class _LogFilter(logging.Filter):
-    """Masks a record's whole message (URLs, header tuples, named values, known secrets) before it is emitted.
+    """Masks a record's whole message (URLs, header pairs, named values, known secrets) before it is emitted.
 
     The message is formatted first and the arguments dropped, so that a secret cannot hide in an argument
     the format string places (or in one a handler prints on its own).
@@ -276,7 +283,7 @@ class _LogFilter(logging.Filter):
         except Exception:  # a malformed record is the logging module's to report, untouched
             return True
         redactors = list(self.redactors)
-        masked = _mask_urls(_mask_header_tuples(message, redactors))
+        masked = _mask_urls(_mask_header_pairs(message, redactors))
         for redactor in redactors:
             masked = redactor.text(masked)
         masked = mask_named_values(masked)
