@@ -142,3 +142,23 @@ def test_a_deep_response_to_a_renewal(portabilling) -> None:
         portabilling.call(client)
 
     assert_unreadable(caught.value)
+
+
+HOSTILE_SCANS = {
+    "escaped quotes in an unclosed string": b"[]" * 201 + b'"' + b'\\"' * 50_000,
+    "an unclosed string ending in a backslash": b"[]" * 201 + b'"' + b"a" * 100_000 + b"\\",
+    "brackets inside strings": b'["' + b"[" * 100_000 + b'"]',
+    "many short strings": b"[" + b'"a",' * 50_000 + b'"a"]',
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_SCANS))
+def test_measuring_the_depth_is_linear_in_the_body(name: str, octopush) -> None:
+    """The depth check reads every body first: no body may make it slow (e.g. a quadratic rescan)."""
+    import time
+
+    octopush.server.route("PATCH", octopush.path, octopush.server.Reply(201, body=HOSTILE_SCANS[name]))
+    started = time.perf_counter()
+    with pytest.raises(octopush.errors.ApiError):  # none of these is an EditSubaccountResult
+        octopush.call(octopush.connect())
+    assert time.perf_counter() - started < 2.0

@@ -202,7 +202,7 @@ HOSTILE_TEXTS = {
     "a quoted run": "'" + "a" * 100_000 + "' :",
     "names without values": "token=" * 20_000,
     "quoted names": "'token': '" * 10_000,
-    "mixed quotes": "\"token\": '" * 10_000,
+    "mixed quotes": '"token": \'' * 10_000,
     "URL starts": "http://" * 20_000,
     "header tuple starts": "(b'x" * 20_000,
     "near-secrets": "Zq7SECRETk+/= " * 10_000,

@@ -14,8 +14,9 @@ import re
 from typing import Any
 
 MAX_DEPTH = 200  # the vendors' bodies nest a handful of levels
-# A JSON string (skipped whole, so brackets inside it do not count) or a bracket.
-_TOKENS = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+# A JSON string (skipped whole, so brackets inside it do not count) or a bracket. An unterminated string
+# runs to the end, so that no position is scanned twice: the scan is linear whatever the body.
+_TOKENS = re.compile(rb'(?s)"[^"\\]*(?:\\.?[^"\\]*)*(?:"|\Z)|[\[\]{}]')
 
 
 class NestedTooDeep(ValueError):
