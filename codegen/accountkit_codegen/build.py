@@ -69,7 +69,7 @@ def build(api: Api, dest: Path) -> None:
         # A fixed file name: the generators quote it in headers, and a temp path would break determinism.
         for name, view in (
             ("openapi.yaml", prepare.for_python(document)),
-            ("pydantic.yaml", prepare.for_pydantic(document, api.spec)),
+            ("pydantic.yaml", prepare.for_pydantic(document, api.spec, api.package)),
         ):
             (work / name).write_text(yaml.safe_dump(view, sort_keys=False, allow_unicode=True), encoding="utf-8")
         project = work / "project"
@@ -108,6 +108,10 @@ def build(api: Api, dest: Path) -> None:
                 "--use-field-description",
                 "--allow-population-by-field-name",
                 "--strict-nullable",
+                # An optional field that is not nullable may be left out but is never null: MISSING,
+                # not None, is its default, so a None given for it is refused instead of sent as null.
+                "--use-missing-sentinel",
+                "--target-pydantic-version", "2.14",
                 "--disable-timestamp",
                 "--custom-file-header", SCHEMAS_HEADER.format(api=api.name),
             ],
@@ -116,6 +120,7 @@ def build(api: Api, dest: Path) -> None:
         shutil.copytree(RUNTIME, package / "_runtime", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         shutil.copyfile(api.vendor, package / "_vendor.py")
         (package / "_operations.py").write_text(prepare.operations_module(document), encoding="utf-8")
+        (package / "_patterns.py").write_text(prepare.patterns_module(document, api.spec), encoding="utf-8")
         shutil.copyfile(api.spec, package / "openapi.yaml")
         # The changelog is kept beside the specs (generated/ is rewritten on every build) and shipped in
         # the package as CHANGELOG.md, the name its sdist lists; stamp.py hashes it like the spec.

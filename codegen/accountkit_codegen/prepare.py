@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterator
 from typing import Any
 
+from .patterns import LinearPattern, PatternError, linear_checks
 from .specs import SpecError, operations
 
 JSON_MEDIA_TYPE = "application/json"
@@ -40,70 +42,123 @@ def for_python(document: dict[str, Any]) -> dict[str, Any]:
     return prepared
 
 
-# ECMA-262 (the dialect of JSON Schema patterns) whitespace and line terminators, as literal characters
-# so the class reads the same in Python's and Rust's regex engines.
-_ECMA_WHITESPACE = "\t\n\x0b\x0c\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-_ECMA_LINE_TERMINATORS = "\n\r\u2028\u2029"
+# Keys whose values are data, not schemas: a "pattern" key under them is not a constraint.
+_DATA_KEYS = frozenset({"example", "examples", "default", "enum", "const"})
+# Keys whose values map names to schemas: every key under them is a name, whatever it spells.
+_NAMED_SCHEMAS = frozenset({"properties", "patternProperties", "$defs", "schemas"})
+# Keys that only structure a location; the other parts of a location name the field.
+_STRUCTURE = frozenset({"components", "schemas", "properties", "items", "schema", "paths", "content", "parameters"})
 
 
-def python_pattern(pattern: str) -> str:
-    """A JSON Schema (ECMA-262) ``pattern`` rewritten to mean the same in Python's ``re``.
-
-    The differences that matter for validation: ``\\d`` and ``\\s`` are ASCII digits and ECMA whitespace
-    (Python's are Unicode-wide), ``.`` excludes every line terminator (Python's only ``\\n``), and ``$``
-    matches only at the very end (Python's also before a final newline, hence ``\\Z``).
-    """
-    out: list[str] = []
-    in_class = False
-    i = 0
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\" and i + 1 < len(pattern):
-            escaped = pattern[i + 1]
-            if escaped == "d":
-                out.append("0-9" if in_class else "[0-9]")
-            elif escaped == "s":
-                out.append(_ECMA_WHITESPACE if in_class else f"[{_ECMA_WHITESPACE}]")
-            elif escaped == "D" and not in_class:
-                out.append("[^0-9]")
-            elif escaped == "S" and not in_class:
-                out.append(f"[^{_ECMA_WHITESPACE}]")
-            else:
-                out.append(char + escaped)
-            i += 2
+def _pattern_sites(node: Any, location: tuple[str, ...] = ()) -> Iterator[tuple[dict[str, Any], tuple[str, ...]]]:
+    """Every schema object with a ``pattern`` under ``node``, and its location (key path)."""
+    if isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _pattern_sites(item, (*location, f"[{index}]"))
+        return
+    if not isinstance(node, dict):
+        return
+    names = bool(location) and location[-1] in _NAMED_SCHEMAS
+    if not names and isinstance(node.get("pattern"), str):
+        yield node, location
+    for key, value in node.items():
+        if not names and (key in _DATA_KEYS or key.startswith("x-") or key == "pattern"):
             continue
-        if in_class:
-            in_class = char != "]"
-            out.append(char)
-        elif char == "[":
-            in_class = True
-            out.append(char)
-            if pattern[i + 1 : i + 2] == "^":  # a negated class: its first member may be "]"
-                out.append("^")
-                i += 1
-            if pattern[i + 1 : i + 2] == "]":
-                out.append("]")
-                i += 1
-        elif char == ".":
-            out.append(f"[^{_ECMA_LINE_TERMINATORS}]")
-        elif char == "$":
-            out.append("\\Z")
+        yield from _pattern_sites(value, (*location, key))
+
+
+def _shown(location: tuple[str, ...]) -> str:
+    return ".".join(location).replace(".[", "[")
+
+
+def _type_name(location: tuple[str, ...], taken: set[str]) -> str:
+    """A Python name for the pattern type of a field, from the last two names in its location."""
+    parts = [part for part in location if part not in _STRUCTURE and not part.startswith("[") and part[:1] != "/"]
+    base = "".join(pascal(part) for part in parts[-2:]) + "Pattern"
+    name, n = base, 1
+    while name in taken:
+        n += 1
+        name = f"{base}{n}"
+    taken.add(name)
+    return name
+
+
+Site = tuple[dict[str, Any], tuple[str, ...], LinearPattern]
+
+
+def linear_patterns(document: dict[str, Any], spec_path: Any) -> list[Site]:
+    """Every ``pattern`` of the document (schema object, location, its linear-time checks), in order.
+
+    A pattern the linear-time engine cannot check with its ECMA-262 meaning is a ``SpecError`` naming
+    where it is (see ``patterns.py`` for why the clients use that engine).
+    """
+    found = []
+    for node, location in _pattern_sites(document):
+        try:
+            translated = linear_checks(node["pattern"])
+        except PatternError as exc:
+            pattern = node["pattern"]
+            shown = f"'{pattern}'" if pattern.isprintable() else repr(pattern)
+            raise SpecError(spec_path, f"{_shown((*location, 'pattern'))}: pattern {shown}: {exc}") from None
+        if len(translated.checks) > 1 and node.get("format"):
+            raise SpecError(
+                spec_path,
+                f"{_shown((*location, 'pattern'))}: a pattern with a leading lookahead on a string with a "
+                "format is not supported (the format would not be checked)",
+            )
+        found.append((node, location, translated))
+    return found
+
+
+def _conjunction_names(sites: list[Site]) -> dict[tuple[str, ...], str]:
+    """location -> name of the generated type, for the patterns that need more than one check."""
+    taken: set[str] = set()
+    return {
+        location: _type_name(location, taken) for _node, location, translated in sites if len(translated.checks) > 1
+    }
+
+
+def _use_linear_patterns(prepared: dict[str, Any], spec_path: Any, package: str) -> None:
+    """Put each pattern's linear-time form in the pydantic view (in place).
+
+    One check: it replaces the ``pattern``. Several: the field gets the type generated for it in
+    ``<package>._patterns`` (``customTypePath``), which checks them all.
+    """
+    sites = linear_patterns(prepared, spec_path)
+    names = _conjunction_names(sites)
+    for node, location, translated in sites:
+        if location in names:
+            del node["pattern"]
+            node["customTypePath"] = f"{package}._patterns.{names[location]}"
         else:
-            out.append(char)
-        i += 1
-    return "".join(out)
+            node["pattern"] = translated.checks[0]
 
 
-def _translate_patterns(node: Any) -> None:
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "pattern" and isinstance(value, str):
-                node[key] = python_pattern(value)
-            else:
-                _translate_patterns(value)
-    elif isinstance(node, list):
-        for item in node:
-            _translate_patterns(item)
+def patterns_module(document: dict[str, Any], spec_path: Any) -> str:
+    """Source of ``<package>/_patterns.py``: a type per field whose pattern needs several linear-time checks."""
+    sites = linear_patterns(for_python(document), spec_path)
+    names = _conjunction_names(sites)
+    lines = [
+        '"""The spec\'s patterns that one linear-time regex cannot check (a leading lookahead, ``^(?=A)B``).',
+        "",
+        "Each is split into regexes that a value must all match; ``schemas`` types the field with the alias",
+        "here. Why and how: ``_runtime/patterns.py``. Generated by accountkit; do not edit.",
+        '"""',
+        "",
+        "from typing import Annotated",
+        "",
+        "from ._runtime.patterns import SpecPattern",
+        "",
+        "__all__: list[str] = [" + ", ".join(repr(name) for name in names.values()) + "]",
+    ]
+    for _node, location, translated in sites:
+        if location in names:
+            lines += [
+                "",
+                f"# {_shown(location)}",
+                f"{names[location]} = Annotated[str, SpecPattern({translated.ecma!r}, {translated.checks!r})]",
+            ]
+    return "\n".join(lines) + "\n"
 
 
 def pascal(name: str) -> str:
@@ -126,17 +181,17 @@ def _json_body_schema(operation: dict[str, Any]) -> dict[str, Any] | None:
     return media.get("schema") if isinstance(media, dict) else None
 
 
-def for_pydantic(document: dict[str, Any], spec_path: Any) -> dict[str, Any]:
+def for_pydantic(document: dict[str, Any], spec_path: Any, package: str) -> dict[str, Any]:
     """The Python view plus one schema per operation for its parameters and one for its JSON body.
 
     datamodel-code-generator turns these into ``<OperationId>RequestParameters`` and
     ``<OperationId>RequestBody`` models, which the runtime uses to validate a call before sending it.
     Parameters become one closed object (wire names as property names) so that a single validation
-    reports every bad value at once. Patterns are translated to Python's regex dialect.
+    reports every bad value at once. Patterns become regexes that match in linear time
+    (``_use_linear_patterns``).
     """
     prepared = for_python(document)
-    _translate_patterns(prepared.get("components"))
-    _translate_patterns(prepared.get("paths"))
+    _use_linear_patterns(prepared, spec_path, package)
     schemas = prepared.setdefault("components", {}).setdefault("schemas", {})
     for _path, _method, operation in operations(prepared):
         parameters_name, body_name = request_model_names(operation)

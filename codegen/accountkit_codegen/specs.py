@@ -87,6 +87,13 @@ def project_rule_violations(document: dict[str, Any]) -> Iterator[str]:
         if operation_id in seen:
             yield f"{where}: operationId {operation_id!r} is already used by {seen[operation_id]}"
         seen[operation_id] = where
+        for status, response in (operation.get("responses") or {}).items():
+            closed = _closed_schema(document, response)
+            if closed:
+                yield (
+                    f"{where}: response {status} uses a closed schema ({closed} has additionalProperties: false); "
+                    "response schemas stay open, so that a vendor adding a field does not break parsing"
+                )
         for parameter in operation.get("parameters") or []:
             schema = parameter.get("schema") or {}
             is_object_query = parameter.get("in") == "query" and schema.get("type") == "object"
@@ -95,3 +102,35 @@ def project_rule_violations(document: dict[str, Any]) -> Iterator[str]:
                     f"{where}: object query parameter {parameter.get('name')!r} must use "
                     "style: deepObject (the only object encoding the clients implement)"
                 )
+
+
+def _closed_schema(document: dict[str, Any], node: Any) -> str | None:
+    """The first schema under ``node`` (following local ``$ref``s) with ``additionalProperties: false``.
+
+    Generated request models refuse unknown keys; a closed schema in a response would do the same to a
+    vendor's new field. Examples are data, not schemas, and are skipped.
+    """
+    seen: set[str] = set()
+    stack: list[tuple[Any, str]] = [(node, "the response")]
+    while stack:
+        current, where = stack.pop()
+        if isinstance(current, list):
+            stack += [(item, where) for item in current]
+            continue
+        if not isinstance(current, dict):
+            continue
+        ref = current.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/"):
+            if ref not in seen:
+                seen.add(ref)
+                target: Any = document
+                for part in ref[2:].split("/"):
+                    target = (
+                        target.get(part.replace("~1", "/").replace("~0", "~")) if isinstance(target, dict) else None
+                    )
+                stack.append((target, ref))
+            continue
+        if current.get("additionalProperties") is False:
+            return where
+        stack += [(value, where) for key, value in current.items() if key not in ("example", "examples")]
+    return None

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime
 import enum
 import importlib
-import json
 import sys
 import uuid
 import warnings
@@ -22,6 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import encoding
 from .errors import RequestValidationError
 from .operation import Operation
 
@@ -56,11 +56,16 @@ def _is_unset(value: Any) -> bool:
     return type(value).__name__ == "Unset"
 
 
+_NOT_NULL = "must not be null (None): the spec does not allow null here; leave the field out if it is optional"
+
+
 def _errors(where: str, exc: ValidationError) -> list[tuple[str, str]]:
+    """(location, message) per problem. The input is looked at only to tell a None apart; never shown."""
     found = []
-    for error in exc.errors(include_input=False, include_url=False, include_context=False):
+    for error in exc.errors(include_url=False, include_context=False):
         location = ".".join(str(part) for part in error["loc"])
-        found.append((f"{where}.{location}" if location else where, error["msg"]))
+        message = _NOT_NULL if error["type"] != "missing" and error.get("input", ...) is None else error["msg"]
+        found.append((f"{where}.{location}" if location else where, message))
     return found
 
 
@@ -76,11 +81,6 @@ def _caller_stacklevel() -> int:
     while frame is not None and frame.f_globals.get("__name__", "").startswith(_PACKAGE + "."):
         level, frame = level + 1, frame.f_back
     return level
-
-
-def encode_json(body: Any) -> bytes:
-    """The body exactly as httpx would encode ``json=body`` (so sending these bytes changes nothing)."""
-    return json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
 
 
 _LEAF = ""  # a trie key no JSON field can collide with meaning: the path ends here
@@ -126,11 +126,12 @@ def read_only_fields(body: Any, paths: tuple[str, ...]) -> list[str]:
 def check_request(
     operation: Operation, parameters: dict[str, Any], kwargs: dict[str, Any], *, validate: bool = True
 ) -> dict[str, Any]:
-    """Validate a request before anything is sent; return the httpx arguments to send it with.
+    """Check a request before anything is sent; return the httpx arguments to send it with.
 
     Warns if the operation is deprecated and raises ``RequestValidationError`` if a parameter or the
-    body breaks the spec. A JSON body is encoded once, validated as those bytes and sent as them.
-    ``validate=False`` (``connect(validate_requests=False)``) skips the checks, not the warning.
+    body breaks the spec, or cannot be sent at all (``encoding``). A JSON body is encoded once, validated
+    as those bytes and sent as them. ``validate=False`` (``connect(validate_requests=False)``) skips the
+    checks against the spec, not the warning, and not the refusal of what cannot be encoded.
     """
     if operation.deprecated:
         warnings.warn(
@@ -139,15 +140,19 @@ def check_request(
             stacklevel=_caller_stacklevel(),
         )
     problems: list[tuple[str, str]] = []
+    if kwargs.get("params"):
+        problems += [(f"parameters.{name}", reason) for name, reason in encoding.query_problems(kwargs["params"])]
+    if kwargs.get("headers"):
+        problems += [(f"headers.{name}", reason) for name, reason in encoding.header_problems(kwargs["headers"])]
     if validate and operation.parameters_model:
-        given = {name: jsonable(value) for name, value in parameters.items() if not _is_unset(value)}
+        reported = {where for where, _ in problems}  # a value that cannot be sent is reported once
+        problems += [p for p in _parameter_problems(operation.parameters_model, parameters) if p[0] not in reported]
+    if "json" in kwargs:
+        body = kwargs["json"]
         try:
-            _model(operation.parameters_model).model_validate_json(json.dumps(given), strict=True)
-        except ValidationError as exc:
-            problems += _errors("parameters", exc)
-    body = kwargs.get("json")
-    if body is not None:
-        content = encode_json(body)
+            content = encoding.encode_json(body)
+        except (TypeError, ValueError, RecursionError):  # UnicodeEncodeError is a ValueError
+            raise RequestValidationError(operation.name, problems + encoding.unencodable("body", body)) from None
         if validate and operation.body_model:
             try:
                 _model(operation.body_model).model_validate_json(content, strict=True)
@@ -163,3 +168,20 @@ def check_request(
     if problems:
         raise RequestValidationError(operation.name, problems)
     return kwargs
+
+
+def _parameter_problems(model: str, parameters: dict[str, Any]) -> list[tuple[str, str]]:
+    """The parameters (by wire name) validated as one JSON object against the operation's model."""
+    try:
+        given = {name: jsonable(value) for name, value in parameters.items() if not _is_unset(value)}
+    except RecursionError:
+        return [("parameters", f"nested more than {encoding.MAX_DEPTH} levels deep: too deep to encode")]
+    try:
+        content = encoding.encode_json(given)
+    except (TypeError, ValueError, RecursionError):  # UnicodeEncodeError is a ValueError
+        return encoding.unencodable("parameters", given)
+    try:
+        _model(model).model_validate_json(content, strict=True)
+    except ValidationError as exc:
+        return _errors("parameters", exc)
+    return []

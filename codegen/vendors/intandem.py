@@ -41,7 +41,7 @@ def connect(
     https://api.vcita.biz. ``timeout`` is seconds or an ``httpx.Timeout`` (default: 5 s to connect,
     30 s to read); ``max_retries`` defaults to 2 (the mutating GET is never retried: see the spec).
     """
-    secret = credential("token", token, "INTANDEM_TOKEN")
+    secret = credential("token", token, "INTANDEM_TOKEN", header=True)
     assert secret is not None
     return build_client(
         AuthenticatedClient,

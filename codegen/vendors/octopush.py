@@ -43,8 +43,8 @@ def connect(
     ``api_login`` (the account's login e-mail) falls back to ``OCTOPUSH_API_LOGIN``, ``api_key`` to
     ``OCTOPUSH_API_KEY``, ``base_url`` to ``OCTOPUSH_BASE_URL`` and then https://api.octopush.com.
     """
-    login = credential("api_login", api_login, "OCTOPUSH_API_LOGIN")
-    key = credential("api_key", api_key, "OCTOPUSH_API_KEY")
+    login = credential("api_login", api_login, "OCTOPUSH_API_LOGIN", header=True)
+    key = credential("api_key", api_key, "OCTOPUSH_API_KEY", header=True)
     assert login is not None and key is not None
     return build_client(
         AuthenticatedClient,

@@ -61,6 +61,14 @@ BREAKAGES = {
         "has no operationId",
     ),
     "not a document": (lambda text: "- just\n- a list\n", "is not an OpenAPI document"),
+    "pattern without a linear-time check": (
+        lambda text: text.replace(
+            "description: First name to be associated with the sub-account.\n",
+            "description: First name to be associated with the sub-account.\n          pattern: ^(\\w+) \\1$\n",
+            1,
+        ),
+        "components.schemas.SubaccountEdit.properties.first_name.pattern: pattern '^(\\w+) \\1$': backreferences",
+    ),
 }
 
 

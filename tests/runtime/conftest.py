@@ -66,6 +66,7 @@ class Recorded:
     query: list[tuple[str, str]]
     headers: dict[str, str]  # lower-case names
     body: bytes
+    raw_path: str = ""  # as sent, before percent-decoding
 
     @property
     def params(self) -> dict[str, str]:
@@ -108,6 +109,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             query=parse_qsl(parts.query, keep_blank_values=True),
             headers={name.lower(): value for name, value in self.headers.items()},
             body=body,
+            raw_path=parts.path,
         )
         reply = mock.dispatch(recorded)
         if reply.delay:

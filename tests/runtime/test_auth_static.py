@@ -85,5 +85,5 @@ async def test_octopush_sends_login_and_key_headers_async(octopush) -> None:
 
 
 def test_octopush_refuses_a_key_with_a_line_break(octopush) -> None:
-    with pytest.raises(octopush.errors.ConfigurationError, match="api-key"):
+    with pytest.raises(octopush.errors.ConfigurationError, match="api_key contains a control character"):
         octopush.connect(api_key="key\r\nX-Injected: 1")

@@ -137,3 +137,121 @@ def test_connect_and_request_options_are_exported(name: str) -> None:
     package = importlib.import_module(name)
     assert callable(package.connect)
     assert package.RequestOptions is importlib.import_module(f"{name}._runtime.options").RequestOptions
+
+
+# --------------------------------------------------------------------------------------------------
+# Credentials no server could accept, and a base URL carrying credentials, are refused up front
+# --------------------------------------------------------------------------------------------------
+
+# Every credential of every API: (api, connect() argument, environment variable).
+CREDENTIALS = [
+    ("intandem", "token", "INTANDEM_TOKEN"),
+    ("activeplatform", "api_token", "ACTIVEPLATFORM_API_TOKEN"),
+    ("portabilling", "login", "PORTABILLING_LOGIN"),
+    ("portabilling", "password", "PORTABILLING_PASSWORD"),
+    ("portabilling", "token", "PORTABILLING_TOKEN"),
+    ("octopush", "api_login", "OCTOPUSH_API_LOGIN"),
+    ("octopush", "api_key", "OCTOPUSH_API_KEY"),
+    ("twosms", "client_id", "TWOSMS_CLIENT_ID"),
+    ("twosms", "client_secret", "TWOSMS_CLIENT_SECRET"),
+]
+BAD_CREDENTIALS = {
+    "trailing newline": ("abcd-Qx9VALUE\n", "control character"),
+    "newline inside": ("ab\r\ncd-Qx9VALUE", "control character"),
+    "tab": ("ab\tcd-Qx9VALUE", "control character"),
+    "NUL": ("abcd-Qx9VALUE\x00", "control character"),
+    "DEL": ("ab\x7fcd-Qx9VALUE", "control character"),
+    "line separator": ("ab\u2028cd-Qx9VALUE", "control character"),
+    "leading space": (" abcd-Qx9VALUE", "leading or trailing whitespace"),
+    "trailing space": ("abcd-Qx9VALUE ", "leading or trailing whitespace"),
+    "no-break space": ("abcd-Qx9VALUE\xa0", "leading or trailing whitespace"),
+    "byte order mark": ("\ufeffabcd-Qx9VALUE", "leading or trailing whitespace"),
+}
+
+
+def _arguments_without(kit: Any, argument: str) -> dict[str, Any]:
+    arguments = {"base_url": kit.base_url, **kit.credentials}
+    arguments.pop(argument, None)
+    if kit.name == "portabilling" and argument == "token":  # the alternative to the password
+        arguments["password"] = None
+    return arguments
+
+
+# An environment variable cannot hold NUL: that case is tried as an argument only.
+SOURCES_AND_CASES = [
+    (source, case)
+    for source in ("argument", "environment")
+    for case in sorted(BAD_CREDENTIALS)
+    if not (source == "environment" and "\x00" in BAD_CREDENTIALS[case][0])
+]
+
+
+@pytest.mark.parametrize(("source", "case"), SOURCES_AND_CASES)
+@pytest.mark.parametrize(("api", "argument", "env"), CREDENTIALS)
+def test_a_credential_no_server_could_accept_is_refused_naming_where_it_came_from(
+    api: str, argument: str, env: str, case: str, source: str, kit_for, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kit: Any = kit_for(api)
+    value, problem = BAD_CREDENTIALS[case]
+    arguments = _arguments_without(kit, argument)
+    if source == "argument":
+        arguments[argument] = value
+    else:
+        monkeypatch.setenv(env, value)
+
+    with pytest.raises(kit.errors.ConfigurationError) as caught:
+        kit.package.connect(**arguments)
+
+    message = str(caught.value)
+    assert message.startswith(argument if source == "argument" else f"{argument} (from {env})")
+    assert problem in message
+    assert "Qx9VALUE" not in message and "Qx9VALUE" not in repr(caught.value)
+    assert kit.server.requests == []
+
+
+HEADER_CREDENTIALS = [("intandem", "token"), ("octopush", "api_login"), ("octopush", "api_key")]
+
+
+@pytest.mark.parametrize(("api", "argument"), HEADER_CREDENTIALS)
+def test_a_credential_sent_in_a_header_must_be_ascii(api: str, argument: str, kit_for) -> None:
+    kit: Any = kit_for(api)
+    with pytest.raises(kit.errors.ConfigurationError, match=f"^{argument} contains a non-ASCII character") as caught:
+        kit.package.connect(**{**_arguments_without(kit, argument), argument: "clé-Qx9VALUE"})
+    assert "Qx9VALUE" not in str(caught.value)
+
+
+@pytest.mark.parametrize("api", ["activeplatform", "portabilling", "twosms"])
+def test_credentials_sent_in_bodies_or_queries_may_hold_any_printable_text(api: str, kit_for) -> None:
+    kit: Any = kit_for(api)
+    argument = {"activeplatform": "api_token", "portabilling": "login", "twosms": "client_id"}[api]
+    kit.package.connect(**{**_arguments_without(kit, argument), argument: 'clé +/="& x'})
+
+
+USERINFO = ["user:pw-Qx9VALUE@", ":pw-Qx9VALUE@", "user-Qx9VALUE@", "user:pw%40Qx9VALUE@"]
+
+
+@pytest.mark.parametrize("source", ["argument", "environment"])
+@pytest.mark.parametrize("userinfo", USERINFO)
+@pytest.mark.parametrize("api", APIS)
+def test_a_base_url_with_credentials_is_refused_without_showing_them(
+    api: str, userinfo: str, source: str, kit_for, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kit: Any = kit_for(api)
+    url = kit.base_url.replace("://", f"://{userinfo}", 1)
+    arguments = {**kit.credentials, "base_url": url}
+    if source == "environment":
+        monkeypatch.setenv(kit.env["base_url"], arguments.pop("base_url"))
+
+    with pytest.raises(kit.errors.ConfigurationError) as caught:
+        kit.package.connect(**arguments)
+
+    message = str(caught.value)
+    assert "contains credentials (user:password@host)" in message
+    assert (kit.env["base_url"] in message) == (source == "environment")
+    assert "Qx9VALUE" not in message and "Qx9VALUE" not in repr(caught.value)
+
+
+@pytest.mark.parametrize("url", ["https://billing.example.net/\nrest", " https://billing.example.net", "https://[::1"])
+def test_a_malformed_base_url_is_refused_without_showing_it(url: str, portabilling) -> None:
+    with pytest.raises(portabilling.errors.ConfigurationError, match="the value is not shown|URL is not shown"):
+        portabilling.package.connect(base_url=url, login="admin", password="pb-Qx9VALUE-password")

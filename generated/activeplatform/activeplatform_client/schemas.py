@@ -6,7 +6,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from pydantic import MISSING, AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
 
 class CustomAttributeInput(BaseModel):
@@ -14,12 +14,12 @@ class CustomAttributeInput(BaseModel):
     One additional attribute to set. Whether key and value are required "Depends on the Account type" (the page), so neither is required here.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    key: str | None = None
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
+    key: str | MISSING = MISSING
     """
     The key that is used to determine the element via API (see Creating an attribute)
     """
-    value: Any | None = None
+    value: Any | MISSING = MISSING
     """
     A value of the attribute
 
@@ -46,8 +46,7 @@ class Status(StrEnum):
 
 
 class Balance(RootModel[str]):
-    model_config = ConfigDict(regex_engine="python-re")
-    root: Annotated[str, Field(pattern="^-?[0-9]+(\\.[0-9]+)?\\Z")]
+    root: Annotated[str, Field(pattern="^\\-?[0-9]+(?:\\.[0-9]+)?$")]
     """
     A current value of the Account balance (see Viewing the list of charges)
 
@@ -74,16 +73,16 @@ class CustomAttribute(BaseModel):
     One additional attribute of the Account. The response table names the attribute's identifier `name`; the page's response example sends `key` instead. Both are modelled.
     """
 
-    model_config = ConfigDict(populate_by_name=True)
-    key: str | None = None
+    model_config = ConfigDict(validate_by_name=True)
+    key: str | MISSING = MISSING
     """
     The key of the attribute (see Creating an attribute). Not in the response table; sent in the page's response example.
     """
-    name: str | None = None
+    name: str | MISSING = MISSING
     """
     Attribute name
     """
-    value: Any | None = None
+    value: Any | MISSING = MISSING
     """
     Attribute value
 
@@ -97,7 +96,7 @@ class ErrorBody(BaseModel):
     Error body. The vendor documents no error format; this open object only assumes a JSON object.
     """
 
-    model_config = ConfigDict(populate_by_name=True)
+    model_config = ConfigDict(validate_by_name=True)
 
 
 class UpdateAccountRequestParameters(BaseModel):
@@ -105,7 +104,7 @@ class UpdateAccountRequestParameters(BaseModel):
     The parameters of update_account, by their names on the wire.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
     account_id: int
     """
     Account ID
@@ -117,60 +116,60 @@ class AccountUpdate(BaseModel):
     Arguments of "Update an Account" (all optional). The page calls them form parameters; they are sent as a JSON body.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, regex_engine="python-re")
-    id: int | None = None
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
+    id: int | MISSING = MISSING
     """
     Account ID. Not in the page's argument table, but the page's request example sends it (550, while the URL names account 505). The account to update is the one in the path; the vendor does not document what this field does. Accepted here only so that the page's own example is a valid request; do not rely on it.
     """
-    account_class_id: int | None = None
+    account_class_id: int | MISSING = MISSING
     """
     Account class ID (see Account classes)
     """
-    primary_name: str | None = None
+    primary_name: str | MISSING = MISSING
     """
     Account primary name (a company name, if the customer is a legal entity)
     """
-    first_name: str | None = None
+    first_name: str | MISSING = MISSING
     """
     The first name of the contract person
     """
-    middle_name: str | None = None
+    middle_name: str | MISSING = MISSING
     """
     The middle name of the contract person
     """
-    last_name: str | None = None
+    last_name: str | MISSING = MISSING
     """
     The last name of the contract person
     """
-    country: Annotated[str | None, Field(pattern="^[A-Z]{2}\\Z")] = None
+    country: Annotated[str | MISSING, Field(pattern="^[A-Z]{2}$")] = MISSING
     """
     Contact information: a two-letter ISO code ISO 3166-1 alpha-2 of the country
     """
-    region: str | None = None
+    region: str | MISSING = MISSING
     """
     Contact information: Region
     """
-    city: str | None = None
+    city: str | MISSING = MISSING
     """
     Contact information: City
     """
-    street: str | None = None
+    street: str | MISSING = MISSING
     """
     Contact information: Street
     """
-    building: str | None = None
+    building: str | MISSING = MISSING
     """
     Contact information: Building
     """
-    office: str | None = None
+    office: str | MISSING = MISSING
     """
     Contact information: Office
     """
-    zip: str | None = None
+    zip: str | MISSING = MISSING
     """
     Contact information: Zip-code
     """
-    phone: Annotated[str | None, Field(pattern="^(\\+|00)[0-9]")] = None
+    phone: Annotated[str | MISSING, Field(pattern="^(?:\\+|00)[0-9]")] = MISSING
     """
     Contact information: Phone number:
 
@@ -178,19 +177,19 @@ class AccountUpdate(BaseModel):
     - 00 < country code > < city code or network code > < phone number >
 
     """
-    email: str | None = None
+    email: str | MISSING = MISSING
     """
     Email of the contract person
     """
-    account_type_id: int | None = None
+    account_type_id: int | MISSING = MISSING
     """
     Account type ID
     """
-    manager_id: int | None = None
+    manager_id: int | MISSING = MISSING
     """
     ID of the manager who is linked with the Account
     """
-    financial_blocking_threshold_use_system: bool | None = None
+    financial_blocking_threshold_use_system: bool | MISSING = MISSING
     """
     Shows whether the Account uses the default Financial blocking threshold value that is set in the Account class:
 
@@ -198,11 +197,11 @@ class AccountUpdate(BaseModel):
     - false – the Account uses the Financial blocking threshold value that is redefined on the Account level.
 
     """
-    financial_blocking_threshold: float | None = None
+    financial_blocking_threshold: float | MISSING = MISSING
     """
     The value of the Financial blocking threshold for the Account that is redefined on the Account level (for financial_blocking_threshold_use_system = false)
     """
-    subscription_credit_limit_use_system: bool | None = None
+    subscription_credit_limit_use_system: bool | MISSING = MISSING
     """
     Shows whether the Account uses the default Subscription credit limit value that is set in the Account class:
 
@@ -210,11 +209,11 @@ class AccountUpdate(BaseModel):
     - false – the Account uses the Subscription credit limit value that is redefined on the Account level.
 
     """
-    subscription_credit_limit: float | None = None
+    subscription_credit_limit: float | MISSING = MISSING
     """
     The value of the Subscription credit limit for the Account that is redefined on the Account level (for subscription_credit_limit_use_system = false)
     """
-    custom_attributes: list[CustomAttributeInput] | None = None
+    custom_attributes: list[CustomAttributeInput] | MISSING = MISSING
     """
     A list of additional attributes (see Managing attributes)
     """
@@ -225,68 +224,68 @@ class Account(BaseModel):
     Response model of "Update an Account".
     """
 
-    model_config = ConfigDict(populate_by_name=True)
-    id: int | None = None
+    model_config = ConfigDict(validate_by_name=True)
+    id: int | MISSING = MISSING
     """
     Account ID
     """
-    name: str | None = None
+    name: str | MISSING = MISSING
     """
     Account name
     """
-    account_class_id: int | None = None
+    account_class_id: int | MISSING = MISSING
     """
     Account class ID (see Account classes)
     """
-    account_class: str | None = None
+    account_class: str | MISSING = MISSING
     """
     Account class name (see Account classes)
     """
-    primary_name: str | None = None
+    primary_name: str | MISSING = MISSING
     """
     Account primary name (a company name, if the customer is a legal entity)
     """
-    first_name: str | None = None
+    first_name: str | MISSING = MISSING
     """
     The first name of the contract person
     """
-    middle_name: str | None = None
+    middle_name: str | MISSING = MISSING
     """
     The middle name of the contract person
     """
-    last_name: str | None = None
+    last_name: str | MISSING = MISSING
     """
     The last name of the contract person
     """
-    country: str | None = None
+    country: str | MISSING = MISSING
     """
     Contact information: a two-letter ISO code ISO 3166-1 alpha-2 of the country
     """
-    region: str | None = None
+    region: str | MISSING = MISSING
     """
     Contact information: Region
     """
-    city: str | None = None
+    city: str | MISSING = MISSING
     """
     Contact information: City
     """
-    street: str | None = None
+    street: str | MISSING = MISSING
     """
     Contact information: Street
     """
-    building: str | None = None
+    building: str | MISSING = MISSING
     """
     Contact information: Building
     """
-    office: str | None = None
+    office: str | MISSING = MISSING
     """
     Contact information: Office
     """
-    zip: str | None = None
+    zip: str | MISSING = MISSING
     """
     Contact information: Zip-code
     """
-    phone: str | None = None
+    phone: str | MISSING = MISSING
     """
     Contact information: Phone number:
 
@@ -294,11 +293,11 @@ class Account(BaseModel):
     - 00 < country code > < city code or network code > < phone number >
 
     """
-    email: str | None = None
+    email: str | MISSING = MISSING
     """
     Email of the contract person
     """
-    status: Status | None = None
+    status: Status | MISSING = MISSING
     """
     Account status:
 
@@ -308,22 +307,22 @@ class Account(BaseModel):
     - deleted – the Account was deleted by manger (see Deleting an account).
 
     """
-    balance: float | Balance | None = None
+    balance: float | Balance | MISSING = MISSING
     """
     A current value of the Account balance (see Viewing the list of charges)
 
     A number per the table; the page's example sends it as a decimal string ("0.0").
 
     """
-    account_type_id: int | None = None
+    account_type_id: int | MISSING = MISSING
     """
     Account type ID
     """
-    account_type: str | None = None
+    account_type: str | MISSING = MISSING
     """
     Account type name
     """
-    default_payment_model: DefaultPaymentModel | None = None
+    default_payment_model: DefaultPaymentModel | MISSING = MISSING
     """
     Default payment model from the Account class:
 
@@ -331,11 +330,11 @@ class Account(BaseModel):
     - postpay
 
     """
-    current_debt: float | None = None
+    current_debt: float | MISSING = MISSING
     """
     Current debt of the Account for all postpaid Subscriptions
     """
-    financial_blocking_threshold_use_system: bool | None = None
+    financial_blocking_threshold_use_system: bool | MISSING = MISSING
     """
     Shows whether the Account uses the default Financial blocking threshold value that is set in the Account class:
 
@@ -343,11 +342,11 @@ class Account(BaseModel):
     - false – the Account uses the Financial blocking threshold value that is redefined on the Account level.
 
     """
-    financial_blocking_threshold: float | None = None
+    financial_blocking_threshold: float | MISSING = MISSING
     """
     The value of the Financial blocking threshold for the Account that is set in the Account class or redefined on the Account level
     """
-    subscription_credit_limit_use_system: bool | None = None
+    subscription_credit_limit_use_system: bool | MISSING = MISSING
     """
     Shows whether the Account uses the default Subscription credit limit value that is set in the Account class or redefined on the Account level:
 
@@ -355,51 +354,51 @@ class Account(BaseModel):
     - false – the Account uses the Subscription credit limit value that is redefined on the Account level.
 
     """
-    subscription_credit_limit: float | None = None
+    subscription_credit_limit: float | MISSING = MISSING
     """
     The value of the Subscription credit limit for the Account that is set in the Account class or redefined on the Account level
     """
-    manager_id: int | None = None
+    manager_id: int | MISSING = MISSING
     """
     ID of the manager who is linked with the Account
     """
-    owner_id: int | None = None
+    owner_id: int | MISSING = MISSING
     """
     ID of the User who is granted the Owner access rights in the Customer Control Panel
     """
-    new_owner_first_name: str | None = None
+    new_owner_first_name: str | None | MISSING = MISSING
     """
     Not in the page's response table; present (null) in the page's response example. Meaning not documented.
     """
-    new_owner_last_name: str | None = None
+    new_owner_last_name: str | None | MISSING = MISSING
     """
     Not in the page's response table; present (null) in the page's response example. Meaning not documented.
     """
-    new_owner_middle_name: str | None = None
+    new_owner_middle_name: str | None | MISSING = MISSING
     """
     Not in the page's response table; present (null) in the page's response example. Meaning not documented.
     """
-    new_owner_email: str | None = None
+    new_owner_email: str | None | MISSING = MISSING
     """
     Not in the page's response table; present (null) in the page's response example. Meaning not documented.
     """
-    tech_user_id: int | None = None
+    tech_user_id: int | MISSING = MISSING
     """
     ID of the user, which is responsible for the technical matters
     """
-    bill_user_id: int | None = None
+    bill_user_id: int | MISSING = MISSING
     """
     ID of the user, which is responsible for the financial matters
     """
-    custom_attributes: list[CustomAttribute] | None = None
+    custom_attributes: list[CustomAttribute] | MISSING = MISSING
     """
     A list of additional attributes (see Managing attributes)
     """
-    created_at: AwareDatetime | None = None
+    created_at: AwareDatetime | MISSING = MISSING
     """
     Date and time of the Account creation
     """
-    updated_at: AwareDatetime | None = None
+    updated_at: AwareDatetime | MISSING = MISSING
     """
     Date and time, when the Account information was updated
     """

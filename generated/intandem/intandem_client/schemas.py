@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel
+from pydantic import MISSING, BaseModel, ConfigDict, Field, RootModel
 
 
 class ChangePackageResponse(BaseModel):
@@ -13,8 +13,8 @@ class ChangePackageResponse(BaseModel):
     Body of a successful change_package call (the vendor's Partners API OpenAPI file; the page shows none).
     """
 
-    model_config = ConfigDict(populate_by_name=True)
-    business_id: str | None = None
+    model_config = ConfigDict(validate_by_name=True)
+    business_id: str | MISSING = MISSING
     """
     The UID of the business that was updated.
     """
@@ -32,12 +32,12 @@ class ChangePackageRequestParameters(BaseModel):
     The parameters of change_package, by their names on the wire.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, regex_engine="python-re")
-    business_uid: Annotated[str, Field(pattern="^[0-9A-Za-z]+\\Z")]
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
+    business_uid: Annotated[str, Field(pattern="^[0-9A-Za-z]+$")]
     """
     The business UID (alphanumeric string like '88pzdbz1hmkdoel4'), not the numeric database ID. The business must be a member of the directory associated with the directory token.
     """
-    package_name: str | None = None
+    package_name: str | MISSING = MISSING
     """
     The updated package you assign to the specific business, for more details and available options please contact your account manager
 
@@ -47,7 +47,7 @@ class ChangePackageRequestParameters(BaseModel):
     team." Because the names vary per directory, this is a free string, not an enum.
 
     """
-    external_subscription_params: dict[str, str] | None = None
+    external_subscription_params: dict[str, str] | MISSING = MISSING
     """
     Billing params. Can send multiple parameter with a different key/value
 
@@ -57,7 +57,7 @@ class ChangePackageRequestParameters(BaseModel):
     Rails reads these brackets into a hash.
 
     """
-    edit_tags: str | None = None
+    edit_tags: str | MISSING = MISSING
     """
     Tags per account. Will be displayed in the Partner Dashboard. Separate with a comma
 
@@ -65,14 +65,14 @@ class ChangePackageRequestParameters(BaseModel):
     string); the parameter is `edit_tags` (the vendor's Partners API OpenAPI file).
 
     """
-    add_sms_credits: Annotated[str | None, Field(pattern="^[0-9]+\\Z")] = None
+    add_sms_credits: Annotated[str | MISSING, Field(pattern="^[0-9]+$")] = MISSING
     """
     The Number Of SMS Credit For Add To Account
 
     A whole number sent as a string (the page types it string).
 
     """
-    delete_sms_credits: Annotated[str | None, Field(pattern="^[0-9]+\\Z")] = None
+    delete_sms_credits: Annotated[str | MISSING, Field(pattern="^[0-9]+$")] = MISSING
     """
     The Number Of SMS For Deletion From The Account
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from pydantic import AnyUrl, BaseModel, ConfigDict, EmailStr, RootModel
+from pydantic import MISSING, AnyUrl, BaseModel, ConfigDict, EmailStr, RootModel
 
 
 class SubaccountCallbacks(BaseModel):
@@ -11,24 +11,24 @@ class SubaccountCallbacks(BaseModel):
     Object containing callback URLs.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    callback_url_for_deliveries: AnyUrl | None = None
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
+    callback_url_for_deliveries: AnyUrl | MISSING = MISSING
     """
     URL where you would like to receive DR callbacks.
     """
-    callback_url_for_blacklisted_numbers: AnyUrl | None = None
+    callback_url_for_blacklisted_numbers: AnyUrl | MISSING = MISSING
     """
     URL where you would like to receive unsubscribe requests (stops).
     """
-    callback_url_for_visits: AnyUrl | None = None
+    callback_url_for_visits: AnyUrl | MISSING = MISSING
     """
     URL where you would like to receive callbacks for visits.
     """
-    callback_url_for_inbounds: AnyUrl | None = None
+    callback_url_for_inbounds: AnyUrl | MISSING = MISSING
     """
     URL where you would like to receive inbound messages callbacks.
     """
-    email_for_inbounds: EmailStr | None = None
+    email_for_inbounds: EmailStr | MISSING = MISSING
     """
     Email address to which you would like incoming messages to be forwarded.
     """
@@ -39,7 +39,7 @@ class EditSubaccountResult(BaseModel):
     Body of a successful call. Not documented by the vendor; kept as an open JSON object.
     """
 
-    model_config = ConfigDict(populate_by_name=True)
+    model_config = ConfigDict(validate_by_name=True)
 
 
 class ErrorBody(BaseModel):
@@ -47,12 +47,12 @@ class ErrorBody(BaseModel):
     Octopush error body: HTTP 400 (and other 4xx) with a numeric code and a message; some errors add further fields, so the object is open.
     """
 
-    model_config = ConfigDict(populate_by_name=True)
-    code: int | None = None
+    model_config = ConfigDict(validate_by_name=True)
+    code: int | MISSING = MISSING
     """
     Octopush error code.
     """
-    message: str | None = None
+    message: str | MISSING = MISSING
     """
     Human-readable error message.
     """
@@ -63,7 +63,7 @@ class EditSubaccountRequestParameters(BaseModel):
     The parameters of edit_subaccount, by their names on the wire.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
     subaccount_email: EmailStr
     """
     E-mail address (login) of the sub-account to modify. The page masks it in its URL (`*****@sub-accounts.com`).
@@ -75,7 +75,7 @@ class SubaccountEdit(BaseModel):
     Fields of the sub-account to edit ("Special parameters" on the page). The page marks only company_name "(optional)", so first_name, last_name and password are required here. The callbacks object is a separate group of per-feature callback destinations; the page marks neither it nor its members optional, but requiring every callback URL on each edit would contradict "edit the fields", so callbacks and its members are optional.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
     first_name: str
     """
     First name to be associated with the sub-account.
@@ -88,11 +88,11 @@ class SubaccountEdit(BaseModel):
     """
     Sub-account password
     """
-    company_name: str | None = None
+    company_name: str | MISSING = MISSING
     """
     (optional) Company name.
     """
-    callbacks: SubaccountCallbacks | None = None
+    callbacks: SubaccountCallbacks | MISSING = MISSING
 
 
 class EditSubaccountRequestBody(RootModel[SubaccountEdit]):

@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 
 from ._runtime.auth import PortaBillingSessionAuth
-from ._runtime.connect import build_client, credential, resolve_base_url
+from ._runtime.connect import build_client, check_credential, credential, resolve_base_url
 from ._runtime.errors import ApiStatusError, AuthenticationError, ConfigurationError
 from ._runtime.redaction import Redactor
 from ._runtime.settings import VendorProfile, generic_error_reader
@@ -65,6 +65,9 @@ def connect(
     call fails with a session fault.
     """
     user = credential("login", login, "PORTABILLING_LOGIN")
+    for argument, given in (("password", password), ("token", token)):
+        if given:  # given as an argument (the environment's are checked by credential())
+            check_credential(argument, given)
     if password is None and token is None:  # neither argument given: the environment, password first
         password = credential("password", None, "PORTABILLING_PASSWORD", required=False)
         token = None if password else credential("token", None, "PORTABILLING_TOKEN", required=False)

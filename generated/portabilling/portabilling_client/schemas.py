@@ -7,7 +7,7 @@ from datetime import date
 from enum import IntEnum, StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel
+from pydantic import MISSING, BaseModel, ConfigDict, Field, RootModel
 
 
 class ReleaseAssignedDid(IntEnum):
@@ -72,12 +72,12 @@ class AliasDidNumber(BaseModel):
     The DID number of one of the account's aliases.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, regex_engine="python-re")
-    did_number: Annotated[str | None, Field(pattern="^[0-9]+\\Z")] = None
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
+    did_number: Annotated[str | MISSING, Field(pattern="^[0-9]+$")] = MISSING
     """
     The DID number. Used to specify a phone number. Note: read-only. Possible values: only numbers.
     """
-    i_did_number: int | None = None
+    i_did_number: int | MISSING = MISSING
     """
     The unique ID of the DID number record. Note: read-only.
     """
@@ -164,32 +164,32 @@ class MultiMonthDiscount(BaseModel):
     A multi-month discount of a subscription plan charged in advance.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    discount_fee: float | None = None
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
+    discount_fee: float | MISSING = MISSING
     """
     The fee with applied discount for the number of months.
     """
-    i_subscription: int | None = None
+    i_subscription: int | MISSING = MISSING
     """
     The unique ID of the Subscription Plan record.
     """
-    i_subscription_discount: int | None = None
+    i_subscription_discount: int | MISSING = MISSING
     """
     The unique ID of the Subscription Discount record.
     """
-    number_of_months: int | None = None
+    number_of_months: int | MISSING = MISSING
     """
     The number of months covered by the discount.
     """
-    percent: float | None = None
+    percent: float | MISSING = MISSING
     """
     The percentage of the discount for percentage discount type.
     """
-    rate: float | None = None
+    rate: float | MISSING = MISSING
     """
     The amount of the discount for fixed amount discount type.
     """
-    standard_fee: float | None = None
+    standard_fee: float | MISSING = MISSING
     """
     The standard fee for the number of months.
     """
@@ -200,24 +200,24 @@ class PeriodicFee(BaseModel):
     A periodic fee of a subscription plan for one billing period.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    fee: float | None = None
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
+    fee: float | MISSING = MISSING
     """
     The amount of the fee for one billing period. Note: read-only and inherited from the subscription. UI equivalent: "Periodic fee by usage period" on the Product Info page -> Charges -> General Info -> Subscription panel.
     """
-    i_billing_period: int | None = None
+    i_billing_period: int | MISSING = MISSING
     """
     The billing period ID the fee is applicable to. Note: read-only and inherited from the subscription. UI equivalent: "Periodic fee by usage period" (label) on the Product Info page -> Charges -> General Info -> Subscription panel.
     """
-    i_subscription: int | None = None
+    i_subscription: int | MISSING = MISSING
     """
     The subscription identifier. Note: Changing this field updates all accounts with this product. UI equivalent: "Subscription" on the Product Info page -> Charges -> General Info -> Subscription panel.
     """
-    i_subscription_fee: int | None = None
+    i_subscription_fee: int | MISSING = MISSING
     """
     The internal identifier of the billing period subscription fee. Note: read-only and inherited from the subscription.
     """
-    periods: int | None = None
+    periods: int | MISSING = MISSING
     """
     The number of billing periods the periodic fee applies to. Note: read-only and inherited from the subscription; 0 means default subscription fee.
     """
@@ -228,32 +228,32 @@ class SubscriptionDiscount(BaseModel):
     A multi-month prepaid plan discount of an add-on product's subscription.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    discount_fee: float | None = None
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
+    discount_fee: float | MISSING = MISSING
     """
     The discount fee for the prepaid plan. Note: Only for subscriptions charged in advance. UI equivalent: "Discount fee, %YOUR_CURRENCY%" input field on the Subscription plan -> Multi-months prepaid plans.
     """
-    i_subscription: int | None = None
+    i_subscription: int | MISSING = MISSING
     """
     The unique ID of the subscription plan record.
     """
-    i_subscription_discount: int | None = None
+    i_subscription_discount: int | MISSING = MISSING
     """
     The unique ID of the subscription discount record.
     """
-    number_of_months: int | None = None
+    number_of_months: int | MISSING = MISSING
     """
     The number of billing periods for the prepaid plan. Note: Only for subscriptions charged in advance. UI equivalent: "Months" input field on the Subscription plan -> Multi-months prepaid plans.
     """
-    percent: float | None = None
+    percent: float | MISSING = MISSING
     """
     The percentage of the discount for percentage discount type.
     """
-    rate: float | None = None
+    rate: float | MISSING = MISSING
     """
     The amount of the discount for fixed amount discount type.
     """
-    standard_fee: float | None = None
+    standard_fee: float | MISSING = MISSING
     """
     The standard fee for periods without a discount. Note: read-only; used for subscriptions charged in advance. UI equivalent: "Standard fee" input field on the Subscription plan -> Multi-months prepaid plans.
     """
@@ -264,16 +264,16 @@ class ServiceFeatureAttribute(BaseModel):
     One attribute of a service feature.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    effective_values: list[str] | None = None
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
+    effective_values: list[str] | MISSING = MISSING
     """
     The list of service feature attribute values. Note: read-only; inherited by the account from customer, customer site, or product. Not applicable to products.
     """
-    name: str | None = None
+    name: str | MISSING = MISSING
     """
     The service feature attribute internal name. Note: read-only.
     """
-    values: list[str] | None = None
+    values: list[str] | MISSING = MISSING
     """
     The values of the service attribute. Note: If the attribute accepts a single value, only the first item is checked/populated; applicable only if overridden on account level.
     """
@@ -284,12 +284,12 @@ class AuxField(BaseModel):
     An additional data field of the account.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    name: str | None = None
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
+    name: str | MISSING = MISSING
     """
     The name of the additional data field.
     """
-    value: str | None = None
+    value: str | MISSING = MISSING
     """
     The value of the additional data field.
     """
@@ -322,36 +322,36 @@ class ServicePoolCombination(BaseModel):
     A combination of a pool service.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    dg_name: str | None = None
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
+    dg_name: str | MISSING = MISSING
     """
     The destination group name. Note: read-only. UI equivalent: "Destination group" input field on the Add Service main panel.
     """
-    i_dest_group: int | None = None
+    i_dest_group: int | MISSING = MISSING
     """
     The ID of the destination group. UI equivalent: "Destination group" input field on the Add Service main panel.
     """
-    i_service: int | None = None
+    i_service: int | MISSING = MISSING
     """
     The ID of the service. UI equivalent: "Service" input field on the Add Service main panel.
     """
-    pooled_ratio: int | None = None
+    pooled_ratio: int | MISSING = MISSING
     """
     The ratio for pooled units. Note: read-only; inherited from the service.
     """
-    pooled_unit: str | None = None
+    pooled_unit: str | MISSING = MISSING
     """
     The pooled unit. Note: read-only; inherited from the service.
     """
-    pooled_unit_ratio: str | None = None
+    pooled_unit_ratio: str | MISSING = MISSING
     """
     The ratio for pooled units.
     """
-    service_name: str | None = None
+    service_name: str | MISSING = MISSING
     """
     The service name. Note: read-only; inherited from the service. UI equivalent: "Service" input field on the Add Service main panel.
     """
-    unit_ratio: int | None = None
+    unit_ratio: int | MISSING = MISSING
     """
     The ratio for service pool units. UI equivalent: "Ratio" input field on the Add Service main panel.
     """
@@ -371,56 +371,56 @@ class SimCardInfo(BaseModel):
     A SIM card.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, regex_engine="python-re")
-    amf: Annotated[str | None, Field(pattern="^[0-9A-Fa-f]{4}\\Z")] = None
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
+    amf: Annotated[str | MISSING, Field(pattern="^[0-9A-Fa-f]{4}$")] = MISSING
     """
     The Authentication Management Field. Format: 4-symbol hexadecimal string. UI equivalent: "AMF" input field on the Infrastructure -> Inventory -> SIM cards tab.
     """
-    auth_key: Annotated[str | None, Field(pattern="^[0-9A-Fa-f]{32}\\Z")] = None
+    auth_key: Annotated[str | MISSING, Field(pattern="^[0-9A-Fa-f]{32}$")] = MISSING
     """
     The Authentication Key. Format: 32-symbol hexadecimal string. UI equivalent: "Authentication key" input field on the Infrastructure -> Inventory -> SIM cards tab.
     """
-    description: str | None = None
+    description: str | MISSING = MISSING
     """
     The SIM card description. UI equivalent: "Description" input field on the Infrastructure -> Inventory -> SIM cards tab.
     """
-    hlr: str | None = None
+    hlr: str | MISSING = MISSING
     """
     The name of the Home Location Register database. Format: string. UI equivalent: "HLR" input field on the Infrastructure -> Inventory -> SIM cards tab.
     """
-    i_account: int | None = None
+    i_account: int | MISSING = MISSING
     """
     The unique ID of the account record to which the SIM card belongs.
     """
-    i_sim_card: int | None = None
+    i_sim_card: int | MISSING = MISSING
     """
     The ID of the SIM card record.
     """
-    iccid: Annotated[str | None, Field(pattern="^[0-9]{18,22}\\Z")] = None
+    iccid: Annotated[str | MISSING, Field(pattern="^[0-9]{18,22}$")] = MISSING
     """
     The Integrated Circuit Card ID. Format: 18-22 digit code. UI equivalent: "ICCID" input field on the Infrastructure -> Inventory -> SIM cards tab.
     """
-    imsi: Annotated[str | None, Field(pattern="^[0-9]{6,15}\\Z")] = None
+    imsi: Annotated[str | MISSING, Field(pattern="^[0-9]{6,15}$")] = MISSING
     """
     The International Mobile Subscriber Identity. Format: 6-15 digit string. UI equivalent: "IMSI" input field on the Infrastructure -> Inventory -> SIM cards tab.
     """
-    is_used: IsUsed1 | None = None
+    is_used: IsUsed1 | MISSING = MISSING
     """
     Indicates whether the SIM card is in use. Possible values: 1 - in use; 0 - available. UI equivalent: SIM Cards list on the Infrastructure -> Inventory -> SIM cards tab.
     """
-    managed_by: int | None = None
+    managed_by: int | MISSING = MISSING
     """
     The ID of the reseller who manages the SIM card. UI equivalent: SIM Cards list on the Infrastructure -> Inventory -> SIM cards tab.
     """
-    msisdn: Annotated[str | None, Field(pattern="^[0-9]{1,15}\\Z")] = None
+    msisdn: Annotated[str | MISSING, Field(pattern="^[0-9]{1,15}$")] = MISSING
     """
     The Mobile Subscriber Integrated Services Digital Number. Format: up to 15 digits. UI equivalent: SIM Cards list on the Infrastructure -> Inventory -> SIM cards tab.
     """
-    notepad: str | None = None
+    notepad: str | MISSING = MISSING
     """
     Comments regarding the SIM card.
     """
-    opc_key: Annotated[str | None, Field(pattern="^[0-9A-Fa-f]{32}\\Z")] = None
+    opc_key: Annotated[str | MISSING, Field(pattern="^[0-9A-Fa-f]{32}$")] = MISSING
     """
     The operator key stored on the SIM card. Format: 32-symbol hexadecimal string. UI equivalent: "OPc Key" input field on the Infrastructure -> Inventory -> SIM cards tab.
     """
@@ -431,18 +431,17 @@ class VoucherInfo(BaseModel):
     The voucher used to recharge the account.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    id: str | None = None
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
+    id: str | MISSING = MISSING
     """
     The unique ID of the voucher.
     """
 
 
 class PortaDateTime(RootModel[str]):
-    model_config = ConfigDict(regex_engine="python-re")
     root: Annotated[
         str,
-        Field(examples=["2022-04-01 00:00:00"], pattern="^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\\Z"),
+        Field(examples=["2022-04-01 00:00:00"], pattern="^[0-9]{4}\\-[0-9]{2}\\-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$"),
     ]
     """
     A PortaBilling date and time, written 'YYYY-MM-DD HH:MM:SS' (a space between date and time, no time-zone designator).
@@ -463,7 +462,7 @@ class UpdateAccountResponse(BaseModel):
     The answer of a successful Account/update_account call.
     """
 
-    model_config = ConfigDict(populate_by_name=True)
+    model_config = ConfigDict(validate_by_name=True)
     i_account: int
     """
     The unique ID of the created/modified account record.
@@ -475,7 +474,7 @@ class Fault(BaseModel):
     A PortaBilling fault, returned with HTTP 500 for every failed call. The faultcodes Server.Session.check_auth.auth_failed, Client.check_auth.envelope_missed, Client.Session.check_auth.failed_to_process_jwt, Client.Session.check_auth.failed_to_process_access_token mean the caller is not authenticated or the session has expired: log in again (Session/login) or renew the access token (Session/refresh_access_token) and repeat the call. A failed Session/login returns Server.Session.auth_failed.
     """
 
-    model_config = ConfigDict(populate_by_name=True)
+    model_config = ConfigDict(validate_by_name=True)
     faultcode: Annotated[str, Field(examples=["Server.Session.check_auth.auth_failed"])]
     """
     The error code.
@@ -491,7 +490,7 @@ class LoginWithPassword(BaseModel):
     Log in with a login and password.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
     login: str
     """
     The user's login.
@@ -507,7 +506,7 @@ class LoginWithToken(BaseModel):
     Log in with a login and an API token.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
     login: str
     """
     The user's login.
@@ -523,7 +522,7 @@ class RefreshAccessTokenParams(BaseModel):
     The parameters of Session/refresh_access_token.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
     refresh_token: str
     """
     The refresh_token returned by Session/login or by an earlier refresh.
@@ -535,7 +534,7 @@ class LogoutParams(BaseModel):
     The parameters of Session/logout.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
     access_token: str
     """
     The access token of the session to close.
@@ -547,7 +546,7 @@ class SessionData(BaseModel):
     The session data returned by Session/login and Session/refresh_access_token.
     """
 
-    model_config = ConfigDict(populate_by_name=True)
+    model_config = ConfigDict(validate_by_name=True)
     access_token: str
     """
     The access token (a JWT), sent as Authorization: Bearer <access_token>.
@@ -571,7 +570,7 @@ class LogoutResponse(BaseModel):
     The answer of a successful Session/logout call.
     """
 
-    model_config = ConfigDict(populate_by_name=True)
+    model_config = ConfigDict(validate_by_name=True)
 
 
 class ProductSubscription(BaseModel):
@@ -579,80 +578,80 @@ class ProductSubscription(BaseModel):
     The subscription plan of an add-on product.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    activation_fee: float | None = None
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
+    activation_fee: float | MISSING = MISSING
     """
     The one-time fee for subscription activation. Note: read-only. UI equivalent: "Activation fee, %YOUR_CURRENCY%" input field on the Edit Subscription plan -> Fees panel.
     """
-    activation_mode: ActivationMode | None = None
+    activation_mode: ActivationMode | MISSING = MISSING
     """
     The activation mode. Possible values: 1 - at the given start date; 2 - upon the account's first usage. Note: read-only. UI equivalent: "Activation mode" input field on the Create Subscription plan main panel.
     """
-    advance_periods: int | None = None
+    advance_periods: int | MISSING = MISSING
     """
     The number of periods to charge in advance. Note: read-only. UI equivalent: "Periods in advance" input field on the Edit Subscription plan main panel.
     """
-    cancel_penalty: float | None = None
+    cancel_penalty: float | MISSING = MISSING
     """
     The cancellation penalty fee. UI equivalent: "Fee, %YOUR_CURRENCY%" input field on the Edit Subscription plan -> Fees panel.
     """
-    charge_model: ChargeModel | None = None
+    charge_model: ChargeModel | MISSING = MISSING
     """
     Indicates how subscription charges are applied. Possible values: 0 - progressively; 1 - at the end of the billing period; 2 - in advance. Note: read-only. UI equivalent: "Subscription charges applied" input field on the Edit Subscription plan main panel.
     """
-    description: Annotated[str | None, Field(max_length=255)] = None
+    description: Annotated[str | MISSING, Field(max_length=255)] = MISSING
     """
     The subscription plan description. Possible length: 255 characters. UI equivalent: "Description" input field on the Edit Subscription plan -> General information panel.
     """
-    effective_fee: float | None = None
+    effective_fee: float | MISSING = MISSING
     """
     The effective subscription fee for the current billing period.
     """
-    generate_daily_charge: YesNo | None = None
+    generate_daily_charge: YesNo | MISSING = MISSING
     """
     Indicates whether to generate daily charges or keep the total charge only. Possible values: Y - generate daily charges; N - keep the total charge only.
     """
-    i_product: int | None = None
+    i_product: int | MISSING = MISSING
     """
     The unique ID of the product record.
     """
-    i_product_subscription: int | None = None
+    i_product_subscription: int | MISSING = MISSING
     """
     The unique ID of the product subscription record.
     """
-    i_subscription: int | None = None
+    i_subscription: int | MISSING = MISSING
     """
     The ID of the subscription plan.
     """
-    invoice_description: str | None = None
+    invoice_description: str | MISSING = MISSING
     """
     The subscription plan name visible to end users on invoices. UI equivalent: "Subscription plan name visible to end users" input field on the Edit Subscription plan main panel.
     """
-    iso_4217: Annotated[str | None, Field(examples=["EUR", "USD", "INR"])] = None
+    iso_4217: Annotated[str | MISSING, Field(examples=["EUR", "USD", "INR"])] = MISSING
     """
     The ISO 4217 code of the currency for the subscription plan. Example: EUR, USD, INR. Note: Cannot be changed after creation. UI equivalent: "Currency" input field on the Edit Subscription plan main panel.
     """
-    minimum_period: int | None = None
+    minimum_period: int | MISSING = MISSING
     """
     The minimum subscription period in months. UI equivalent: "Minimum subscription period, months" input field on the Edit Subscription plan -> Fees panel.
     """
-    multi_month_discount_list: list[MultiMonthDiscount] | None = None
+    multi_month_discount_list: list[MultiMonthDiscount] | MISSING = MISSING
     """
     Specifies multi-month discounts for subscriptions charged in advance.
     """
-    multiple: int | None = None
+    multiple: int | MISSING = MISSING
     """
     Indicates whether the subscription can be assigned multiple times to one account. Possible values: Y - yes; N - no. Note: read-only. UI equivalent: "Can be applied more than once" input field on the Edit Subscription plan -> General information panel.
     """
-    name: str | None = None
+    name: str | MISSING = MISSING
     """
     The name of the subscription plan. UI equivalent: "Name" input field on the Edit Subscription plan main panel.
     """
-    periodic_fees: list[list[PeriodicFee]] | None = None
+    periodic_fees: list[list[PeriodicFee]] | MISSING = MISSING
     """
     The list of periodic fees for the subscription plan. UI equivalent: "Monthly fee, %YOUR_CURRENCY%" input fields on the Edit Subscription plan -> Fees -> "Adjust periodic fees for non-monthly periods" modal window.
     """
-    rounding: Annotated[int | None, Field(ge=1, le=5)] = None
+    rounding: Annotated[int | MISSING, Field(ge=1, le=5)] = MISSING
     """
     Defines the number of decimal places for rounding charged amounts. Possible values: 1 - min, 5 - max. UI equivalent: "Round up the charged amount, decimal places" input field on the Edit Subscription plan -> Fees panel.
     """
@@ -663,32 +662,32 @@ class ServiceFeature(BaseModel):
     A service feature configuration (used for the account's own service_features and for the service_features of each assigned add-on product; the page describes both with the same fields). Where the page words a field differently in the two places, both texts are kept in x-accountkit-page-descriptions.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    attributes: list[ServiceFeatureAttribute] | None = None
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
+    attributes: list[ServiceFeatureAttribute] | MISSING = MISSING
     """
     The list of service feature attributes. Note: Both attributes of the cli_trust service feature (accept_caller and supply_caller) are mandatory.
     """
-    defined: int | None = None
+    defined: int | MISSING = MISSING
     """
     Indicates whether the service feature is defined on the object's service features level. Note: If absent, it is always defined.
     """
-    effective_flag_value: str | None = None
+    effective_flag_value: str | MISSING = MISSING
     """
     The actual service feature flag value. Note: read-only; inherited by the account from customer, customer site, or product.
     """
-    flag_value: str | None = None
+    flag_value: str | MISSING = MISSING
     """
     The state of the corresponding service feature. Note: Not mandatory for cli_trust and permitted_sip_proxies service features.
     """
-    locked: int | None = None
+    locked: int | MISSING = MISSING
     """
     Indicates whether the feature is locked for editing. Indicates whether the feature is locked for editing for the current user. Note: If absent, the feature can't be locked.
     """
-    locks: list[str] | None = None
+    locks: list[str] | MISSING = MISSING
     """
     The list of user types who cannot change service features. Note: If absent, locks are not supported.
     """
-    name: str | None = None
+    name: str | MISSING = MISSING
     """
     The service feature name.
     """
@@ -699,32 +698,32 @@ class CallProcessingModeInfo(BaseModel):
     The account's active call processing mode.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    effective_from: PortaDateTime | None = None
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
+    effective_from: PortaDateTime | MISSING = MISSING
     """
     The date and time the call processing mode became active. Note: read-only.
     """
-    effective_to: PortaDateTime | None = None
+    effective_to: PortaDateTime | MISSING = MISSING
     """
     The date and time the call processing mode becomes inactive. UI equivalent: "Effective until" field on the Edit Account -> Services -> Call screening -> Modes tab.
     """
-    i_response_message: int | None = None
+    i_response_message: int | MISSING = MISSING
     """
     The ID of the voice response message. UI equivalent: "Temporary response message" input field on the Edit Account -> Services -> Call screening -> Modes tab.
     """
-    name: str | None = None
+    name: str | MISSING = MISSING
     """
     The operation mode name. Note: read-only.
     """
-    response_message_name: str | None = None
+    response_message_name: str | MISSING = MISSING
     """
     The response message name. Note: read-only.
     """
-    short_code: int | None = None
+    short_code: int | MISSING = MISSING
     """
     The ID of the operation mode, used as DTMF code to activate the mode. UI equivalent: "Effective mode" field on the Edit Account -> Services -> Call screening -> Modes tab.
     """
-    sticky: YesNo | None = None
+    sticky: YesNo | MISSING = MISSING
     """
     Indicates whether the mode can be changed on bulk mode switch. Possible values: Y - preserved; N - changed. Note: read-only. UI equivalent: "Sticky" field on the Edit Account -> Services -> Call screening -> Modes tab.
     """
@@ -735,68 +734,68 @@ class IncludedService(BaseModel):
     A service available for the account.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    default: YesNo | None = None
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
+    default: YesNo | MISSING = MISSING
     """
     Indicates whether the service belongs to the system's default set. Possible values: Y - yes; N - no.
     """
-    dest_group_set_name: str | None = None
+    dest_group_set_name: str | MISSING = MISSING
     """
     The destination group set name. Note: read-only; applicable to "service pool" type. UI equivalent: "Destination group set" input field on the Add service panel.
     """
-    i_dest_group_set: int | None = None
+    i_dest_group_set: int | MISSING = MISSING
     """
     The ID of the destination group set. Note: Applicable to "service pool" type. UI equivalent: "Destination group set" input field on the Add service panel.
     """
-    i_service: int | None = None
+    i_service: int | MISSING = MISSING
     """
     The unique ID of the service record.
     """
-    i_service_type: IServiceType | None = None
+    i_service_type: IServiceType | MISSING = MISSING
     """
     The unique ID of the related service type. Possible values: 0 - Internal; 2 - Session based; 3 - Voice calls; 5 - Data service; 6 - Internet access; 7 - Quantity based; 8 - Wi-Fi; 9 - Dial-up internet; 10 - Messaging service; 14 - Conferencing; 15 - DID; 16 - IPTV; 17 - Measured service; 18 - Service pool; 19 - Mobile network provisioning.
     """
-    i_st_charge_unit: int | None = None
+    i_st_charge_unit: int | MISSING = MISSING
     """
     The ID of the service type charge unit.
     """
-    i_tax_transaction_code: int | None = None
+    i_tax_transaction_code: int | MISSING = MISSING
     """
     The ID of the tax transaction code for calculating taxes. UI equivalent: "Tax code" input field on the Add service panel.
     """
-    internal: YesNo | None = None
+    internal: YesNo | MISSING = MISSING
     """
     Indicates whether the service is for internal usage. Possible values: Y - yes; N - no.
     """
-    is_used: int | None = None
+    is_used: int | MISSING = MISSING
     """
     Indicates whether the service is used. Possible values: Y - yes; N - no.
     """
-    name: str | None = None
+    name: str | MISSING = MISSING
     """
     The service name shown on the administrator interface. UI equivalent: "Name" input field on the Edit Service main panel.
     """
-    rate_unit: Annotated[str | None, Field(max_length=16)] = None
+    rate_unit: Annotated[str | MISSING, Field(max_length=16)] = MISSING
     """
     The customer-visible name for the units used to calculate charges. Max length: 16 characters. UI equivalent: "Billing unit" input field on the Edit Service main panel.
     """
-    rating_base: str | None = None
+    rating_base: str | MISSING = MISSING
     """
     The billing attribute based on the service type. Note: read-only. UI equivalent: "Rating base" input field on the Edit Service main panel.
     """
-    ratio: int | None = None
+    ratio: int | MISSING = MISSING
     """
     The base ratio defining how many base units make up one billing unit. UI equivalent: "Base ratio" input field on the Edit Service main panel.
     """
-    service_pool_combination_list: list[ServicePoolCombination] | None = None
+    service_pool_combination_list: list[ServicePoolCombination] | MISSING = MISSING
     """
     The list of combinations for pool services.
     """
-    unit: str | None = None
+    unit: str | MISSING = MISSING
     """
     The base units for measuring service consumption. Note: Cannot be changed. UI equivalent: "Base unit" input field on the Edit Service main panel.
     """
-    usage_rating: YesNo | None = None
+    usage_rating: YesNo | MISSING = MISSING
     """
     Indicates whether the service is charged according to a rating plan. Possible values: Y - yes; N - no. UI equivalent: "Usage charge" input field on the Edit Service main panel.
     """
@@ -807,7 +806,7 @@ class LoginRequest(BaseModel):
     The request body of Session/login.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
     params: LoginWithPassword | LoginWithToken
     """
     The credentials: a login with either a password or a token.
@@ -819,7 +818,7 @@ class RefreshAccessTokenRequest(BaseModel):
     The request body of Session/refresh_access_token.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
     params: RefreshAccessTokenParams
 
 
@@ -828,7 +827,7 @@ class LogoutRequest(BaseModel):
     The request body of Session/logout.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
     params: LogoutParams
 
 
@@ -849,148 +848,148 @@ class AssignedAddon(BaseModel):
     An add-on product assigned to the account.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    addon_effective_from: PortaDateTime | None = None
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
+    addon_effective_from: PortaDateTime | MISSING = MISSING
     """
     Indicates the date when a product add-on is effective. UI equivalent: "Activation date" input field on Edit Account -> Finances -> Add-on products -> %YOUR ADD-ON PRODUCT% -> Additional information panel.
     """
-    addon_effective_to: PortaDateTime | None = None
+    addon_effective_to: PortaDateTime | MISSING = MISSING
     """
     Indicates the date when a product add-on will be ineffective. UI equivalent: "Expiration date" input field on Edit Account -> Finances -> Add-on products -> %YOUR ADD-ON PRODUCT% -> Additional information panel.
     """
-    addon_priority: AddonPriority | None = None
+    addon_priority: AddonPriority | MISSING = MISSING
     """
     Indicates the priority of an add-on product. Possible values: 0 - main product; 10 - low; 15 - medium low; 20 - medium; 25 - medium high; 30 - high. Note: Can only be set on add-on creation and cannot be changed later. UI equivalent: "Priority" input field on the Edit Product main panel.
     """
-    allowed_products: list[int] | None = None
+    allowed_products: list[int] | MISSING = MISSING
     """
     The list of main products that can be used with the add-on product. UI equivalent: "Add-on product is allowed with" list on Edit Product -> Additional information.
     """
-    allowed_with_any_product: str | None = None
+    allowed_with_any_product: str | MISSING = MISSING
     """
     Defines if the add-on product can be assigned with any other main product. Available only for add-on products managed by the administrator and available to resellers.
     """
-    breakage: float | None = None
+    breakage: float | MISSING = MISSING
     """
     The breakage. Used to obtain a summary of depleted accounts. UI equivalent: "Breakage, %YOUR_CURRENCY%" input field on the Edit Product -> Charges -> General info main panel.
     """
-    default_i_acl: int | None = None
+    default_i_acl: int | MISSING = MISSING
     """
     Indicates the ACL for accounts with this product assigned. UI equivalent: "Account default ACL" input field on the Edit Product -> Additional information panel.
     """
-    description: str | None = None
+    description: str | MISSING = MISSING
     """
     The product description. UI equivalent: "Description" input field on the Edit Product -> Additional info panel.
     """
-    end_user_description: str | None = None
+    end_user_description: str | MISSING = MISSING
     """
     The description visible to end users. UI equivalent: "Description visible to end users" input field on the Edit Product -> Additional info panel.
     """
-    end_user_name: str | None = None
+    end_user_name: str | MISSING = MISSING
     """
     The product name visible to end users. UI equivalent: "Name visible to end users" input field on the Edit Product main panel.
     """
-    fraud_protection: FraudProtection | None = None
+    fraud_protection: FraudProtection | MISSING = MISSING
     """
     The overdraft protection mode for the product. Possible values: None, All, Debit.
     """
-    hidden: YesNo | None = None
+    hidden: YesNo | MISSING = MISSING
     """
     Indicates whether the product is hidden. Possible values: Y - is hidden; N - is not hidden. Note: read-only.
     """
-    i_account_role: IAccountRole1 | None = None
+    i_account_role: IAccountRole1 | MISSING = MISSING
     """
     The ID of the account role. Possible values: 1 - Universal; 2 - Phone line; 3 - Auto attendant; 4 - Prepaid card; 5 - PINless; 6 - IPv4 address; 7 - User@domain; 8 - MSISDN; 9 - Voucher. UI equivalent: "Account role" input field on the Edit Account main panel.
     """
-    i_customer: int | None = None
+    i_customer: int | MISSING = MISSING
     """
     The record ID of the reseller who manages the product. UI equivalent: "Managed by" input field on the Edit Product main panel.
     """
-    i_product: int | None = None
+    i_product: int | MISSING = MISSING
     """
     The unique ID of the product record.
     """
-    i_product_group: int | None = None
+    i_product_group: int | MISSING = MISSING
     """
     The ID of the product group. UI equivalent: "Product group" input field on the Edit Product -> Additional info panel.
     """
-    i_reseller_subscription: int | None = None
+    i_reseller_subscription: int | MISSING = MISSING
     """
     The ID of the Subscription Plan assigned to the reseller.
     """
-    i_subscription: int | None = None
+    i_subscription: int | MISSING = MISSING
     """
     The ID of the subscription plan. UI equivalent: "Subscription" input field on the Edit Product -> Charges -> General info -> Subscription -> Subscriptions panel.
     """
-    i_vd_plan: int | None = None
+    i_vd_plan: int | MISSING = MISSING
     """
     The ID of the assigned volume discount plan. UI equivalent: "Default discount plan" input field on the Edit Product -> Charges -> General info panel.
     """
-    included_services: list[int] | None = None
+    included_services: list[int] | MISSING = MISSING
     """
     The list of services provided with the product. UI equivalent: List of items on the Edit Product -> Services panel.
     """
-    info_url: str | None = None
+    info_url: str | MISSING = MISSING
     """
     The URL to an external website describing product features. UI equivalent: "Information URL" input field on the Edit Product -> Additional info panel.
     """
-    is_used: IsUsed | None = None
+    is_used: IsUsed | MISSING = MISSING
     """
     Indicates whether the product is used. Possible values: 1 - is used; 0 - is not used. Note: read-only.
     """
-    is_used_by_resellers: IsUsedByResellers | None = None
+    is_used_by_resellers: IsUsedByResellers | MISSING = MISSING
     """
     Indicates whether the shared product is used by resellers. Possible values: 1 - is used; 0 - is not used. Note: read-only.
     """
-    iso_4217: Annotated[str | None, Field(examples=["EUR", "USD", "INR"])] = None
+    iso_4217: Annotated[str | MISSING, Field(examples=["EUR", "USD", "INR"])] = MISSING
     """
     The ISO 4217 code for the currency in which the product is billed. Example: EUR, USD, INR. Note: Cannot be changed after product creation.
     """
-    managed_by_user: YesNo | None = None
+    managed_by_user: YesNo | MISSING = MISSING
     """
     Indicates whether the product can be managed by an end user. Possible values: Y - yes; N - no. UI equivalent: "Allow self-care sign-up" switch on the Edit Product -> Additional information panel.
     """
-    name: str | None = None
+    name: str | MISSING = MISSING
     """
     The product name. UI equivalent: "Name" input field on the Edit Product main panel.
     """
-    notepad: str | None = None
+    notepad: str | MISSING = MISSING
     """
     The product notepad for notes. UI equivalent: Input field on the Edit Product -> Additional info Notes panel.
     """
-    product_group_name: str | None = None
+    product_group_name: str | MISSING = MISSING
     """
     The name of the product group. Note: read-only. UI equivalent: "Product group" input field on the Edit Product -> Additional info panel.
     """
-    product_subscription: ProductSubscription | None = None
+    product_subscription: ProductSubscription | MISSING = MISSING
     """
     The product subscription info. UI equivalent: Edit Product -> Charges -> General info -> Subscriptions panel.
     """
-    realm: str | None = None
+    realm: str | MISSING = MISSING
     """
     The custom string used to impose a scope of uniqueness for account IDs. Note: Cannot be changed for saved products. UI equivalent: "Realm" input field on the Edit Product main panel.
     """
-    service_features: list[ServiceFeature] | None = None
+    service_features: list[ServiceFeature] | MISSING = MISSING
     """
     The set of service feature configuration options within the product. UI equivalent: "Service configuration" panel in the Account -> Service section.
     """
-    service_flag_locks: str | None = None
+    service_flag_locks: str | MISSING = MISSING
     """
     Specifies whether service feature values can be changed by an administrator or end user. UI equivalent: "Can be edited by" checkbox on Product -> Services -> Choose Service -> Choose any service feature.
     """
-    shared: str | None = None
+    shared: str | MISSING = MISSING
     """
     Indicates whether the product can be shared with resellers. Note: Can be disabled only if not used by resellers; applicable to admin-managed products. UI equivalent: "Share with resellers" input field on the Edit Product main panel.
     """
-    subscription_discount_list: list[SubscriptionDiscount] | None = None
+    subscription_discount_list: list[SubscriptionDiscount] | MISSING = MISSING
     """
     The discount list to encourage multi-month payments. UI equivalent: Item list on the Edit Subscription plan -> Multi-months prepaid plans panel.
     """
-    topup_addon: YesNo | None = None
+    topup_addon: YesNo | MISSING = MISSING
     """
     Indicates whether the add-on product has a volume discount plan with discounts. Possible values: Y - with discounts; N - without discounts.
     """
-    volume_discount_plan_name: str | None = None
+    volume_discount_plan_name: str | MISSING = MISSING
     """
     The name of the associated volume discount plan. Note: read-only. UI equivalent: "Name" input field on the Edit Discount plan main panel.
     """
@@ -1001,274 +1000,274 @@ class AccountInfo(BaseModel):
     The account record to update (account_info). Every field of the page's table is listed; send only the fields to change, plus i_account to identify the account.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, regex_engine="python-re")
-    activation_date: date | None = None
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
+    activation_date: date | MISSING = MISSING
     """
     The date on which the account is activated. The date the account is used for the first time. UI equivalent: "Activation date" input field on the Edit Account -> Personal info -> Life cycle panel.
     """
-    address_line_2: str | None = None
+    address_line_2: str | MISSING = MISSING
     """
     The 2nd line of the account owner's address. UI equivalent: "Address, line 2" input field on the Edit Account -> Personal info -> General info -> Address info panel.
     """
-    alias_did_number_list: list[AliasDidNumber] | None = None
+    alias_did_number_list: list[AliasDidNumber] | MISSING = MISSING
     """
     The list of the account's aliases' DID numbers. Included in the response if limit_alias_did_number_list parameter is greater than zero.
     """
-    assigned_addons: list[AssignedAddon] | None = None
+    assigned_addons: list[AssignedAddon] | MISSING = MISSING
     """
     The list of account's add-on products. Note: If the main product is changed and the list of add-on products is not provided, existing add-on products will be removed. UI equivalent: "Select add-on products to add" panel on Edit Account -> Finances -> Add-on products.
     """
-    aux_fields: list[AuxField] | None = None
+    aux_fields: list[AuxField] | MISSING = MISSING
     """
     The data for the account's additional fields.
     """
-    baddr1: str | None = None
+    baddr1: str | MISSING = MISSING
     """
     The 1st line of the account owner's address. UI equivalent: "Address, line 1" input field on the Edit Account -> Personal info -> General info -> Address info panel.
     """
-    batch_name: str | None = None
+    batch_name: str | MISSING = MISSING
     """
     The batch name to which the account belongs. Note: A batch belongs to a customer, preventing mixing accounts from different customers. UI equivalent: "Batch" input field on the Edit Account -> Personal info -> General info -> Additional info -> Account info panel.
     """
-    bcc: str | None = None
+    bcc: str | MISSING = MISSING
     """
     The BCC email address for blind carbon copy. UI equivalent: "BCC" input field on the Edit Account -> Personal info -> General info -> Address info panel.
     """
-    bill_status: BillStatus | None = None
+    bill_status: BillStatus | MISSING = MISSING
     """
     The status of the account. Possible values: O - open; I - inactive; C - terminated. Note: Cannot be set via add_account or update_account; use terminate_account to terminate.
     """
-    billing_model: BillingModel | None = None
+    billing_model: BillingModel | MISSING = MISSING
     """
     The account type. Possible values: -1 - debit account; 0 - recharge voucher; 1 - credit account; 2 - alias; 4 - beneficiary. Note: Cannot be changed after creation. UI equivalent: "Type" input field on the Create Account main panel.
     """
-    blocked: YesNo | None = None
+    blocked: YesNo | MISSING = MISSING
     """
     Indicates whether calls and self-care access are blocked and SIP authorization is enabled. Possible values: Y - blocked; N - not blocked. UI equivalent: "Change status to" input field on the Toolbar -> Change status button.
     """
-    call_processing_mode_info: CallProcessingModeInfo | None = None
+    call_processing_mode_info: CallProcessingModeInfo | MISSING = MISSING
     """
     Information about the account's active call processing mode.
     """
-    city: str | None = None
+    city: str | MISSING = MISSING
     """
     The city of the account owner's address. UI equivalent: "City" input field on the Edit Account -> Personal info -> General info -> Address info panel.
     """
-    companyname: str | None = None
+    companyname: str | MISSING = MISSING
     """
     The account owner's company name. UI equivalent: "Company name" input field on the Edit Account -> Personal info -> General info -> Address info panel.
     """
-    cont1: str | None = None
+    cont1: str | MISSING = MISSING
     """
     The main contact person. UI equivalent: "Contact" input field on the Edit Account -> Personal info -> General info panel.
     """
-    cont2: str | None = None
+    cont2: str | MISSING = MISSING
     """
     The alternative contact person. UI equivalent: "Alt. contact" input field on the Edit Account -> Personal info -> General info -> Address info panel.
     """
-    control_number: int | None = None
+    control_number: int | MISSING = MISSING
     """
     The sequential number of the account in the batch. Note: Cannot be changed after creation. UI equivalent: "Control number" input field on the Edit Account -> Personal info -> General info -> Additional info -> Account info panel.
     """
-    country: str | None = None
+    country: str | MISSING = MISSING
     """
     The country code in ISO 3166-1 alpha-2 format. Possible values: 0 - min value; 32 - max value. UI equivalent: "Country" input field on the Edit Account -> Personal info -> General info -> Address info panel.
     """
-    credit_limit: float | None = None
+    credit_limit: float | MISSING = MISSING
     """
     The account's credit limit value. Note: Only available for credit accounts. UI equivalent: "Credit limit, %YOUR_CURRENCY%" input field on the Edit Account -> Finances -> General info panel.
     """
-    ecommerce_enabled: YesNo | None = None
+    ecommerce_enabled: YesNo | MISSING = MISSING
     """
     Indicates whether e-commerce is enabled for recharging the account's balance. Possible values: Y - enabled; N - disabled. UI equivalent: "Change status to" input field on the Account Edit -> Personal info -> General info -> Payment method panel.
     """
-    email: str | None = None
+    email: str | MISSING = MISSING
     """
     The email address associated with the account. UI equivalent: "Email" input field on the Edit Account -> Personal info -> General info panel.
     """
-    expiration_date: date | None = None
+    expiration_date: date | MISSING = MISSING
     """
     The date from which the account becomes unusable. UI equivalent: "Expiration date" input field on the Edit Account -> Personal info -> Life cycle panel.
     """
-    faxnum: str | None = None
+    faxnum: str | MISSING = MISSING
     """
     The account owner's fax number. UI equivalent: "Fax" input field on the Edit Account -> Personal info -> General info -> Address info panel.
     """
-    firstname: str | None = None
+    firstname: str | MISSING = MISSING
     """
     The account owner's first name. UI equivalent: "First name" input field on the Edit Account -> Personal info -> General info panel.
     """
-    h323_password: str | None = None
+    h323_password: str | MISSING = MISSING
     """
     The VoIP password for authenticating calls. UI equivalent: "Service password" input field on the Edit Account -> Personal info -> General info -> Additional info -> Account info panel.
     """
-    i_account: int | None = None
+    i_account: int | MISSING = MISSING
     """
     The unique ID of the account. Note: Cannot be changed after creation.
     """
-    i_account_balance_control_type: IAccountBalanceControlType | None = None
+    i_account_balance_control_type: IAccountBalanceControlType | MISSING = MISSING
     """
     The ID of the account's balance control type. Possible values: 1 - undefined; 2 - individual credit limit; 3 - subordinate. UI equivalent: "Balance control" input field on the Edit Account main panel.
     """
-    i_account_role: IAccountRole | None = None
+    i_account_role: IAccountRole | MISSING = MISSING
     """
     The ID of the account role. Possible values: 1 - Universal; 2 - Phone line; 3 - Auto attendant; 4 - Prepaid card; 5 - PINless; 6 - IPv4 address; 7 - User@domain; 8 - Mobile; 9 - Voucher. UI equivalent: "Account role" input field on the Edit Account main panel.
     """
-    i_acl: Annotated[int | None, Field(deprecated=True)] = None
+    i_acl: Annotated[int | MISSING, Field(deprecated=True)] = MISSING
     """
     The ID for the account's access level. Note: Deprecated; use i_role instead.
     """
-    i_batch: int | None = None
+    i_batch: int | MISSING = MISSING
     """
     The ID of the batch to which the account belongs. Note: Cannot mix accounts from different customers.
     """
-    i_customer: int | None = None
+    i_customer: int | MISSING = MISSING
     """
     The ID of the customer record to which the account belongs. Note: Cannot be changed after creation. UI equivalent: "Customer" input field on the Edit Account main panel.
     """
-    i_customer_site: int | None = None
+    i_customer_site: int | MISSING = MISSING
     """
     The ID of the customer site the account belongs to. UI equivalent: "Customer site" input field on the Edit Account -> Personal info -> General info -> Additional info -> Account info panel.
     """
-    i_distributor: int | None = None
+    i_distributor: int | MISSING = MISSING
     """
     The unique ID of the distributor associated with the account. Note: Applicable to debit accounts only.
     """
-    i_lang: Annotated[str | None, Field(examples=["en", "ru", "es"])] = None
+    i_lang: Annotated[str | MISSING, Field(examples=["en", "ru", "es"])] = MISSING
     """
     The code for the account's web language. Example: en, ru, es. UI equivalent: "Web interface language" input field on the Edit Account -> Personal info -> General info -> Web self-care panel.
     """
-    i_master_account: int | None = None
+    i_master_account: int | MISSING = MISSING
     """
     The ID of the beneficiary account for alias or sponsor accounts. Note: Can only be updated by the system. UI equivalent: "Sponsor account" field on the Edit Account main panel.
     """
-    i_product: int | None = None
+    i_product: int | MISSING = MISSING
     """
     The ID for the account's product. UI equivalent: "Main product" input field on the Edit Account main panel.
     """
-    i_role: int | None = None
+    i_role: int | MISSING = MISSING
     """
     The ID of the account's access role. UI equivalent: "Role" input field on the Edit Account -> Personal info -> General info -> Web self-care panel.
     """
-    i_time_zone: int | None = None
+    i_time_zone: int | MISSING = MISSING
     """
     The ID for the account's time zone. UI equivalent: "Time zone" input field on the Edit Account -> Personal info -> General info -> Web self-care panel.
     """
-    i_vd_plan: Annotated[int | None, Field(deprecated=True)] = None
+    i_vd_plan: Annotated[int | MISSING, Field(deprecated=True)] = MISSING
     """
     The ID for the account's discount plan. Note: Obsolete; use add-on product functionality instead. UI equivalent: "Discount plan" input field on the Edit Account -> Services -> Bundles panel.
     """
-    id: Annotated[str | None, Field(max_length=64)] = None
+    id: Annotated[str | MISSING, Field(max_length=64)] = MISSING
     """
     The unique ID (PIN) of the account. Max length: 64 characters. Note: Format depends on the account role. UI equivalent: "ID" input field on the Edit Account main panel.
     """
-    in_date_format: str | None = None
+    in_date_format: str | MISSING = MISSING
     """
     The input date format for the self-care interface. UI equivalent: "Date" input field on the Edit Account -> Personal info -> General info -> Web self-care panel -> Input format.
     """
-    in_time_format: str | None = None
+    in_time_format: str | MISSING = MISSING
     """
     The input time format for the self-care interface. UI equivalent: "Time" input field on the Edit Account -> Personal info -> General info -> Web self-care panel -> Input format.
     """
-    inactivity_expire_time: int | None = None
+    inactivity_expire_time: int | MISSING = MISSING
     """
     The period of account availability after last use. UI equivalent: "Availability period after last usage, days" input field on the Edit Account -> Personal info -> Life cycle panel.
     """
-    included_services: list[IncludedService] | None = None
+    included_services: list[IncludedService] | MISSING = MISSING
     """
     The list of services available for the account. Note: Only in "get" responses; ignored in "add"/"update". UI equivalent: Inherited from the account's product and add-ons.
     """
-    lastname: str | None = None
+    lastname: str | MISSING = MISSING
     """
     The account owner's last name. UI equivalent: "Last name" input field on the Edit Account -> Personal info -> General info panel.
     """
-    life_time: int | None = None
+    life_time: int | MISSING = MISSING
     """
     The availability period after the first use of the account in days. UI equivalent: "Availability period after first usage, days" field on the Edit Account -> Personal info -> Life cycle panel.
     """
-    login: Annotated[str | None, Field(max_length=64, min_length=4, pattern="^[A-Za-z0-9@._-]+\\Z")] = None
+    login: Annotated[str | MISSING, Field(max_length=64, min_length=4, pattern="^[A-Za-z0-9@\\._\\-]+$")] = MISSING
     """
     The user login for the self-care web interface. Possible length: 4-64 characters; only digits, letters, @, -, _, and .. UI equivalent: "Login" input field on the Edit Account -> Personal info -> General info -> Web self-care panel.
     """
-    midinit: Annotated[str | None, Field(max_length=25)] = None
+    midinit: Annotated[str | MISSING, Field(max_length=25)] = MISSING
     """
     The account owner's middle initial(s). Max length: 25 characters. UI equivalent: "Middle name" input field on the Edit Account -> Personal info -> General info -> Address info panel.
     """
-    note: Annotated[str | None, Field(max_length=100)] = None
+    note: Annotated[str | MISSING, Field(max_length=100)] = MISSING
     """
     A short note about the account's contact details. Max length: 100 characters. UI equivalent: "Description" input field on the Edit Account -> Personal info -> General info -> Address info panel.
     """
-    notepad: str | None = None
+    notepad: str | MISSING = MISSING
     """
     Notes about the account owner. UI equivalent: "Note" input field on the Edit Account -> Personal info -> General info -> Notes panel.
     """
-    opening_balance: float | None = None
+    opening_balance: float | MISSING = MISSING
     """
     The initial balance of the account. UI equivalent: "Opening balance" input field on the Create Account main panel.
     """
-    out_date_format: str | None = None
+    out_date_format: str | MISSING = MISSING
     """
     The format for the output date on the self-care interface. UI equivalent: "Date" input field on the Edit Account -> Personal info -> General info -> Web self-care panel -> Output format.
     """
-    out_date_time_format: str | None = None
+    out_date_time_format: str | MISSING = MISSING
     """
     The format for the output date and time on the self-care interface. UI equivalent: "Date & time" input field on the Edit Account -> Personal info -> General info -> Web self-care panel -> Output format.
     """
-    out_time_format: str | None = None
+    out_time_format: str | MISSING = MISSING
     """
     The format for the output time on the self-care interface. UI equivalent: "Time" input field on the Edit Account -> Personal info -> General info -> Web self-care panel -> Output format.
     """
     password: Annotated[
-        str | None,
+        str | MISSING,
         Field(
             min_length=6,
-            pattern="^(?:[^\n\r\u2028\u2029]*[A-Za-z][^\n\r\u2028\u2029]*[0-9]|[^\n\r\u2028\u2029]*[0-9][^\n\r\u2028\u2029]*[A-Za-z])[^\n\r\u2028\u2029]*\\Z",
+            pattern="^(?:[^\\n\\r\\x{2028}\\x{2029}]*[A-Za-z][^\\n\\r\\x{2028}\\x{2029}]*[0-9]|[^\\n\\r\\x{2028}\\x{2029}]*[0-9][^\\n\\r\\x{2028}\\x{2029}]*[A-Za-z])[^\\n\\r\\x{2028}\\x{2029}]*$",
         ),
-    ] = None
+    ] = MISSING
     """
     The user password for the self-care web interface. Min length: 6 characters; must contain at least one letter and one digit. UI equivalent: "Password" input field on the Edit Account -> Personal info -> General info -> Web self-care panel.
     """
-    phone1: str | None = None
+    phone1: str | MISSING = MISSING
     """
     The main phone number to contact the end user. UI equivalent: "Phone" input field on the Edit Account -> Personal info -> General info -> Address info panel.
     """
-    phone2: str | None = None
+    phone2: str | MISSING = MISSING
     """
     The alternative phone number. UI equivalent: "Alt. phone" input field on the Edit Account -> Personal info -> General info -> Address info panel.
     """
-    redirect_number: str | None = None
+    redirect_number: str | MISSING = MISSING
     """
     The number sent back to the IVR in an authorization confirmation, e.g., redirect to a technical support number.
     """
-    salutation: str | None = None
+    salutation: str | MISSING = MISSING
     """
     The account owner's salutation. UI equivalent: "Salutation" input field on the Edit Account -> Personal info -> General info -> Address info panel.
     """
-    service_features: list[ServiceFeature] | None = None
+    service_features: list[ServiceFeature] | MISSING = MISSING
     """
     The list of service features. UI equivalent: Item list on the Edit Account -> Services -> Service configuration -> %YOUR_SERVICE% configuration panel.
     """
-    sim_card_info: SimCardInfo | None = None
+    sim_card_info: SimCardInfo | MISSING = MISSING
     """
     Information about a SIM card.
     """
-    state: str | None = None
+    state: str | MISSING = MISSING
     """
     The province or state where the account owner lives. UI equivalent: "State" input field on the Edit Account -> Personal info -> General info -> Address info panel.
     """
-    subscriber_email: str | None = None
+    subscriber_email: str | MISSING = MISSING
     """
     The subscriber's email address. UI equivalent: "Email for IPTV" input field on the Edit Account -> Personal info -> General info panel.
     """
-    ua_profile_id: int | None = None
+    ua_profile_id: int | MISSING = MISSING
     """
     The ID for the IP phone profile assigned to the account.
     """
-    voucher_info: VoucherInfo | None = None
+    voucher_info: VoucherInfo | MISSING = MISSING
     """
     Information about the voucher used to recharge the account.
     """
-    zip: Annotated[str | None, Field(max_length=10, min_length=2, pattern="^[A-Za-z0-9 -]+\\Z")] = None
+    zip: Annotated[str | MISSING, Field(max_length=10, min_length=2, pattern="^[A-Za-z0-9 \\-]+$")] = MISSING
     """
     The postal (zip) code. Possible length: 2-10 characters; allows letters, digits, spaces, and dashes. UI equivalent: "Postal code" input field on the Edit Account -> Personal info -> General info -> Address info panel.
     """
@@ -1279,7 +1278,7 @@ class UpdateAccountParams(BaseModel):
     The parameters of Account/update_account.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
     account_info: AccountInfo
     """
     The account record to update.
@@ -1295,7 +1294,7 @@ class UpdateAccountRequest(BaseModel):
     The request body of Account/update_account: the parameters wrapped in params.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
     params: UpdateAccountParams
 
 

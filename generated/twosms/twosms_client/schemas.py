@@ -6,7 +6,9 @@ from __future__ import annotations
 from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from pydantic import MISSING, AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+
+from twosms_client._patterns import AccountV3ContactNumberPattern, AccountV3PhoneNumberPattern
 
 
 class AccountPreferences(RootModel[int]):
@@ -22,17 +24,17 @@ class AccountUserInfo(BaseModel):
     """
 
     model_config = ConfigDict(
-        extra="forbid", populate_by_name=True, json_schema_extra={"xml": {"name": "AccountUserInfo"}}
+        extra="forbid", validate_by_name=True, json_schema_extra={"xml": {"name": "AccountUserInfo"}}
     )
-    UserID: UUID | None = None
+    UserID: UUID | MISSING = MISSING
     """
     The unique identifier of the user.
     """
-    Name: str | None = None
+    Name: str | MISSING = MISSING
     """
     The user's name.
     """
-    PermissionLevel: Annotated[str | None, Field(examples=["STANDARD_USER"])] = None
+    PermissionLevel: Annotated[str | MISSING, Field(examples=["STANDARD_USER"])] = MISSING
     """
     The user's permission level on the account, e.g. STANDARD_USER (the page's sample). The list of levels is not documented.
     """
@@ -43,12 +45,12 @@ class ResponseError(BaseModel):
     Error (the page's type name for ResponseOfObject.Error).
     """
 
-    model_config = ConfigDict(populate_by_name=True)
-    ErrorCode: str | None = None
+    model_config = ConfigDict(validate_by_name=True)
+    ErrorCode: str | MISSING = MISSING
     """
     The error code.
     """
-    ErrorReason: str | None = None
+    ErrorReason: str | MISSING = MISSING
     """
     The reason for the error.
     """
@@ -59,8 +61,8 @@ class ResponseIdentification(BaseModel):
     Identifies the user who made the call.
     """
 
-    model_config = ConfigDict(populate_by_name=True)
-    UserId: str | None = None
+    model_config = ConfigDict(validate_by_name=True)
+    UserId: str | None | MISSING = MISSING
     """
     The Id of the user who made the call.
     """
@@ -71,7 +73,7 @@ class UpdateAccountRequestParameters(BaseModel):
     The parameters of update_account, by their names on the wire.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
     id: UUID
     """
     The Id of the account to update its details.
@@ -92,148 +94,141 @@ class AccountV3(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        populate_by_name=True,
-        regex_engine="python-re",
+        validate_by_name=True,
+        arbitrary_types_allowed=True,
         json_schema_extra={"xml": {"name": "AccountV3"}},
     )
-    UserPassword: str | None = None
+    UserPassword: str | MISSING = MISSING
     """
     Not in the page's AccountV3 table; sent in both of the page's request samples. Its meaning is not documented. Not used by this method.
     """
-    CountryCode: str | None = None
+    CountryCode: str | MISSING = MISSING
     """
     The dialing code of the country the account is registered in.
     """
-    NDD: str | None = None
+    NDD: str | MISSING = MISSING
     """
     The national dialing code of the country the account is registered in.
     """
-    IDD: str | None = None
+    IDD: str | MISSING = MISSING
     """
     The international dialing code used in the country the account it;s registered in.
     """
-    Timeout: int | None = None
+    Timeout: int | MISSING = MISSING
     """
     The default timeout of the login in user.
     """
-    Type: str | None = None
+    Type: str | MISSING = MISSING
     """
     Gets the type of account which determines what the account can do to its subaccounts.
     """
-    ID: UUID | None = None
+    ID: UUID | MISSING = MISSING
     """
     The unique identifier for the account.
     """
-    AccountID: UUID | None = None
+    AccountID: UUID | MISSING = MISSING
     """
     The unique identifier for the parent account.
     """
-    Address: str | None = None
+    Address: str | MISSING = MISSING
     """
     The address of the account.
     """
-    AnyTimeBalance: float | None = None
+    AnyTimeBalance: float | MISSING = MISSING
     """
     The anytime balance of the account.
     """
-    ContactNumber: Annotated[
-        str,
-        Field(
-            pattern="^(?=[^\n\r\u2028\u2029]*?[0-9][^\n\r\u2028\u2029]*?[0-9][^\n\r\u2028\u2029]*?[0-9][^\n\r\u2028\u2029]*?[0-9][^\n\r\u2028\u2029]*?[0-9])([+]?)([0-9\t\n\x0b\x0c\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\\(\\)-]{5,20})\\Z"
-        ),
-    ]
+    ContactNumber: AccountV3ContactNumberPattern
     """
     The contact number for the account.
     """
-    PhoneNumber: Annotated[
-        str | None,
-        Field(
-            pattern="^(?=[^\n\r\u2028\u2029]*?[0-9][^\n\r\u2028\u2029]*?[0-9][^\n\r\u2028\u2029]*?[0-9][^\n\r\u2028\u2029]*?[0-9][^\n\r\u2028\u2029]*?[0-9])([+]?)([0-9\t\n\x0b\x0c\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\\(\\)-]{5,20})\\Z"
-        ),
-    ] = None
+    PhoneNumber: AccountV3PhoneNumberPattern | MISSING = MISSING
     """
     The contact number for the account.
     """
-    DateCreated: AwareDatetime | None = None
+    DateCreated: AwareDatetime | MISSING = MISSING
     """
     The date the account was created
     """
-    DateModified: AwareDatetime | None = None
+    DateModified: AwareDatetime | MISSING = MISSING
     """
     The date the account was last modified
     """
-    Disclaimer: str | None = None
+    Disclaimer: str | MISSING = MISSING
     """
     The text that is displayed at the bottom of the advanced messages.
     """
-    DisclaimerRemove: bool | None = None
+    DisclaimerRemove: bool | MISSING = MISSING
     """
     Determines if the disclaimer should be removed.
     """
     EmailAddress: Annotated[
-        str, Field(pattern="^([0-9a-zA-Z]([-.\\w']*[0-9a-zA-Z])*@([0-9a-zA-Z][-\\w']*[0-9a-zA-Z]\\.)+[a-zA-Z]{2,9})\\Z")
+        str,
+        Field(
+            pattern="^(?:[0-9a-zA-Z](?:[\\-\\.0-9A-Za-z_']*[0-9a-zA-Z])*@(?:[0-9a-zA-Z][\\-0-9A-Za-z_']*[0-9a-zA-Z]\\.)+[a-zA-Z]{2,9})$"
+        ),
     ]
     """
     The main email address for the account.
     """
-    Enabled: bool | None = None
+    Enabled: bool | MISSING = MISSING
     """
     Determines if the account is active or inactive.
     """
-    FirstName: str | None = None
+    FirstName: str | MISSING = MISSING
     """
     First name. Not in the page's AccountV3 table; listed among the members this method uses and sent in both request samples.
     """
-    Defaultheader: str | None = None
+    Defaultheader: str | MISSING = MISSING
     """
     The name of the default header
     """
-    LanguageID: UUID | None = None
+    LanguageID: UUID | MISSING = MISSING
     """
     The default language Id for the account.
     """
-    LanguageName: str | None = None
+    LanguageName: str | MISSING = MISSING
     """
     The name of the language
     """
-    LastName: str | None = None
+    LastName: str | MISSING = MISSING
     """
     Last name. Not in the page's AccountV3 table; listed among the members this method uses and sent in both request samples.
     """
-    Location: str | None = None
+    Location: str | MISSING = MISSING
     """
     The country of the account.
     """
-    Logo: Annotated[str | None, Field(json_schema_extra={"contentEncoding": "base64"})] = None
+    Logo: Annotated[str | MISSING, Field(json_schema_extra={"contentEncoding": "base64"})] = MISSING
     """
     Base64 encoded string containing the logo that is displayed on advanced messages
     """
-    LogoRemoved: bool | None = None
+    LogoRemoved: bool | MISSING = MISSING
     """
     Determines if the logo should be removed.
     """
-    LogoName: str | None = None
+    LogoName: str | MISSING = MISSING
     """
     The name of the logo file that is displayed on the web interface
     """
-    Name: str | None = None
+    Name: str | MISSING = MISSING
     """
     The company name of the account.
     """
-    OffPeakBalance: float | None = None
+    OffPeakBalance: float | MISSING = MISSING
     """
     The off peak balance of the account.
     """
     Preferences: Annotated[
-        list[AccountPreferences] | None, Field(json_schema_extra={"xml": {"name": "Preferences", "wrapped": True}})
-    ] = None
+        list[AccountPreferences] | MISSING, Field(json_schema_extra={"xml": {"name": "Preferences", "wrapped": True}})
+    ] = MISSING
     """
     Determines how the UI of SMS+ plus is displayed for this account. Provide a list of all preferences you wish to set on the account. Any preferences set previously will be overwritten with the preferences set on the request.
 
     Collection of AccountPreferences. The value list is not documented.
 
     """
-    SCIMEnabled: bool | None = None
+    SCIMEnabled: bool | MISSING = MISSING
     """
     Determines if SCIM has been enabled on the account.
     """
@@ -249,25 +244,25 @@ class AccountV3(BaseModel):
     """
     The default time zone for the account.
     """
-    TwoFactorEnabled: bool | None = None
+    TwoFactorEnabled: bool | MISSING = MISSING
     """
     Determines if two factor authentication has been enabled on the account.
     """
-    URL: str | None = None
+    URL: str | MISSING = MISSING
     """
     The Url for the account.
     """
     Users: Annotated[
-        list[AccountUserInfo] | None, Field(json_schema_extra={"xml": {"name": "Users", "wrapped": True}})
-    ] = None
+        list[AccountUserInfo] | MISSING, Field(json_schema_extra={"xml": {"name": "Users", "wrapped": True}})
+    ] = MISSING
     """
     Displays all users that have access to this account along with their permissions. Collection of AccountUserInfo.
     """
-    Validated: bool | None = None
+    Validated: bool | MISSING = MISSING
     """
     Determines if the account has been validated.
     """
-    Website: str | None = None
+    Website: str | MISSING = MISSING
     """
     The URL of the website for the account.
     """
@@ -278,13 +273,13 @@ class ResponseDataOfObject(BaseModel):
     The data returned by the call.
     """
 
-    model_config = ConfigDict(populate_by_name=True)
-    Identification: ResponseIdentification | None = None
-    Result: str | None = None
+    model_config = ConfigDict(validate_by_name=True)
+    Identification: ResponseIdentification | None | MISSING = MISSING
+    Result: str | None | MISSING = MISSING
     """
     The result of the call.
     """
-    Detail: dict[str, Any] | None = None
+    Detail: dict[str, Any] | None | MISSING = MISSING
     """
     Details of the result; its content depends on the method and is not documented.
     """
@@ -302,12 +297,12 @@ class ResponseOfObject(BaseModel):
 
     """
 
-    model_config = ConfigDict(populate_by_name=True, json_schema_extra={"xml": {"name": "ResponseOfObject"}})
-    Error: ResponseError | None = None
+    model_config = ConfigDict(validate_by_name=True, json_schema_extra={"xml": {"name": "ResponseOfObject"}})
+    Error: ResponseError | None | MISSING = MISSING
     """
     Error. Present (not null) only when the call failed, whatever the HTTP status.
     """
-    ResponseData: ResponseDataOfObject | None = None
+    ResponseData: ResponseDataOfObject | None | MISSING = MISSING
     """
     The data returned by the call (ResponseDataOfObject).
     """

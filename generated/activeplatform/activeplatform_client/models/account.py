@@ -133,6 +133,8 @@ class Account:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.custom_attribute import CustomAttribute  # noqa: PLC0415
+
         id = self.id
 
         name = self.name
@@ -237,7 +239,7 @@ class Account:
             for custom_attributes_item_data in self.custom_attributes:
                 custom_attributes_item = (
                     custom_attributes_item_data.to_dict()
-                    if not isinstance(custom_attributes_item_data, dict)
+                    if isinstance(custom_attributes_item_data, CustomAttribute)
                     else custom_attributes_item_data
                 )
                 custom_attributes.append(custom_attributes_item)

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -81,6 +82,8 @@ class AccountUpdate:
     """ A list of additional attributes (see Managing attributes) """
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.custom_attribute_input import CustomAttributeInput  # noqa: PLC0415
+
         id = self.id
 
         account_class_id = self.account_class_id
@@ -129,7 +132,7 @@ class AccountUpdate:
             for custom_attributes_item_data in self.custom_attributes:
                 custom_attributes_item = (
                     custom_attributes_item_data.to_dict()
-                    if not isinstance(custom_attributes_item_data, dict)
+                    if isinstance(custom_attributes_item_data, CustomAttributeInput)
                     else custom_attributes_item_data
                 )
                 custom_attributes.append(custom_attributes_item)
@@ -189,6 +192,36 @@ class AccountUpdate:
         from ..models.custom_attribute_input import CustomAttributeInput  # noqa: PLC0415
 
         d = dict(src_dict)
+        check_keys(
+            "AccountUpdate",
+            d,
+            known=(
+                "id",
+                "account_class_id",
+                "primary_name",
+                "first_name",
+                "middle_name",
+                "last_name",
+                "country",
+                "region",
+                "city",
+                "street",
+                "building",
+                "office",
+                "zip",
+                "phone",
+                "email",
+                "account_type_id",
+                "manager_id",
+                "financial_blocking_threshold_use_system",
+                "financial_blocking_threshold",
+                "subscription_credit_limit_use_system",
+                "subscription_credit_limit",
+                "custom_attributes",
+            ),
+            required=(),
+        )
+
         id = d.pop("id", UNSET)
 
         account_class_id = d.pop("account_class_id", UNSET)

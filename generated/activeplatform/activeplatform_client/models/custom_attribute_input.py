@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CustomAttributeInput")
@@ -43,6 +44,8 @@ class CustomAttributeInput:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        check_keys("CustomAttributeInput", d, known=("key", "value"), required=())
+
         key = d.pop("key", UNSET)
 
         value = d.pop("value", UNSET)

@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 
+from .bodies import NestedTooDeep, load_json
 from .errors import (
     ApiError,
     ApiStatusError,
@@ -32,8 +33,10 @@ from .redaction import Redactor
 def _check_header_value(name: str, value: str) -> None:
     if not value:
         raise ConfigurationError(f"{name} is empty")
-    if any(ch in value for ch in '"\r\n'):
-        raise ConfigurationError(f"{name} contains a double quote, CR or LF, which cannot be sent in a header")
+    if any(ch in value for ch in '"\r\n') or not all(" " <= ch <= "~" for ch in value):
+        raise ConfigurationError(
+            f"{name} contains a double quote, a control or a non-ASCII character, which cannot be sent in a header"
+        )
 
 
 class TokenHeaderAuth(httpx.Auth):
@@ -263,7 +266,9 @@ class _TokenFlow(httpx.Auth):
 
 def _json(response: httpx.Response) -> Any:
     try:
-        return response.json()
+        return load_json(response.content)
+    except NestedTooDeep as exc:  # a hostile token endpoint: refused, never a RecursionError
+        raise ResponseParseError(f"token response unreadable: {exc}", response=response) from None
     except ValueError:
         return None
 

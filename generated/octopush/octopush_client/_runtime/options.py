@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 import httpx
 
+from .encoding import check_headers
+
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 
@@ -37,3 +39,4 @@ class RequestOptions:
     def __post_init__(self) -> None:
         if self.max_retries is not None and self.max_retries < 0:
             raise ValueError("max_retries must be >= 0")
+        check_headers("request_options.extra_headers", self.extra_headers)  # CR/LF, non-ASCII: never sent

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import httpx
 
+from .bodies import NestedTooDeep, check_depth, load_json
 from .errors import (
     ApiConnectionError,
     ApiError,
@@ -99,9 +100,13 @@ def _log(settings: ClientSettings, response: httpx.Response, attempt: int) -> No
     )
 
 
-def _body(response: httpx.Response) -> Any:
+def _body(response: httpx.Response, where: str) -> Any:
     try:
-        return response.json()
+        return load_json(response.content)
+    except NestedTooDeep as exc:
+        raise ResponseParseError(
+            f"{where}: HTTP {response.status_code} response unreadable: {exc}", response=response
+        ) from None
     except ValueError:
         return response.text
 
@@ -110,16 +115,19 @@ def raise_for_error(settings: ClientSettings, operation: Operation, response: ht
     """Raise the right ``ApiError`` subclass if ``response`` reports a failure; return otherwise."""
     vendor, redact = settings.vendor, settings.redactor
     status = response.status_code
+    where = f"{vendor.name} {operation.name}"
     if 200 <= status < 300:
         if vendor.error_in_success is None:
             return
-        reported = vendor.error_in_success(_body(response))
+        body = _body(response, where)
+        reported = vendor.error_in_success(body)
         if reported is None:
             return
         code, text = reported
         error_class: type[ApiError] = VendorError
     else:
-        code, text = vendor.read_error(status, _body(response))
+        body = _body(response, where)
+        code, text = vendor.read_error(status, body)
         error_class = (vendor.classify(status, code) if vendor.classify else None) or error_class_for_status(status)
     code = redact.text(code) if code else None
     text = redact.text(text) if text else None
@@ -128,14 +136,15 @@ def raise_for_error(settings: ClientSettings, operation: Operation, response: ht
         summary += f" {code}"
     if text:
         summary += f": {text}"
-    raise error_class(summary, response=response, code=code, vendor_message=text, body=redact.data(_body(response)))
+    raise error_class(summary, response=response, code=code, vendor_message=text, body=redact.data(body))
 
 
 def parse(build: Callable[..., T], client: Any, operation: Operation, response: httpx.Response) -> T:
     """Run the generated ``_build_response``; a body that does not fit the spec becomes an ApiError."""
     try:
+        check_depth(response.content)  # NestedTooDeep is a ValueError: reported below like any bad body
         return build(client=client, response=response)
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         settings = _settings(client)
         excerpt = settings.redactor.body(response.content, limit=200) or "(empty body)"
         reason = f"{type(exc).__name__}: {settings.redactor.text(str(exc))}"

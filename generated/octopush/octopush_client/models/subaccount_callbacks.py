@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SubaccountCallbacks")
@@ -55,6 +56,19 @@ class SubaccountCallbacks:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        check_keys(
+            "SubaccountCallbacks",
+            d,
+            known=(
+                "callback_url_for_deliveries",
+                "callback_url_for_blacklisted_numbers",
+                "callback_url_for_visits",
+                "callback_url_for_inbounds",
+                "email_for_inbounds",
+            ),
+            required=(),
+        )
+
         callback_url_for_deliveries = d.pop("callback_url_for_deliveries", UNSET)
 
         callback_url_for_blacklisted_numbers = d.pop("callback_url_for_blacklisted_numbers", UNSET)

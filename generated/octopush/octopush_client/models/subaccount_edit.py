@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -35,6 +36,8 @@ class SubaccountEdit:
     """ Object containing callback URLs. """
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.subaccount_callbacks import SubaccountCallbacks  # noqa: PLC0415
+
         first_name = self.first_name
 
         last_name = self.last_name
@@ -45,7 +48,7 @@ class SubaccountEdit:
 
         callbacks: dict[str, Any] | Unset = UNSET
         if not isinstance(self.callbacks, Unset):
-            callbacks = self.callbacks.to_dict() if not isinstance(self.callbacks, dict) else self.callbacks
+            callbacks = self.callbacks.to_dict() if isinstance(self.callbacks, SubaccountCallbacks) else self.callbacks
 
         field_dict: dict[str, Any] = {}
 
@@ -62,6 +65,13 @@ class SubaccountEdit:
         from ..models.subaccount_callbacks import SubaccountCallbacks  # noqa: PLC0415
 
         d = dict(src_dict)
+        check_keys(
+            "SubaccountEdit",
+            d,
+            known=("first_name", "last_name", "password", "company_name", "callbacks"),
+            required=("first_name", "last_name", "password"),
+        )
+
         first_name = d.pop("first_name")
 
         last_name = d.pop("last_name")

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
 from ..models.account_info_bill_status import AccountInfoBillStatus
 from ..models.account_info_billing_model import AccountInfoBillingModel
 from ..models.account_info_i_account_balance_control_type import AccountInfoIAccountBalanceControlType
@@ -234,6 +235,15 @@ class AccountInfo:
     panel. """
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.alias_did_number import AliasDidNumber  # noqa: PLC0415
+        from ..models.assigned_addon import AssignedAddon  # noqa: PLC0415
+        from ..models.aux_field import AuxField  # noqa: PLC0415
+        from ..models.call_processing_mode_info import CallProcessingModeInfo  # noqa: PLC0415
+        from ..models.included_service import IncludedService  # noqa: PLC0415
+        from ..models.service_feature import ServiceFeature  # noqa: PLC0415
+        from ..models.sim_card_info import SimCardInfo  # noqa: PLC0415
+        from ..models.voucher_info import VoucherInfo  # noqa: PLC0415
+
         activation_date: str | Unset = UNSET
         if not isinstance(self.activation_date, Unset):
             activation_date = (
@@ -250,7 +260,7 @@ class AccountInfo:
             for alias_did_number_list_item_data in self.alias_did_number_list:
                 alias_did_number_list_item = (
                     alias_did_number_list_item_data.to_dict()
-                    if not isinstance(alias_did_number_list_item_data, dict)
+                    if isinstance(alias_did_number_list_item_data, AliasDidNumber)
                     else alias_did_number_list_item_data
                 )
                 alias_did_number_list.append(alias_did_number_list_item)
@@ -261,7 +271,7 @@ class AccountInfo:
             for assigned_addons_item_data in self.assigned_addons:
                 assigned_addons_item = (
                     assigned_addons_item_data.to_dict()
-                    if not isinstance(assigned_addons_item_data, dict)
+                    if isinstance(assigned_addons_item_data, AssignedAddon)
                     else assigned_addons_item_data
                 )
                 assigned_addons.append(assigned_addons_item)
@@ -272,7 +282,7 @@ class AccountInfo:
             for aux_fields_item_data in self.aux_fields:
                 aux_fields_item = (
                     aux_fields_item_data.to_dict()
-                    if not isinstance(aux_fields_item_data, dict)
+                    if isinstance(aux_fields_item_data, AuxField)
                     else aux_fields_item_data
                 )
                 aux_fields.append(aux_fields_item)
@@ -305,7 +315,7 @@ class AccountInfo:
         if not isinstance(self.call_processing_mode_info, Unset):
             call_processing_mode_info = (
                 self.call_processing_mode_info.to_dict()
-                if not isinstance(self.call_processing_mode_info, dict)
+                if isinstance(self.call_processing_mode_info, CallProcessingModeInfo)
                 else self.call_processing_mode_info
             )
 
@@ -399,7 +409,7 @@ class AccountInfo:
             for included_services_item_data in self.included_services:
                 included_services_item = (
                     included_services_item_data.to_dict()
-                    if not isinstance(included_services_item_data, dict)
+                    if isinstance(included_services_item_data, IncludedService)
                     else included_services_item_data
                 )
                 included_services.append(included_services_item)
@@ -440,7 +450,7 @@ class AccountInfo:
             for service_features_item_data in self.service_features:
                 service_features_item = (
                     service_features_item_data.to_dict()
-                    if not isinstance(service_features_item_data, dict)
+                    if isinstance(service_features_item_data, ServiceFeature)
                     else service_features_item_data
                 )
                 service_features.append(service_features_item)
@@ -448,7 +458,7 @@ class AccountInfo:
         sim_card_info: dict[str, Any] | Unset = UNSET
         if not isinstance(self.sim_card_info, Unset):
             sim_card_info = (
-                self.sim_card_info.to_dict() if not isinstance(self.sim_card_info, dict) else self.sim_card_info
+                self.sim_card_info.to_dict() if isinstance(self.sim_card_info, SimCardInfo) else self.sim_card_info
             )
 
         state = self.state
@@ -459,7 +469,9 @@ class AccountInfo:
 
         voucher_info: dict[str, Any] | Unset = UNSET
         if not isinstance(self.voucher_info, Unset):
-            voucher_info = self.voucher_info.to_dict() if not isinstance(self.voucher_info, dict) else self.voucher_info
+            voucher_info = (
+                self.voucher_info.to_dict() if isinstance(self.voucher_info, VoucherInfo) else self.voucher_info
+            )
 
         zip_ = self.zip_
 
@@ -613,6 +625,80 @@ class AccountInfo:
         from ..models.voucher_info import VoucherInfo  # noqa: PLC0415
 
         d = dict(src_dict)
+        check_keys(
+            "AccountInfo",
+            d,
+            known=(
+                "activation_date",
+                "address_line_2",
+                "alias_did_number_list",
+                "assigned_addons",
+                "aux_fields",
+                "baddr1",
+                "batch_name",
+                "bcc",
+                "bill_status",
+                "billing_model",
+                "blocked",
+                "call_processing_mode_info",
+                "city",
+                "companyname",
+                "cont1",
+                "cont2",
+                "control_number",
+                "country",
+                "credit_limit",
+                "ecommerce_enabled",
+                "email",
+                "expiration_date",
+                "faxnum",
+                "firstname",
+                "h323_password",
+                "i_account",
+                "i_account_balance_control_type",
+                "i_account_role",
+                "i_acl",
+                "i_batch",
+                "i_customer",
+                "i_customer_site",
+                "i_distributor",
+                "i_lang",
+                "i_master_account",
+                "i_product",
+                "i_role",
+                "i_time_zone",
+                "i_vd_plan",
+                "id",
+                "in_date_format",
+                "in_time_format",
+                "inactivity_expire_time",
+                "included_services",
+                "lastname",
+                "life_time",
+                "login",
+                "midinit",
+                "note",
+                "notepad",
+                "opening_balance",
+                "out_date_format",
+                "out_date_time_format",
+                "out_time_format",
+                "password",
+                "phone1",
+                "phone2",
+                "redirect_number",
+                "salutation",
+                "service_features",
+                "sim_card_info",
+                "state",
+                "subscriber_email",
+                "ua_profile_id",
+                "voucher_info",
+                "zip",
+            ),
+            required=(),
+        )
+
         _activation_date = d.pop("activation_date", UNSET)
         activation_date: datetime.date | Unset
         if isinstance(_activation_date, Unset):

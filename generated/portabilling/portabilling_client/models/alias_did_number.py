@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AliasDidNumber")
@@ -37,6 +38,8 @@ class AliasDidNumber:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        check_keys("AliasDidNumber", d, known=("did_number", "i_did_number"), required=())
+
         did_number = d.pop("did_number", UNSET)
 
         i_did_number = d.pop("i_did_number", UNSET)

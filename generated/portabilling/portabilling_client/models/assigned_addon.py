@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
 from ..models.assigned_addon_addon_priority import AssignedAddonAddonPriority
 from ..models.assigned_addon_fraud_protection import AssignedAddonFraudProtection
 from ..models.assigned_addon_i_account_role import AssignedAddonIAccountRole
@@ -133,6 +134,10 @@ class AssignedAddon:
     Edit Discount plan main panel. """
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.product_subscription import ProductSubscription  # noqa: PLC0415
+        from ..models.service_feature import ServiceFeature  # noqa: PLC0415
+        from ..models.subscription_discount import SubscriptionDiscount  # noqa: PLC0415
+
         addon_effective_from = self.addon_effective_from
 
         addon_effective_to = self.addon_effective_to
@@ -229,7 +234,7 @@ class AssignedAddon:
         if not isinstance(self.product_subscription, Unset):
             product_subscription = (
                 self.product_subscription.to_dict()
-                if not isinstance(self.product_subscription, dict)
+                if isinstance(self.product_subscription, ProductSubscription)
                 else self.product_subscription
             )
 
@@ -241,7 +246,7 @@ class AssignedAddon:
             for service_features_item_data in self.service_features:
                 service_features_item = (
                     service_features_item_data.to_dict()
-                    if not isinstance(service_features_item_data, dict)
+                    if isinstance(service_features_item_data, ServiceFeature)
                     else service_features_item_data
                 )
                 service_features.append(service_features_item)
@@ -256,7 +261,7 @@ class AssignedAddon:
             for subscription_discount_list_item_data in self.subscription_discount_list:
                 subscription_discount_list_item = (
                     subscription_discount_list_item_data.to_dict()
-                    if not isinstance(subscription_discount_list_item_data, dict)
+                    if isinstance(subscription_discount_list_item_data, SubscriptionDiscount)
                     else subscription_discount_list_item_data
                 )
                 subscription_discount_list.append(subscription_discount_list_item)
@@ -352,6 +357,50 @@ class AssignedAddon:
         from ..models.subscription_discount import SubscriptionDiscount  # noqa: PLC0415
 
         d = dict(src_dict)
+        check_keys(
+            "AssignedAddon",
+            d,
+            known=(
+                "addon_effective_from",
+                "addon_effective_to",
+                "addon_priority",
+                "allowed_products",
+                "allowed_with_any_product",
+                "breakage",
+                "default_i_acl",
+                "description",
+                "end_user_description",
+                "end_user_name",
+                "fraud_protection",
+                "hidden",
+                "i_account_role",
+                "i_customer",
+                "i_product",
+                "i_product_group",
+                "i_reseller_subscription",
+                "i_subscription",
+                "i_vd_plan",
+                "included_services",
+                "info_url",
+                "is_used",
+                "is_used_by_resellers",
+                "iso_4217",
+                "managed_by_user",
+                "name",
+                "notepad",
+                "product_group_name",
+                "product_subscription",
+                "realm",
+                "service_features",
+                "service_flag_locks",
+                "shared",
+                "subscription_discount_list",
+                "topup_addon",
+                "volume_discount_plan_name",
+            ),
+            required=(),
+        )
+
         addon_effective_from = d.pop("addon_effective_from", UNSET)
 
         addon_effective_to = d.pop("addon_effective_to", UNSET)

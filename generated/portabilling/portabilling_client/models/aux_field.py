@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AuxField")
@@ -37,6 +38,8 @@ class AuxField:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        check_keys("AuxField", d, known=("name", "value"), required=())
+
         name = d.pop("name", UNSET)
 
         value = d.pop("value", UNSET)

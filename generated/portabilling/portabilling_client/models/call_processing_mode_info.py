@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
 from ..models.yes_no import YesNo
 from ..types import UNSET, Unset
 
@@ -75,6 +76,21 @@ class CallProcessingModeInfo:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        check_keys(
+            "CallProcessingModeInfo",
+            d,
+            known=(
+                "effective_from",
+                "effective_to",
+                "i_response_message",
+                "name",
+                "response_message_name",
+                "short_code",
+                "sticky",
+            ),
+            required=(),
+        )
+
         effective_from = d.pop("effective_from", UNSET)
 
         effective_to = d.pop("effective_to", UNSET)

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
 from ..models.included_service_i_service_type import IncludedServiceIServiceType
 from ..models.yes_no import YesNo
 from ..types import UNSET, Unset
@@ -68,6 +69,8 @@ class IncludedService:
     """
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.service_pool_combination import ServicePoolCombination  # noqa: PLC0415
+
         default: str | Unset = UNSET
         if not isinstance(self.default, Unset):
             default = self.default.value if isinstance(self.default, YesNo) else self.default
@@ -110,7 +113,7 @@ class IncludedService:
             for service_pool_combination_list_item_data in self.service_pool_combination_list:
                 service_pool_combination_list_item = (
                     service_pool_combination_list_item_data.to_dict()
-                    if not isinstance(service_pool_combination_list_item_data, dict)
+                    if isinstance(service_pool_combination_list_item_data, ServicePoolCombination)
                     else service_pool_combination_list_item_data
                 )
                 service_pool_combination_list.append(service_pool_combination_list_item)
@@ -164,6 +167,30 @@ class IncludedService:
         from ..models.service_pool_combination import ServicePoolCombination  # noqa: PLC0415
 
         d = dict(src_dict)
+        check_keys(
+            "IncludedService",
+            d,
+            known=(
+                "default",
+                "dest_group_set_name",
+                "i_dest_group_set",
+                "i_service",
+                "i_service_type",
+                "i_st_charge_unit",
+                "i_tax_transaction_code",
+                "internal",
+                "is_used",
+                "name",
+                "rate_unit",
+                "rating_base",
+                "ratio",
+                "service_pool_combination_list",
+                "unit",
+                "usage_rating",
+            ),
+            required=(),
+        )
+
         _default = d.pop("default", UNSET)
         default: YesNo | Unset
         if isinstance(_default, Unset):

@@ -5,6 +5,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
+
 if TYPE_CHECKING:
     from ..models.login_with_password import LoginWithPassword
     from ..models.login_with_token import LoginWithToken
@@ -22,12 +24,13 @@ class LoginRequest:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.login_with_password import LoginWithPassword  # noqa: PLC0415
+        from ..models.login_with_token import LoginWithToken  # noqa: PLC0415
 
         params: dict[str, Any]
         if isinstance(self.params, LoginWithPassword):
-            params = self.params.to_dict() if not isinstance(self.params, dict) else self.params
+            params = self.params.to_dict() if isinstance(self.params, LoginWithPassword) else self.params
         else:
-            params = self.params.to_dict() if not isinstance(self.params, dict) else self.params
+            params = self.params.to_dict() if isinstance(self.params, LoginWithToken) else self.params
 
         field_dict: dict[str, Any] = {}
 
@@ -41,6 +44,7 @@ class LoginRequest:
         from ..models.login_with_token import LoginWithToken  # noqa: PLC0415
 
         d = dict(src_dict)
+        check_keys("LoginRequest", d, known=("params",), required=("params",))
 
         def _parse_params(data: object) -> LoginWithPassword | LoginWithToken:
             try:

@@ -5,6 +5,8 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
+
 T = TypeVar("T", bound="LoginWithPassword")
 
 
@@ -31,6 +33,8 @@ class LoginWithPassword:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        check_keys("LoginWithPassword", d, known=("login", "password"), required=("login", "password"))
+
         login = d.pop("login")
 
         password = d.pop("password")

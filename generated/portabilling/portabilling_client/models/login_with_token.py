@@ -5,6 +5,8 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
+
 T = TypeVar("T", bound="LoginWithToken")
 
 
@@ -31,6 +33,8 @@ class LoginWithToken:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        check_keys("LoginWithToken", d, known=("login", "token"), required=("login", "token"))
+
         login = d.pop("login")
 
         token = d.pop("token")

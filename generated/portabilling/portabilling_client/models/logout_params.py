@@ -5,6 +5,8 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
+
 T = TypeVar("T", bound="LogoutParams")
 
 
@@ -27,6 +29,8 @@ class LogoutParams:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        check_keys("LogoutParams", d, known=("access_token",), required=("access_token",))
+
         access_token = d.pop("access_token")
 
         logout_params = cls(access_token=access_token)

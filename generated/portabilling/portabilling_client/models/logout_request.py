@@ -5,6 +5,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
+
 if TYPE_CHECKING:
     from ..models.logout_params import LogoutParams
 
@@ -20,7 +22,9 @@ class LogoutRequest:
     """ The parameters of Session/logout. """
 
     def to_dict(self) -> dict[str, Any]:
-        params = self.params.to_dict() if not isinstance(self.params, dict) else self.params
+        from ..models.logout_params import LogoutParams  # noqa: PLC0415
+
+        params = self.params.to_dict() if isinstance(self.params, LogoutParams) else self.params
 
         field_dict: dict[str, Any] = {}
 
@@ -33,6 +37,8 @@ class LogoutRequest:
         from ..models.logout_params import LogoutParams  # noqa: PLC0415
 
         d = dict(src_dict)
+        check_keys("LogoutRequest", d, known=("params",), required=("params",))
+
         params = LogoutParams.from_dict(d.pop("params"))
 
         logout_request = cls(params=params)

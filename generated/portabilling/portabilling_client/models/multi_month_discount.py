@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MultiMonthDiscount")
@@ -67,6 +68,21 @@ class MultiMonthDiscount:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        check_keys(
+            "MultiMonthDiscount",
+            d,
+            known=(
+                "discount_fee",
+                "i_subscription",
+                "i_subscription_discount",
+                "number_of_months",
+                "percent",
+                "rate",
+                "standard_fee",
+            ),
+            required=(),
+        )
+
         discount_fee = d.pop("discount_fee", UNSET)
 
         i_subscription = d.pop("i_subscription", UNSET)

@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PeriodicFee")
@@ -62,6 +63,13 @@ class PeriodicFee:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        check_keys(
+            "PeriodicFee",
+            d,
+            known=("fee", "i_billing_period", "i_subscription", "i_subscription_fee", "periods"),
+            required=(),
+        )
+
         fee = d.pop("fee", UNSET)
 
         i_billing_period = d.pop("i_billing_period", UNSET)

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
 from ..models.product_subscription_activation_mode import ProductSubscriptionActivationMode
 from ..models.product_subscription_charge_model import ProductSubscriptionChargeModel
 from ..models.yes_no import YesNo
@@ -79,6 +80,9 @@ class ProductSubscription:
     panel. """
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.multi_month_discount import MultiMonthDiscount  # noqa: PLC0415
+        from ..models.periodic_fee import PeriodicFee  # noqa: PLC0415
+
         activation_fee = self.activation_fee
 
         activation_mode: int | Unset = UNSET
@@ -131,7 +135,7 @@ class ProductSubscription:
             for multi_month_discount_list_item_data in self.multi_month_discount_list:
                 multi_month_discount_list_item = (
                     multi_month_discount_list_item_data.to_dict()
-                    if not isinstance(multi_month_discount_list_item_data, dict)
+                    if isinstance(multi_month_discount_list_item_data, MultiMonthDiscount)
                     else multi_month_discount_list_item_data
                 )
                 multi_month_discount_list.append(multi_month_discount_list_item)
@@ -148,7 +152,7 @@ class ProductSubscription:
                 for periodic_fees_item_item_data in periodic_fees_item_data:
                     periodic_fees_item_item = (
                         periodic_fees_item_item_data.to_dict()
-                        if not isinstance(periodic_fees_item_item_data, dict)
+                        if isinstance(periodic_fees_item_item_data, PeriodicFee)
                         else periodic_fees_item_item_data
                     )
                     periodic_fees_item.append(periodic_fees_item_item)
@@ -207,6 +211,33 @@ class ProductSubscription:
         from ..models.periodic_fee import PeriodicFee  # noqa: PLC0415
 
         d = dict(src_dict)
+        check_keys(
+            "ProductSubscription",
+            d,
+            known=(
+                "activation_fee",
+                "activation_mode",
+                "advance_periods",
+                "cancel_penalty",
+                "charge_model",
+                "description",
+                "effective_fee",
+                "generate_daily_charge",
+                "i_product",
+                "i_product_subscription",
+                "i_subscription",
+                "invoice_description",
+                "iso_4217",
+                "minimum_period",
+                "multi_month_discount_list",
+                "multiple",
+                "name",
+                "periodic_fees",
+                "rounding",
+            ),
+            required=(),
+        )
+
         activation_fee = d.pop("activation_fee", UNSET)
 
         _activation_mode = d.pop("activation_mode", UNSET)

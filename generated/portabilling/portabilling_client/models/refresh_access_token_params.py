@@ -5,6 +5,8 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
+
 T = TypeVar("T", bound="RefreshAccessTokenParams")
 
 
@@ -27,6 +29,8 @@ class RefreshAccessTokenParams:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        check_keys("RefreshAccessTokenParams", d, known=("refresh_token",), required=("refresh_token",))
+
         refresh_token = d.pop("refresh_token")
 
         refresh_access_token_params = cls(refresh_token=refresh_token)

@@ -5,6 +5,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
+
 if TYPE_CHECKING:
     from ..models.refresh_access_token_params import RefreshAccessTokenParams
 
@@ -20,7 +22,9 @@ class RefreshAccessTokenRequest:
     """ The parameters of Session/refresh_access_token. """
 
     def to_dict(self) -> dict[str, Any]:
-        params = self.params.to_dict() if not isinstance(self.params, dict) else self.params
+        from ..models.refresh_access_token_params import RefreshAccessTokenParams  # noqa: PLC0415
+
+        params = self.params.to_dict() if isinstance(self.params, RefreshAccessTokenParams) else self.params
 
         field_dict: dict[str, Any] = {}
 
@@ -33,6 +37,8 @@ class RefreshAccessTokenRequest:
         from ..models.refresh_access_token_params import RefreshAccessTokenParams  # noqa: PLC0415
 
         d = dict(src_dict)
+        check_keys("RefreshAccessTokenRequest", d, known=("params",), required=("params",))
+
         params = RefreshAccessTokenParams.from_dict(d.pop("params"))
 
         refresh_access_token_request = cls(params=params)

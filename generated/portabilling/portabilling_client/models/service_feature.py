@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -43,13 +44,15 @@ class ServiceFeature:
     """ The service feature name. """
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.service_feature_attribute import ServiceFeatureAttribute  # noqa: PLC0415
+
         attributes: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.attributes, Unset):
             attributes = []
             for attributes_item_data in self.attributes:
                 attributes_item = (
                     attributes_item_data.to_dict()
-                    if not isinstance(attributes_item_data, dict)
+                    if isinstance(attributes_item_data, ServiceFeatureAttribute)
                     else attributes_item_data
                 )
                 attributes.append(attributes_item)
@@ -93,6 +96,13 @@ class ServiceFeature:
         from ..models.service_feature_attribute import ServiceFeatureAttribute  # noqa: PLC0415
 
         d = dict(src_dict)
+        check_keys(
+            "ServiceFeature",
+            d,
+            known=("attributes", "defined", "effective_flag_value", "flag_value", "locked", "locks", "name"),
+            required=(),
+        )
+
         _attributes = d.pop("attributes", UNSET)
         attributes: list[ServiceFeatureAttribute] | Unset = UNSET
         if _attributes is not UNSET:

@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ServiceFeatureAttribute")
@@ -49,6 +50,8 @@ class ServiceFeatureAttribute:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        check_keys("ServiceFeatureAttribute", d, known=("effective_values", "name", "values"), required=())
+
         effective_values = cast(list[str], d.pop("effective_values", UNSET))
 
         name = d.pop("name", UNSET)

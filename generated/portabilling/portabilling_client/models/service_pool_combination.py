@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ServicePoolCombination")
@@ -76,6 +77,22 @@ class ServicePoolCombination:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        check_keys(
+            "ServicePoolCombination",
+            d,
+            known=(
+                "dg_name",
+                "i_dest_group",
+                "i_service",
+                "pooled_ratio",
+                "pooled_unit",
+                "pooled_unit_ratio",
+                "service_name",
+                "unit_ratio",
+            ),
+            required=(),
+        )
+
         dg_name = d.pop("dg_name", UNSET)
 
         i_dest_group = d.pop("i_dest_group", UNSET)

@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
 from ..models.sim_card_info_is_used import SimCardInfoIsUsed
 from ..types import UNSET, Unset
 
@@ -116,6 +117,27 @@ class SimCardInfo:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        check_keys(
+            "SimCardInfo",
+            d,
+            known=(
+                "amf",
+                "auth_key",
+                "description",
+                "hlr",
+                "i_account",
+                "i_sim_card",
+                "iccid",
+                "imsi",
+                "is_used",
+                "managed_by",
+                "msisdn",
+                "notepad",
+                "opc_key",
+            ),
+            required=(),
+        )
+
         amf = d.pop("amf", UNSET)
 
         auth_key = d.pop("auth_key", UNSET)

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
 from ..models.update_account_params_release_assigned_did import UpdateAccountParamsReleaseAssignedDid
 from ..types import UNSET, Unset
 
@@ -27,7 +28,9 @@ class UpdateAccountParams:
     keep assigned; 1 - release (default). """
 
     def to_dict(self) -> dict[str, Any]:
-        account_info = self.account_info.to_dict() if not isinstance(self.account_info, dict) else self.account_info
+        from ..models.account_info import AccountInfo  # noqa: PLC0415
+
+        account_info = self.account_info.to_dict() if isinstance(self.account_info, AccountInfo) else self.account_info
 
         release_assigned_did: int | Unset = UNSET
         if not isinstance(self.release_assigned_did, Unset):
@@ -50,6 +53,8 @@ class UpdateAccountParams:
         from ..models.account_info import AccountInfo  # noqa: PLC0415
 
         d = dict(src_dict)
+        check_keys("UpdateAccountParams", d, known=("account_info", "release_assigned_did"), required=("account_info",))
+
         account_info = AccountInfo.from_dict(d.pop("account_info"))
 
         _release_assigned_did = d.pop("release_assigned_did", UNSET)

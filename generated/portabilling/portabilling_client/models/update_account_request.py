@@ -5,6 +5,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
+
 if TYPE_CHECKING:
     from ..models.update_account_params import UpdateAccountParams
 
@@ -20,7 +22,9 @@ class UpdateAccountRequest:
     """ The parameters of Account/update_account. """
 
     def to_dict(self) -> dict[str, Any]:
-        params = self.params.to_dict() if not isinstance(self.params, dict) else self.params
+        from ..models.update_account_params import UpdateAccountParams  # noqa: PLC0415
+
+        params = self.params.to_dict() if isinstance(self.params, UpdateAccountParams) else self.params
 
         field_dict: dict[str, Any] = {}
 
@@ -33,6 +37,8 @@ class UpdateAccountRequest:
         from ..models.update_account_params import UpdateAccountParams  # noqa: PLC0415
 
         d = dict(src_dict)
+        check_keys("UpdateAccountRequest", d, known=("params",), required=("params",))
+
         params = UpdateAccountParams.from_dict(d.pop("params"))
 
         update_account_request = cls(params=params)

@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="VoucherInfo")
@@ -31,6 +32,8 @@ class VoucherInfo:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        check_keys("VoucherInfo", d, known=("id",), required=())
+
         id = d.pop("id", UNSET)
 
         voucher_info = cls(id=id)

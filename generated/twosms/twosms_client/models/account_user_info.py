@@ -6,6 +6,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AccountUserInfo")
@@ -50,6 +51,8 @@ class AccountUserInfo:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        check_keys("AccountUserInfo", d, known=("UserID", "Name", "PermissionLevel"), required=())
+
         _user_id = d.pop("UserID", UNSET)
         user_id: UUID | Unset
         if isinstance(_user_id, Unset):

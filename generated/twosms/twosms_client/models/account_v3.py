@@ -7,6 +7,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from .._runtime.fields import check_keys
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -117,6 +118,8 @@ class AccountV3:
     """ The URL of the website for the account. """
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.account_user_info import AccountUserInfo  # noqa: PLC0415
+
         contact_number = self.contact_number
 
         email_address = self.email_address
@@ -211,7 +214,9 @@ class AccountV3:
         if not isinstance(self.users, Unset):
             users = []
             for users_item_data in self.users:
-                users_item = users_item_data.to_dict() if not isinstance(users_item_data, dict) else users_item_data
+                users_item = (
+                    users_item_data.to_dict() if isinstance(users_item_data, AccountUserInfo) else users_item_data
+                )
                 users.append(users_item)
 
         validated = self.validated
@@ -305,6 +310,53 @@ class AccountV3:
         from ..models.account_user_info import AccountUserInfo  # noqa: PLC0415
 
         d = dict(src_dict)
+        check_keys(
+            "AccountV3",
+            d,
+            known=(
+                "ContactNumber",
+                "EmailAddress",
+                "SMSPassword",
+                "SMSUsername",
+                "TimeZone",
+                "UserPassword",
+                "CountryCode",
+                "NDD",
+                "IDD",
+                "Timeout",
+                "Type",
+                "ID",
+                "AccountID",
+                "Address",
+                "AnyTimeBalance",
+                "PhoneNumber",
+                "DateCreated",
+                "DateModified",
+                "Disclaimer",
+                "DisclaimerRemove",
+                "Enabled",
+                "FirstName",
+                "Defaultheader",
+                "LanguageID",
+                "LanguageName",
+                "LastName",
+                "Location",
+                "Logo",
+                "LogoRemoved",
+                "LogoName",
+                "Name",
+                "OffPeakBalance",
+                "Preferences",
+                "SCIMEnabled",
+                "TwoFactorEnabled",
+                "URL",
+                "Users",
+                "Validated",
+                "Website",
+            ),
+            required=("ContactNumber", "EmailAddress", "SMSPassword", "SMSUsername", "TimeZone"),
+        )
+
         contact_number = d.pop("ContactNumber")
 
         email_address = d.pop("EmailAddress")

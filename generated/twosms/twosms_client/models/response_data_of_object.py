@@ -36,7 +36,9 @@ class ResponseDataOfObject:
             identification = UNSET
         elif isinstance(self.identification, ResponseIdentification):
             identification = (
-                self.identification.to_dict() if not isinstance(self.identification, dict) else self.identification
+                self.identification.to_dict()
+                if isinstance(self.identification, ResponseIdentification)
+                else self.identification
             )
         else:
             identification = self.identification
@@ -51,7 +53,7 @@ class ResponseDataOfObject:
         if isinstance(self.detail, Unset):
             detail = UNSET
         elif isinstance(self.detail, ResponseDataOfObjectDetailType0):
-            detail = self.detail.to_dict() if not isinstance(self.detail, dict) else self.detail
+            detail = self.detail.to_dict() if isinstance(self.detail, ResponseDataOfObjectDetailType0) else self.detail
         else:
             detail = self.detail
 

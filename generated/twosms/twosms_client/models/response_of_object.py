@@ -38,7 +38,7 @@ class ResponseOfObject:
         if isinstance(self.error, Unset):
             error = UNSET
         elif isinstance(self.error, ResponseError):
-            error = self.error.to_dict() if not isinstance(self.error, dict) else self.error
+            error = self.error.to_dict() if isinstance(self.error, ResponseError) else self.error
         else:
             error = self.error
 
@@ -47,7 +47,9 @@ class ResponseOfObject:
             response_data = UNSET
         elif isinstance(self.response_data, ResponseDataOfObject):
             response_data = (
-                self.response_data.to_dict() if not isinstance(self.response_data, dict) else self.response_data
+                self.response_data.to_dict()
+                if isinstance(self.response_data, ResponseDataOfObject)
+                else self.response_data
             )
         else:
             response_data = self.response_data

@@ -1,11 +1,10 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ..._operations import OPERATIONS
-from ..._runtime import transport, validation
+from ..._runtime import encoding, transport, validation
 from ..._runtime.options import RequestOptions
 from ...client import AuthenticatedClient, Client
 from ...models.account import Account
@@ -21,10 +20,12 @@ def _get_kwargs(account_id: int, *, body: AccountUpdate) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
         "method": "put",
-        "url": "/api/vendor/v1/accounts/{account_id}.json".format(account_id=quote(str(account_id), safe="")),
+        "url": "/api/vendor/v1/accounts/{account_id}.json".format(
+            account_id=encoding.path_segment(_OPERATION, "account_id", account_id)
+        ),
     }
 
-    _kwargs["json"] = body.to_dict() if not isinstance(body, dict) else body
+    _kwargs["json"] = body.to_dict() if isinstance(body, AccountUpdate) else body
 
     headers["Content-Type"] = "application/json"
 

@@ -1,12 +1,11 @@
 from http import HTTPStatus
 from typing import Any, cast
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ..._operations import OPERATIONS
-from ..._runtime import transport, validation
+from ..._runtime import encoding, transport, validation
 from ..._runtime.options import RequestOptions
 from ...client import AuthenticatedClient, Client
 from ...models.change_package_external_subscription_params import ChangePackageExternalSubscriptionParams
@@ -34,12 +33,12 @@ def _get_kwargs(
     if not isinstance(external_subscription_params, Unset):
         json_external_subscription_params = (
             external_subscription_params.to_dict()
-            if not isinstance(external_subscription_params, dict)
+            if isinstance(external_subscription_params, ChangePackageExternalSubscriptionParams)
             else external_subscription_params
         )
     if not isinstance(json_external_subscription_params, Unset):
         params.update(
-            {f"external_subscription_params[{key}]": value for key, value in json_external_subscription_params.items()}
+            encoding.deep_object(_OPERATION, "external_subscription_params", json_external_subscription_params)
         )
 
     params["edit_tags"] = edit_tags
@@ -53,7 +52,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/partners/accounts/{business_uid}/change_package".format(
-            business_uid=quote(str(business_uid), safe="")
+            business_uid=encoding.path_segment(_OPERATION, "business_uid", business_uid)
         ),
         "params": params,
     }

@@ -1,11 +1,10 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ..._operations import OPERATIONS
-from ..._runtime import transport, validation
+from ..._runtime import encoding, transport, validation
 from ..._runtime.options import RequestOptions
 from ...client import AuthenticatedClient, Client
 from ...models.edit_subaccount_result import EditSubaccountResult
@@ -22,11 +21,11 @@ def _get_kwargs(subaccount_email: str, *, body: SubaccountEdit) -> dict[str, Any
     _kwargs: dict[str, Any] = {
         "method": "patch",
         "url": "/v1/public/subaccount/{subaccount_email}/edit".format(
-            subaccount_email=quote(str(subaccount_email), safe="")
+            subaccount_email=encoding.path_segment(_OPERATION, "subaccount_email", subaccount_email)
         ),
     }
 
-    _kwargs["json"] = body.to_dict() if not isinstance(body, dict) else body
+    _kwargs["json"] = body.to_dict() if isinstance(body, SubaccountEdit) else body
 
     headers["Content-Type"] = "application/json"
 

@@ -21,7 +21,7 @@ def _get_kwargs(*, body: UpdateAccountRequest) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {"method": "post", "url": "/Account/update_account"}
 
-    _kwargs["json"] = body.to_dict() if not isinstance(body, dict) else body
+    _kwargs["json"] = body.to_dict() if isinstance(body, UpdateAccountRequest) else body
 
     headers["Content-Type"] = "application/json"
 

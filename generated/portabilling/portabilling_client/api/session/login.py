@@ -21,7 +21,7 @@ def _get_kwargs(*, body: LoginRequest) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {"method": "post", "url": "/Session/login"}
 
-    _kwargs["json"] = body.to_dict() if not isinstance(body, dict) else body
+    _kwargs["json"] = body.to_dict() if isinstance(body, LoginRequest) else body
 
     headers["Content-Type"] = "application/json"
 

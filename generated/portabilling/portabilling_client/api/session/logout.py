@@ -21,7 +21,7 @@ def _get_kwargs(*, body: LogoutRequest) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {"method": "post", "url": "/Session/logout"}
 
-    _kwargs["json"] = body.to_dict() if not isinstance(body, dict) else body
+    _kwargs["json"] = body.to_dict() if isinstance(body, LogoutRequest) else body
 
     headers["Content-Type"] = "application/json"
 

@@ -21,7 +21,7 @@ def _get_kwargs(*, body: RefreshAccessTokenRequest) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {"method": "post", "url": "/Session/refresh_access_token"}
 
-    _kwargs["json"] = body.to_dict() if not isinstance(body, dict) else body
+    _kwargs["json"] = body.to_dict() if isinstance(body, RefreshAccessTokenRequest) else body
 
     headers["Content-Type"] = "application/json"
 

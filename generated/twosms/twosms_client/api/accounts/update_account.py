@@ -1,12 +1,11 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
 from ..._operations import OPERATIONS
-from ..._runtime import transport, validation
+from ..._runtime import encoding, transport, validation
 from ..._runtime.options import RequestOptions
 from ...client import AuthenticatedClient, Client
 from ...models.account_v3 import AccountV3
@@ -19,9 +18,12 @@ _OPERATION = OPERATIONS["update_account"]
 def _get_kwargs(id: UUID, *, body: AccountV3) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
-    _kwargs: dict[str, Any] = {"method": "put", "url": "/api/v2/admin/accounts/{id}".format(id=quote(str(id), safe=""))}
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/v2/admin/accounts/{id}".format(id=encoding.path_segment(_OPERATION, "id", id)),
+    }
 
-    _kwargs["json"] = body.to_dict() if not isinstance(body, dict) else body
+    _kwargs["json"] = body.to_dict() if isinstance(body, AccountV3) else body
 
     headers["Content-Type"] = "application/json"
 

@@ -1,0 +1,164 @@
+"""Deeply nested JSON from a server ends in ResponseParseError, never RecursionError.
+
+100,000 nested arrays or objects are only a few hundred kB, yet json, reprs, the redactor and the error
+readers all recurse. Every place a response body is read is tried, sync and async, against a loopback
+server: the main call's success body, its error body (also as logged at DEBUG), and PortaBilling's and
+2sms's token responses, accepted or refused.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pytest
+
+APIS = ["intandem", "activeplatform", "portabilling", "octopush", "twosms"]
+DEPTH = 100_000
+SHAPES = {
+    "arrays": "[" * DEPTH + "]" * DEPTH,
+    "objects": '{"a":' * DEPTH + "1" + "}" * DEPTH,
+    "unclosed": "[" * DEPTH,
+}
+
+
+def deep_reply(kit: Any, shape: str, status: int = 200) -> Any:
+    return kit.server.Reply(status, body=SHAPES[shape])
+
+
+def assert_unreadable(exc: Any) -> None:
+    assert "nests more than 200 levels deep" in str(exc)
+    repr(exc), str(exc)  # showing the error does not recurse either
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+@pytest.mark.parametrize("api", APIS)
+def test_a_deep_success_body(api: str, shape: str, kit_for, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)  # the exchange is logged too
+    kit = kit_for(api)
+    kit.server.route(kit.method, kit.path, deep_reply(kit, shape, 201 if api == "octopush" else 200))
+
+    with pytest.raises(kit.errors.ResponseParseError) as caught:
+        kit.call(kit.connect())
+
+    assert_unreadable(caught.value)
+    assert "response " in caplog.text
+
+
+@pytest.mark.parametrize("api", APIS)
+@pytest.mark.anyio
+async def test_a_deep_success_body_async(api: str, kit_for) -> None:
+    kit = kit_for(api)
+    kit.server.route(kit.method, kit.path, deep_reply(kit, "objects", 201 if api == "octopush" else 200))
+    async with kit.connect() as client:
+        with pytest.raises(kit.errors.ResponseParseError) as caught:
+            await kit.acall(client)
+    assert_unreadable(caught.value)
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+@pytest.mark.parametrize("api", APIS)
+def test_a_deep_error_body(api: str, shape: str, kit_for, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    kit = kit_for(api)
+    kit.server.route(kit.method, kit.path, deep_reply(kit, shape, 400))
+
+    with pytest.raises(kit.errors.ResponseParseError) as caught:
+        kit.call(kit.connect())
+
+    assert_unreadable(caught.value)
+    assert "HTTP 400" in str(caught.value)
+
+
+@pytest.mark.parametrize("api", APIS)
+@pytest.mark.anyio
+async def test_a_deep_error_body_async(api: str, kit_for) -> None:
+    kit = kit_for(api)
+    kit.server.route(kit.method, kit.path, deep_reply(kit, "arrays", 422))
+    async with kit.connect() as client:
+        with pytest.raises(kit.errors.ResponseParseError) as caught:
+            await kit.acall(client)
+    assert_unreadable(caught.value)
+
+
+@pytest.mark.parametrize("levels", [300, 900])
+def test_bodies_deeper_than_any_vendor_sends_are_refused_even_when_json_could_parse_them(levels: int, octopush) -> None:
+    body = '{"code": 1, "message": ' + "[" * levels + "]" * levels + "}"
+    octopush.server.route("PATCH", octopush.path, octopush.server.Reply(400, body=body))
+
+    with pytest.raises(octopush.errors.ResponseParseError) as caught:
+        octopush.call(octopush.connect())
+
+    assert_unreadable(caught.value)
+
+
+def test_a_moderately_nested_error_body_is_an_ordinary_error_and_can_be_shown(octopush) -> None:
+    body = '{"code": 1, "message": "no", "detail": ' + "[" * 150 + "]" * 150 + "}"
+    octopush.server.route("PATCH", octopush.path, octopush.server.Reply(400, body=body))
+
+    with pytest.raises(octopush.errors.BadRequestError) as caught:
+        octopush.call(octopush.connect())
+
+    assert caught.value.code == "1" and caught.value.vendor_message == "no"
+    assert "..." in repr(caught.value.body)  # cut for showing, not recursed without bound
+
+
+TOKEN_ROUTES = {"portabilling": "login_path", "twosms": "token_path"}
+
+
+@pytest.mark.parametrize("status", [200, 500, 401])
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+@pytest.mark.parametrize("api", sorted(TOKEN_ROUTES))
+def test_a_deep_token_response(api: str, shape: str, status: int, kit_for) -> None:
+    kit = kit_for(api)
+    kit.server.route("POST", getattr(kit, TOKEN_ROUTES[api]), deep_reply(kit, shape, status))
+
+    with pytest.raises(kit.errors.ResponseParseError) as caught:
+        kit.call(kit.connect())
+
+    assert_unreadable(caught.value)
+    assert kit.main_calls() == []
+
+
+@pytest.mark.parametrize("api", sorted(TOKEN_ROUTES))
+@pytest.mark.anyio
+async def test_a_deep_token_response_async(api: str, kit_for) -> None:
+    kit = kit_for(api)
+    kit.server.route("POST", getattr(kit, TOKEN_ROUTES[api]), deep_reply(kit, "objects"))
+    async with kit.connect() as client:
+        with pytest.raises(kit.errors.ResponseParseError) as caught:
+            await kit.acall(client)
+    assert_unreadable(caught.value)
+    assert kit.main_calls() == []
+
+
+def test_a_deep_response_to_a_renewal(portabilling) -> None:
+    client = portabilling.connect()
+    portabilling.call(client)
+    portabilling.expire_sessions()
+    portabilling.server.route("POST", portabilling.refresh_path, deep_reply(portabilling, "arrays", 200))
+
+    with pytest.raises(portabilling.errors.ResponseParseError) as caught:
+        portabilling.call(client)
+
+    assert_unreadable(caught.value)
+
+
+HOSTILE_SCANS = {
+    "escaped quotes in an unclosed string": b"[]" * 201 + b'"' + b'\\"' * 50_000,
+    "an unclosed string ending in a backslash": b"[]" * 201 + b'"' + b"a" * 100_000 + b"\\",
+    "brackets inside strings": b'["' + b"[" * 100_000 + b'"]',
+    "many short strings": b"[" + b'"a",' * 50_000 + b'"a"]',
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_SCANS))
+def test_measuring_the_depth_is_linear_in_the_body(name: str, octopush) -> None:
+    """The depth check reads every body first: no body may make it slow (e.g. a quadratic rescan)."""
+    import time
+
+    octopush.server.route("PATCH", octopush.path, octopush.server.Reply(201, body=HOSTILE_SCANS[name]))
+    started = time.perf_counter()
+    with pytest.raises(octopush.errors.ApiError):  # none of these is an EditSubaccountResult
+        octopush.call(octopush.connect())
+    assert time.perf_counter() - started < 2.0
