@@ -61,7 +61,7 @@ kit = _runtime_kit()
 ITEMS = 10_000
 LOGIN, PASSWORD = "admin", "pb-SECRET-password"
 ACCOUNT_PASSWORD = "AccountPass-SECRET-9"  # an account's own password, sent in some updates' bodies
-VENDOR_ENV = [name for name in kit.ENV_VARS]
+VENDOR_ENV = list(kit.ENV_VARS)
 FAULTCODE = "Server.Account.update_account.locked"
 
 
