@@ -29,7 +29,7 @@ ROOT = Path(__file__).parent
 PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 CONSTRAINTS = str(ROOT / "constraints.txt")
 PYTHON = "3.11"
-PYTHON_SOURCES = ["codegen", "tests", "noxfile.py"]
+PYTHON_SOURCES = ["codegen", "examples", "tests", "noxfile.py"]
 
 
 def install(session: nox.Session, *groups: str) -> None:
