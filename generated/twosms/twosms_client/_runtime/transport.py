@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import httpx
 
+from . import retries
 from .errors import (
     ApiConnectionError,
     ApiError,
@@ -27,7 +28,6 @@ from .errors import (
 )
 from .operation import Operation
 from .options import RequestOptions, as_timeout
-from .retries import RETRY_STATUSES
 from .settings import ClientSettings
 
 T = TypeVar("T")
@@ -151,7 +151,7 @@ def _retry_delay(settings: ClientSettings, attempt: int, allowed: int, response:
 
     ``response`` is None when none arrived (connection failure, timeout): always worth a retry.
     """
-    if attempt >= allowed or (response is not None and response.status_code not in RETRY_STATUSES):
+    if attempt >= allowed or (response is not None and not retries.should_retry_status(response.status_code)):
         return None
     return settings.retry_policy.delay(attempt, response)
 
