@@ -49,7 +49,8 @@ def connect(
 
     ``client_id`` / ``client_secret`` fall back to ``TWOSMS_CLIENT_ID`` / ``TWOSMS_CLIENT_SECRET``;
     ``base_url`` to ``TWOSMS_BASE_URL`` and then https://portal.2sms.us. The token comes from
-    ``<base_url>/Token``, is cached until a minute before it expires, and is renewed once after a 401.
+    ``<base_url>/Token``, is cached until a minute (or a tenth of its lifetime, if shorter) before it
+    expires, and is renewed once after a 401.
     """
     cid = credential("client_id", client_id, "TWOSMS_CLIENT_ID")
     secret = credential("client_secret", client_secret, "TWOSMS_CLIENT_SECRET")

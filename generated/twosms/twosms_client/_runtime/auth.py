@@ -10,6 +10,7 @@ fifty concurrent calls on a cold client make one login, not fifty.
 from __future__ import annotations
 
 import asyncio
+import math
 import threading
 import time
 from collections.abc import AsyncGenerator, Callable, Generator, Iterable
@@ -268,6 +269,22 @@ def _json(response: httpx.Response) -> Any:
         return None
 
 
+_LONGEST_LIFETIME = 10 * 365 * 24 * 3600.0  # beyond this, "valid for ever" is what a server means
+
+
+def _seconds(value: Any) -> float | None:
+    """A token lifetime (``expires_in``) in seconds, or None when it is no positive finite number."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
+    try:
+        seconds = float(value)
+    except (ValueError, OverflowError):  # "soon"; an integer with hundreds of digits
+        return None
+    if math.isnan(seconds) or seconds <= 0:
+        return None
+    return min(seconds, _LONGEST_LIFETIME)
+
+
 class PortaBillingSessionAuth(_TokenFlow):
     """PortaBilling: ``Session/login`` → ``Authorization: Bearer <access_token>``, renewed on session faults.
 
@@ -345,9 +362,15 @@ class ClientCredentialsAuth(_TokenFlow):
     """OAuth2 client credentials (2sms): a token from the token URL, cached until shortly before expiry.
 
     A 401 on a call with a cached token renews it once and replays the call.
+
+    The token is renewed ``EXPIRY_LEEWAY`` seconds before it expires, or a tenth of its lifetime before
+    if that is less, so that a token living a minute or less still serves most of its life instead
+    of one token request per call. An ``expires_in`` that is no positive finite number of seconds
+    (missing, zero, negative, garbage) says nothing about the expiry: the token is kept until a 401.
     """
 
     EXPIRY_LEEWAY = 60.0  # seconds before the announced expiry at which the token is renewed
+    LEEWAY_SHARE = 0.1  # ... at most this share of the token's lifetime
     description = "2sms token request"
 
     def __init__(self, token_url: str, *, client_id: str, client_secret: str, redactor: Redactor) -> None:
@@ -368,10 +391,11 @@ class ClientCredentialsAuth(_TokenFlow):
         body = _json(response)
         if response.status_code != 200 or not isinstance(body, dict) or not isinstance(body.get("access_token"), str):
             return None
-        expires_in = body.get("expires_in")
+        lifetime = _seconds(body.get("expires_in"))
         expires_at = None
-        if isinstance(expires_in, (int, float)) or (isinstance(expires_in, str) and expires_in.isdigit()):
-            expires_at = time.monotonic() + max(0.0, float(expires_in) - self.EXPIRY_LEEWAY)
+        if lifetime is not None:
+            leeway = min(self.EXPIRY_LEEWAY, lifetime * self.LEEWAY_SHARE)
+            expires_at = time.monotonic() + lifetime - leeway
         return _Token(access=body["access_token"], refresh=body.get("refresh_token"), expires_at=expires_at)
 
     def _needs_renewal(self, response: httpx.Response) -> bool:
