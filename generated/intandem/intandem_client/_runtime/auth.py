@@ -26,6 +26,7 @@ from .errors import (
     ConfigurationError,
     ResponseParseError,
     error_class_for_status,
+    printable,
 )
 from .redaction import Redactor
 
@@ -176,8 +177,8 @@ class _TokenFlow(httpx.Auth):
         credentials problem; ResponseParseError for a success status without a token.
         """
         code, text = self._read_refusal(response)
-        code = self._redactor.text(code) if code else None
-        text = self._redactor.text(text) if text else None
+        code = printable(self._redactor.text(code)) if code else None
+        text = printable(self._redactor.text(text)) if text else None
         status = response.status_code
         detail = f"{code}: {text}" if code else f"HTTP {status}" + (f": {text}" if text else "")
         message = self._redactor.text(f"{self.description} failed ({detail})")

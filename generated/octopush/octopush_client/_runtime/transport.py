@@ -25,6 +25,7 @@ from .errors import (
     ResponseParseError,
     VendorError,
     error_class_for_status,
+    printable,
 )
 from .operation import Operation
 from .options import RequestOptions, as_timeout
@@ -64,7 +65,7 @@ def _failure(settings: ClientSettings, operation: Operation, exc: httpx.Transpor
     tries = f" after {attempts} attempts" if attempts > 1 else ""
     if isinstance(exc, httpx.TimeoutException):
         return ApiTimeoutError(f"{operation.name}: no response from {where} in time ({type(exc).__name__}){tries}")
-    detail = redact(str(exc)) or type(exc).__name__
+    detail = printable(redact(str(exc)), limit=400) or type(exc).__name__
     return ApiConnectionError(f"{operation.name}: could not talk to {where}: {detail}{tries}")
 
 
@@ -121,8 +122,8 @@ def raise_for_error(settings: ClientSettings, operation: Operation, response: ht
     else:
         code, text = vendor.read_error(status, _body(response))
         error_class = (vendor.classify(status, code) if vendor.classify else None) or error_class_for_status(status)
-    code = redact.text(code) if code else None
-    text = redact.text(text) if text else None
+    code = printable(redact.text(code)) if code else None
+    text = printable(redact.text(text)) if text else None
     summary = f"{vendor.name} {operation.name}: HTTP {status}"
     if code:
         summary += f" {code}"
@@ -137,8 +138,8 @@ def parse(build: Callable[..., T], client: Any, operation: Operation, response: 
         return build(client=client, response=response)
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         settings = _settings(client)
-        excerpt = settings.redactor.body(response.content, limit=200) or "(empty body)"
-        reason = f"{type(exc).__name__}: {settings.redactor.text(str(exc))}"
+        excerpt = printable(settings.redactor.body(response.content, limit=200), limit=400) or "(empty body)"
+        reason = f"{type(exc).__name__}: {printable(settings.redactor.text(str(exc)), limit=400)}"
         raise ResponseParseError(
             f"{settings.vendor.name} {operation.name}: HTTP {response.status_code} response does not match "
             f"the spec ({reason}); body: {excerpt}",

@@ -4,11 +4,13 @@ Modelled on the Stainless SDKs: callers catch ``ApiError`` for anything the API 
 status-specific subclasses for the cases they handle, and ``ApiConnectionError`` / ``ApiTimeoutError``
 for failures where no response arrived. Every error carries the vendor's own code and message parsed
 from its error body, and the raw ``httpx.Response`` when there is one. Messages never contain secrets:
-they are built from redacted text only.
+they are built from redacted text only. Text that came from a response is shown through
+``printable``: bounded, and with control characters escaped.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -33,6 +35,35 @@ __all__ = [
     "UnprocessableError",
     "VendorError",
 ]
+
+# How much response text (a vendor message, a body excerpt) one error shows, in characters.
+MESSAGE_LIMIT = 2048
+# The most any error message may be, all its parts together.
+_MAX_MESSAGE = 4 * MESSAGE_LIMIT
+# What a terminal or a log file would act on rather than show: C0 and C1 controls and DEL (CR/LF forge
+# log lines, ESC starts ANSI sequences), Unicode line separators and bidirectional overrides (which
+# reorder what is shown), and lone surrogates (which cannot even be encoded for output).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return match.group().encode("unicode_escape", "backslashreplace").decode("ascii")
+
+
+def printable(text: str, limit: int = MESSAGE_LIMIT) -> str:
+    """``text`` as an error may show it: control characters escaped, at most ``limit`` characters.
+
+    The one place that makes response text (a vendor's message, a body excerpt) safe to put in an
+    exception: messages end up in terminals and log files, where a CR/LF would forge a log line, an
+    ANSI escape would rewrite the screen, and a megabyte error page would bury the message. Control
+    characters become Python escapes (``\\r``, ``\\x1b``, ``\\u202e``), so the text stays readable;
+    escaping changes nothing in text that is already printable, so applying it twice is harmless.
+    Redact before calling it: cutting first could leave half a secret that redaction no longer knows.
+    """
+    escaped = _UNPRINTABLE.sub(_escape, text)
+    if len(escaped) <= limit:
+        return escaped
+    return escaped[:limit] + f"... ({len(escaped) - limit} more characters)"
 
 
 class AccountkitError(Exception):
@@ -70,12 +101,14 @@ class ApiError(AccountkitError):
         vendor_message: str | None = None,
         body: Any = None,
     ) -> None:
+        # Bounded and printable whatever the caller passed (the parts are usually printable already).
+        message = printable(message, _MAX_MESSAGE)
         super().__init__(message)
         self.message = message
         self.response = response
         self.status_code = status_code if status_code is not None else getattr(response, "status_code", None)
-        self.code = code
-        self.vendor_message = vendor_message
+        self.code = printable(code, _MAX_MESSAGE) if code is not None else None
+        self.vendor_message = printable(vendor_message, _MAX_MESSAGE) if vendor_message is not None else None
         self.body = body
 
     def __repr__(self) -> str:
