@@ -4,7 +4,9 @@ openapi-python-client knows only "a bearer token in a header"; the vendors use a
 header, a query parameter, a pair of headers, a session login with renewal, and OAuth2 client
 credentials. Each flow here adds exactly what its vendor expects and registers every secret it sees
 with the client's ``Redactor``. The two flows that fetch tokens hold a lock while doing so, so that
-fifty concurrent calls on a cold client make one login, not fifty.
+fifty concurrent calls on a cold client make one login, not fifty. The token is shared by every
+thread and event loop; the locks are per thread (one) and per event loop (see ``loops``), and a
+forked child starts with new ones and no token (see ``forks``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 
 import httpx
 
+from . import forks
 from .errors import (
     ApiError,
     ApiStatusError,
@@ -28,6 +31,7 @@ from .errors import (
     error_class_for_status,
     printable,
 )
+from .loops import PerLoop
 from .redaction import Redactor
 
 
@@ -133,8 +137,16 @@ class _TokenFlow(httpx.Auth):
         self._redactor = redactor
         self._token: _Token | None = None
         self._thread_lock = threading.Lock()
-        self._async_locks: dict[int, asyncio.Lock] = {}
+        self._async_locks: PerLoop[asyncio.Lock] = PerLoop()
         self.token_requests = 0  # how many token/login requests were sent (observable in tests)
+        forks.renew_in_child(self)
+
+    def _after_fork(self) -> None:
+        # The parent's token stays the parent's (a refresh in one process must not undo the other's),
+        # and its locks may be held by a thread that does not exist here.
+        self._token = None
+        self._thread_lock = threading.Lock()
+        self._async_locks = PerLoop()
 
     # -- to be provided by subclasses ---------------------------------------------------------
     def _obtain_requests(self, stale: _Token | None) -> Iterable[Callable[[], httpx.Request]]:
@@ -255,12 +267,8 @@ class _TokenFlow(httpx.Auth):
             yield self._authorize(request, current)
 
     def _async_lock(self) -> asyncio.Lock:
-        """One lock per event loop (an asyncio.Lock must not be shared across loops)."""
-        loop_id = id(asyncio.get_running_loop())
-        lock = self._async_locks.get(loop_id)
-        if lock is None:
-            lock = self._async_locks[loop_id] = asyncio.Lock()
-        return lock
+        """This event loop's lock (an asyncio.Lock must not be shared across loops)."""
+        return self._async_locks.get(asyncio.Lock)
 
 
 def _json(response: httpx.Response) -> Any:
