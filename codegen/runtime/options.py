@@ -2,6 +2,12 @@
 
 Defaults follow the Stainless SDKs: connecting should be quick (5 s), a vendor may take a while to
 answer an update (30 s). Anything set here for one call leaves the shared client untouched.
+
+The timeout bounds the whole call, not only each read (see ``limits``): seconds given as a number
+are the call's deadline, for everything it does (waiting for a connection or for another call's
+login, its own login or token request, every attempt and every wait between retries). An
+``httpx.Timeout`` also bounds each phase of each attempt (connect, read, write, pool), and its
+largest value is the deadline of the whole call; ``None`` anywhere means no deadline.
 """
 
 from __future__ import annotations
@@ -26,8 +32,9 @@ def as_timeout(value: float | httpx.Timeout | None) -> httpx.Timeout | None:
 class RequestOptions:
     """Overrides for a single call: pass as ``request_options=RequestOptions(...)`` to any operation.
 
-    ``extra_headers`` are added to (and override) the client's headers; ``timeout`` is seconds or an
-    ``httpx.Timeout``; ``max_retries`` replaces the client's retry count for this call only.
+    ``extra_headers`` are added to (and override) the client's headers; ``timeout`` (seconds or an
+    ``httpx.Timeout``) is this call's deadline; ``max_retries`` replaces the client's retry count for
+    this call only.
     """
 
     extra_headers: Mapping[str, str] = field(default_factory=dict)

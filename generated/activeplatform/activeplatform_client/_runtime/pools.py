@@ -10,6 +10,8 @@
 
 A client set with ``set_httpx_client`` / ``set_async_httpx_client`` is the caller's own: it is used
 as it is, everywhere, and never replaced.
+
+Sync clients made here get sockets bounded by the call's deadline (``network``).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any
 
 import httpx
 
-from . import forks
+from . import forks, network
 from .loops import PerLoop
 from .settings import ClientSettings
 
@@ -74,7 +76,9 @@ class ConnectionPools:
 
 
 def sync_client(httpx_settings: dict[str, Any], settings: ClientSettings) -> httpx.Client:
-    return httpx.Client(**httpx_settings)
+    client = httpx.Client(**httpx_settings)
+    network.bound_by_call_deadlines(client)
+    return client
 
 
 def async_client(httpx_settings: dict[str, Any], settings: ClientSettings) -> httpx.AsyncClient:

@@ -4,9 +4,10 @@ openapi-python-client knows only "a bearer token in a header"; the vendors use a
 header, a query parameter, a pair of headers, a session login with renewal, and OAuth2 client
 credentials. Each flow here adds exactly what its vendor expects and registers every secret it sees
 with the client's ``Redactor``. The two flows that fetch tokens hold a lock while doing so, so that
-fifty concurrent calls on a cold client make one login, not fifty. The token is shared by every
-thread and event loop; the locks are per thread (one) and per event loop (see ``loops``), and a
-forked child starts with new ones and no token (see ``forks``).
+fifty concurrent calls on a cold client make one login, not fifty; a caller waits for that lock no
+longer than its own deadline allows (see ``limits``). The token is shared by every thread and event
+loop; the locks are per thread (one) and per event loop (see ``loops``), and a forked child starts
+with new ones and no token (see ``forks``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 
 import httpx
 
-from . import forks
+from . import forks, limits
 from .errors import (
     ApiError,
     ApiStatusError,
@@ -224,17 +225,25 @@ class _TokenFlow(httpx.Auth):
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         token = self._valid()
         if token is None:
-            with self._thread_lock:
+            lock = self._thread_lock
+            limits.acquire(lock, request, f"another call's {self.description}")
+            try:
                 token = self._valid()
                 if token is None:
                     token = yield from self._renew_flow(self._token, request)
+            finally:
+                lock.release()
         response = yield self._authorize(request, token)
         response.read()
         if self._needs_renewal(response):
-            with self._thread_lock:
+            lock = self._thread_lock
+            limits.acquire(lock, request, f"another call's {self.description}")
+            try:
                 current = self._valid()
                 if current is None or current.access == token.access:
                     current = yield from self._renew_flow(token, request)
+            finally:
+                lock.release()
             yield self._authorize(request, current)
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
@@ -267,7 +276,10 @@ class _TokenFlow(httpx.Auth):
             yield self._authorize(request, current)
 
     def _async_lock(self) -> asyncio.Lock:
-        """This event loop's lock (an asyncio.Lock must not be shared across loops)."""
+        """This event loop's lock (an asyncio.Lock must not be shared across loops).
+
+        Waiting for it is bounded by the ``asyncio.timeout`` that ``transport`` runs the call in.
+        """
         return self._async_locks.get(asyncio.Lock)
 
 

@@ -10,6 +10,8 @@ The rules (one place, used by sync and async alike):
   retries are configured), unless the server asks for a wait: ``retry-after-ms`` (milliseconds) or
   ``Retry-After`` (seconds or an HTTP date), honoured up to 60 s. A request to wait zero, a date in
   the past, a negative or non-finite number or anything unreadable is no request: backoff applies.
+- All of it happens within the call's deadline (see ``limits``): a wait that would end after it is
+  not waited, and the last failure is raised instead.
 """
 
 from __future__ import annotations
