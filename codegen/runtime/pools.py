@@ -11,7 +11,10 @@
 A client set with ``set_httpx_client`` / ``set_async_httpx_client`` is the caller's own: it is used
 as it is, everywhere, and never replaced.
 
-Sync clients made here get sockets bounded by the call's deadline (``network``).
+Every httpx client made here carries the runtime's event hooks, for every request it sends (token
+and login requests of the auth flows included): ``Accept-Encoding`` limited to what ``bodies``
+decodes, and response bodies decoded under the size cap (``bodies``). Sync clients also get
+sockets bounded by the call's deadline (``network``).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from typing import Any
 
 import httpx
 
-from . import forks, network
+from . import bodies, forks, network
 from .loops import PerLoop
 from .settings import ClientSettings
 
@@ -76,10 +79,39 @@ class ConnectionPools:
 
 
 def sync_client(httpx_settings: dict[str, Any], settings: ClientSettings) -> httpx.Client:
-    client = httpx.Client(**httpx_settings)
+    arguments = {**httpx_settings, "event_hooks": _hooks(httpx_settings.get("event_hooks"), settings, False)}
+    client = httpx.Client(**arguments)
     network.bound_by_call_deadlines(client)
     return client
 
 
 def async_client(httpx_settings: dict[str, Any], settings: ClientSettings) -> httpx.AsyncClient:
-    return httpx.AsyncClient(**httpx_settings)
+    arguments = {**httpx_settings, "event_hooks": _hooks(httpx_settings.get("event_hooks"), settings, True)}
+    return httpx.AsyncClient(**arguments)
+
+
+def _hooks(given: dict[str, list[Any]] | None, settings: ClientSettings, asynchronous: bool) -> dict[str, list[Any]]:
+    """The runtime's request and response hooks first, then the caller's own (``httpx_args["event_hooks"]``)."""
+    vendor = settings.vendor.name
+
+    def describe(response: httpx.Response) -> str:
+        request = response.request
+        return f"{vendor} {request.method} {settings.redactor.url(str(request.url))}"
+
+    def on_request(request: httpx.Request) -> None:
+        bodies.limit_accept_encoding(request)
+
+    def on_response(response: httpx.Response) -> None:
+        bodies.cap_response(response, settings.max_response_bytes, describe, asynchronous=asynchronous)
+
+    async def on_request_async(request: httpx.Request) -> None:
+        on_request(request)
+
+    async def on_response_async(response: httpx.Response) -> None:
+        on_response(response)
+
+    given = given or {}
+    return {
+        "request": [on_request_async if asynchronous else on_request, *given.get("request", [])],
+        "response": [on_response_async if asynchronous else on_response, *given.get("response", [])],
+    }

@@ -1,15 +1,18 @@
 """What misbehaving servers send, as raw writers for the test server (``Reply(raw=...)``).
 
 Each function returns a writer that puts a whole answer on the socket itself, byte by byte when it
-wants: a body dripped slowly, headers that never end. Every writer stops when the server stops (the
-event) or when the client hangs up (an ``OSError``, which the server swallows), so no test can leave
-one running.
+wants: a body dripped slowly, headers that never end, a chunked body that never ends. Every writer
+stops when the server stops (the event) or when the client hangs up (an ``OSError``, which the
+server swallows), so no test can leave one running.
+
+``gzip_bomb`` is a body, not a writer: a small gzip stream that inflates to many megabytes.
 """
 
 from __future__ import annotations
 
 import socket
 import threading
+import zlib
 from collections.abc import Callable
 
 Writer = Callable[[socket.socket, threading.Event], None]
@@ -45,3 +48,31 @@ def endless_headers(interval: float) -> Writer:
             sock.sendall(b"a")
 
     return write
+
+
+def endless_chunked_body(chunk_size: int = 64 * 1024) -> Writer:
+    """A chunked body sent as fast as the client reads it, without a last chunk."""
+
+    def write(sock: socket.socket, stopping: threading.Event) -> None:
+        sock.sendall(_head("200 OK", {"Content-Type": "application/json", "Transfer-Encoding": "chunked"}))
+        chunk = f"{chunk_size:x}\r\n".encode() + b" " * chunk_size + b"\r\n"
+        while not stopping.is_set():
+            sock.sendall(chunk)
+
+    return write
+
+
+def gzip_bomb(inflated_size: int) -> bytes:
+    """A gzip stream of ``inflated_size`` spaces (about a thousandth of that on the wire).
+
+    Built piece by piece, so making it never holds the inflated bytes in memory.
+    """
+    compressor = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+    piece = b" " * (1024 * 1024)
+    parts = []
+    left = inflated_size
+    while left > 0:
+        parts.append(compressor.compress(piece[: min(left, len(piece))]))
+        left -= len(piece)
+    parts.append(compressor.flush())
+    return b"".join(parts)

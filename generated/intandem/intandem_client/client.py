@@ -55,9 +55,19 @@ class Client:
         """A new client like this one with another timeout (connection pools are not shared)."""
         return evolve(self, timeout=timeout)
 
-    def with_options(self, *, max_retries: int | None = None, timeout: httpx.Timeout | None = None) -> Self:
-        """A new client with other retry/timeout defaults, sharing auth state with this one."""
-        settings = self.settings if max_retries is None else replace(self.settings, max_retries=max_retries)
+    def with_options(
+        self,
+        *,
+        max_retries: int | None = None,
+        timeout: httpx.Timeout | None = None,
+        max_response_bytes: int | None = None,
+    ) -> Self:
+        """A new client with other retry, timeout or response size defaults, sharing auth state with this one."""
+        settings = self.settings
+        if max_retries is not None:
+            settings = replace(settings, max_retries=max_retries)
+        if max_response_bytes is not None:
+            settings = replace(settings, max_response_bytes=max_response_bytes)
         return evolve(self, settings=settings, timeout=timeout if timeout is not None else self._timeout)
 
     def _httpx_settings(self) -> dict[str, Any]:
@@ -74,7 +84,8 @@ class Client:
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Use your own httpx.Client (its settings replace this object's, auth included).
 
-        It is used as it is, and never replaced (not after a fork either).
+        It is used as it is: without the response size cap and socket deadlines of the clients made
+        here, and never replaced (not after a fork either).
         """
         self._pools.use_sync(client)
         return self

@@ -30,6 +30,7 @@ __all__ = [
     "RateLimitError",
     "RequestValidationError",
     "ResponseParseError",
+    "ResponseTooLargeError",
     "ServerError",
     "UnexpectedStatus",
     "UnprocessableError",
@@ -168,7 +169,12 @@ class UnexpectedStatus(ApiStatusError):
 
 
 class ResponseParseError(ApiError):
-    """The response is not what the spec says (HTML error page, truncated JSON, missing fields)."""
+    """The response is not what the spec says (HTML error page, truncated JSON, missing fields, a body
+    that does not decode)."""
+
+
+class ResponseTooLargeError(ResponseParseError):
+    """The response body is larger than the size cap (counted after decompression): see ``_runtime.bodies``."""
 
 
 _BY_STATUS: dict[int, type[ApiStatusError]] = {

@@ -1,9 +1,10 @@
-"""What bounds one call: a deadline for everything it does.
+"""What bounds one call: a deadline for everything it does, and a cap on the size of what it reads.
 
-``transport`` works out a call's ``CallLimits`` when the call starts (the deadline from its timeout)
-and makes them current while the call runs. Every request the call makes, including the token and
-login requests an auth flow sends on its behalf, then runs under them; the code that waits asks
-here what is left: the sync network streams (``network``), the auth flows' lock waits.
+``transport`` works out a call's ``CallLimits`` when the call starts (the deadline from its timeout,
+the cap from its options or the client's settings) and makes them current while the call runs.
+Every request the call makes, including the token and login requests an auth flow sends on its
+behalf, then runs under them; the code that waits or reads asks here what is left: the sync network
+streams (``network``), the auth flows' lock waits, the body reader (``bodies``).
 
 A ``ContextVar`` carries them, because the requests an auth flow makes go through httpx, not through
 any function of ours that could pass them along; a sync call runs in its caller's thread and an
@@ -25,13 +26,14 @@ import httpx
 @dataclass(frozen=True)
 class CallLimits:
     deadline: float | None  # time.monotonic() by which the call must be over; None: no deadline
+    max_response_bytes: int
     timeout: float | None = None  # the seconds the deadline was set from, for messages
 
     @classmethod
-    def starting_now(cls, timeout: httpx.Timeout) -> CallLimits:
+    def starting_now(cls, timeout: httpx.Timeout, max_response_bytes: int) -> CallLimits:
         seconds = total_seconds(timeout)
         deadline = None if seconds is None else time.monotonic() + seconds
-        return cls(deadline=deadline, timeout=seconds)
+        return cls(deadline=deadline, max_response_bytes=max_response_bytes, timeout=seconds)
 
     def remaining(self) -> float | None:
         """Seconds left until the deadline (negative once it has passed); None without a deadline."""

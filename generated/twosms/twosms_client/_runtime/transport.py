@@ -6,7 +6,7 @@ allow, log the exchange (redacted) at DEBUG, and turn error responses into the e
 ``ResponseParseError`` instead of a bare ``KeyError`` or ``JSONDecodeError``.
 
 A call runs under its ``CallLimits`` (see ``limits``): a deadline set from its timeout when it
-starts. Each attempt gets the time that is left (every phase of its
+starts, and a response size cap. Each attempt gets the time that is left (every phase of its
 timeout cut to it); a retry whose wait would end after the deadline is not made. Sync calls are held
 to the deadline by their sockets (``network``), async calls by ``asyncio.timeout``.
 """
@@ -56,6 +56,11 @@ def _timeout(http: httpx.Client | httpx.AsyncClient, options: RequestOptions | N
     """The call's timeout: the per-call option, else the client's."""
     chosen = as_timeout(options.timeout) if options is not None else None
     return chosen if chosen is not None else http.timeout
+
+
+def _limits(settings: ClientSettings, timeout: httpx.Timeout, options: RequestOptions | None) -> CallLimits:
+    cap = options.max_response_bytes if options is not None else None
+    return CallLimits.starting_now(timeout, cap if cap is not None else settings.max_response_bytes)
 
 
 def _retries_allowed(settings: ClientSettings, operation: Operation, options: RequestOptions | None) -> int:
@@ -181,6 +186,12 @@ def _retry_delay(
     return None if left is not None and delay >= left else delay
 
 
+def _undecodable(settings: ClientSettings, operation: Operation, exc: httpx.DecodingError) -> ResponseParseError:
+    # Only with an httpx client of the caller's own (set_httpx_client): ours decode bodies themselves.
+    detail = printable(settings.redactor.text(str(exc)))
+    return ResponseParseError(f"{settings.vendor.name} {operation.name}: the response body does not decode ({detail})")
+
+
 def send_sync(
     client: Any, operation: Operation, kwargs: dict[str, Any], options: RequestOptions | None = None
 ) -> httpx.Response:
@@ -189,7 +200,7 @@ def send_sync(
     allowed = _retries_allowed(settings, operation, options)
     http = client.get_httpx_client()
     timeout = _timeout(http, options)
-    limits = CallLimits.starting_now(timeout)
+    limits = _limits(settings, timeout, options)
     for attempt in itertools.count():
         try:
             with applied(limits):
@@ -198,6 +209,8 @@ def send_sync(
             delay = _retry_delay(settings, attempt, allowed, None, limits)
             if delay is None:
                 raise _failure(settings, operation, exc, attempt + 1, limits, _url(http, prepared)) from None
+        except httpx.DecodingError as exc:
+            raise _undecodable(settings, operation, exc) from None
         else:
             _log(settings, response, attempt)
             delay = _retry_delay(settings, attempt, allowed, response, limits)
@@ -216,7 +229,7 @@ async def send_async(
     allowed = _retries_allowed(settings, operation, options)
     http = client.get_async_httpx_client()
     timeout = _timeout(http, options)
-    limits = CallLimits.starting_now(timeout)
+    limits = _limits(settings, timeout, options)
     for attempt in itertools.count():
         try:
             with applied(limits):
@@ -227,6 +240,8 @@ async def send_async(
             delay = _retry_delay(settings, attempt, allowed, None, limits)
             if delay is None:
                 raise _failure(settings, operation, exc, attempt + 1, limits, _url(http, prepared)) from None
+        except httpx.DecodingError as exc:
+            raise _undecodable(settings, operation, exc) from None
         else:
             _log(settings, response, attempt)
             delay = _retry_delay(settings, attempt, allowed, response, limits)
