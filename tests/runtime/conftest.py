@@ -4,7 +4,7 @@
 receives (so tests can assert what went on the wire, or that nothing did), can delay a reply (the
 delay ends at once when the server stops), drop a connection without answering, speak TLS, and hand
 the socket to a raw writer for answers no well-behaved server gives (see ``hostile.py``: drips,
-endless headers and bodies).
+endless headers and bodies). ``other_server`` is a second one: another origin (another port).
 
 Each API fixture (``intandem``, ``activeplatform``, ``portabilling``, ``octopush``, ``twosms``) is a kit
 bound to that server: it installs the vendor's routes (PortaBilling's and 2sms's token endpoints are
@@ -244,6 +244,15 @@ class MockServer:
 
 @pytest.fixture
 def server() -> Iterator[MockServer]:
+    mock = MockServer()
+    yield mock
+    mock.stop()
+    assert not mock.errors, f"test server handler errors: {mock.errors}"
+
+
+@pytest.fixture
+def other_server() -> Iterator[MockServer]:
+    """A second server: another origin (same host, another port), e.g. the target of a redirect."""
     mock = MockServer()
     yield mock
     mock.stop()

@@ -84,8 +84,8 @@ class Client:
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Use your own httpx.Client (its settings replace this object's, auth included).
 
-        It is used as it is: without the response size cap and socket deadlines of the clients made
-        here, and never replaced (not after a fork either).
+        It is used as it is: without the response size cap, redirect checks and socket deadlines of
+        the clients made here, and never replaced (not after a fork either).
         """
         self._pools.use_sync(client)
         return self

@@ -13,8 +13,8 @@ as it is, everywhere, and never replaced.
 
 Every httpx client made here carries the runtime's event hooks, for every request it sends (token
 and login requests of the auth flows included): ``Accept-Encoding`` limited to what ``bodies``
-decodes, and response bodies decoded under the size cap (``bodies``). Sync clients also get
-sockets bounded by the call's deadline (``network``).
+decodes, redirects to other origins refused (``redirects``), response bodies decoded under the size
+cap (``bodies``). Sync clients also get sockets bounded by the call's deadline (``network``).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from typing import Any
 
 import httpx
 
-from . import bodies, forks, network
+from . import bodies, forks, network, redirects
 from .loops import PerLoop
 from .settings import ClientSettings
 
@@ -102,6 +102,7 @@ def _hooks(given: dict[str, list[Any]] | None, settings: ClientSettings, asynchr
         bodies.limit_accept_encoding(request)
 
     def on_response(response: httpx.Response) -> None:
+        redirects.refuse_other_origins(response, vendor)
         bodies.cap_response(response, settings.max_response_bytes, describe, asynchronous=asynchronous)
 
     async def on_request_async(request: httpx.Request) -> None:
