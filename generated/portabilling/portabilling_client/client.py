@@ -3,7 +3,8 @@
 Make one with ``portabilling_client.connect()``, which fills in credentials, auth, timeouts and retries.
 
 One client serves sync calls, async calls from any number of event loops (one after another or at
-once) and threads; in a forked child it opens connections of its own (see ``_runtime.pools``).
+once) and threads; in a forked child it opens connections of its own (see ``_runtime.pools``). It
+pickles as its configuration, never with sockets, locks, tokens or secrets (see ``_runtime.pickling``).
 """
 
 import ssl
@@ -13,7 +14,8 @@ from typing import Any, Self
 import httpx
 from attrs import define, evolve, field
 
-from ._runtime import pools
+from ._runtime import pickling, pools
+from ._runtime.pickling import Configuration
 from ._runtime.pools import ConnectionPools
 from ._runtime.settings import ClientSettings
 
@@ -37,6 +39,8 @@ class Client:
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=False)
     settings: ClientSettings = field(factory=ClientSettings, kw_only=True)
+    # How connect() made this client (what a pickle carries instead of the client's live state).
+    _configuration: Configuration | None = field(default=None, kw_only=True, alias="configuration", repr=False)
     _pools: ConnectionPools = field(factory=ConnectionPools, init=False, repr=False)
 
     @property
@@ -128,6 +132,14 @@ class Client:
 
     async def __aexit__(self, *args: Any, **kwargs: Any) -> None:
         await self.aclose()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle by configuration: ``connect()`` runs again in the process that unpickles."""
+        return pickling.reduce_client(self)
+
+    def __copy__(self) -> Self:
+        """A client like this one, sharing its auth state, with pools of its own."""
+        return evolve(self)
 
 
 @define

@@ -3,7 +3,8 @@
 ``VendorProfile`` is the per-vendor knowledge the shared code needs (how to read an error body, whether
 errors can arrive with HTTP 200, which faults mean "log in again"); each package's ``_vendor`` module
 defines one. ``ClientSettings`` bundles it with the retry count, the response size cap, the redactor
-and the logger.
+and the logger. Pickled settings leave the redactor behind (it knows the client's secrets): they
+arrive with an empty one.
 """
 
 from __future__ import annotations
@@ -79,3 +80,9 @@ class ClientSettings:
             f"ClientSettings(vendor={self.vendor.name!r}, max_retries={self.max_retries}, "
             f"max_response_bytes={self.max_response_bytes})"
         )
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "redactor": None}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, redactor=Redactor())

@@ -7,7 +7,7 @@ with the client's ``Redactor``. The two flows that fetch tokens hold a lock whil
 fifty concurrent calls on a cold client make one login, not fifty; a caller waits for that lock no
 longer than its own deadline allows (see ``limits``). The token is shared by every thread and event
 loop; the locks are per thread (one) and per event loop (see ``loops``), and a forked child starts
-with new ones and no token (see ``forks``).
+with new ones and no token (see ``forks``). An auth flow holds credentials, so it never pickles.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import AsyncGenerator, Callable, Generator, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 
 import httpx
 
@@ -27,6 +27,7 @@ from .errors import (
     ApiError,
     ApiStatusError,
     AuthenticationError,
+    ClientPicklingError,
     ConfigurationError,
     ResponseParseError,
     error_class_for_status,
@@ -36,6 +37,16 @@ from .loops import PerLoop
 from .redaction import Redactor
 
 
+class _NeverPickled:
+    """Auth flows hold credentials: pickling one would put them in the pickle."""
+
+    def __reduce__(self) -> NoReturn:
+        raise ClientPicklingError(
+            f"{type(self).__name__} holds credentials and is never pickled; pickle the client instead "
+            "(it travels as its configuration, see _runtime.pickling)"
+        )
+
+
 def _check_header_value(name: str, value: str) -> None:
     if not value:
         raise ConfigurationError(f"{name} is empty")
@@ -43,7 +54,7 @@ def _check_header_value(name: str, value: str) -> None:
         raise ConfigurationError(f"{name} contains a double quote, CR or LF, which cannot be sent in a header")
 
 
-class TokenHeaderAuth(httpx.Auth):
+class TokenHeaderAuth(_NeverPickled, httpx.Auth):
     """``Authorization: Token token="<token>"`` (inTandem / vcita directory tokens)."""
 
     def __init__(self, token: str) -> None:
@@ -58,7 +69,7 @@ class TokenHeaderAuth(httpx.Auth):
         yield request
 
 
-class QueryTokenAuth(httpx.Auth):
+class QueryTokenAuth(_NeverPickled, httpx.Auth):
     """A token in the query string, e.g. ActivePlatform's ``?api_token=…``."""
 
     def __init__(self, name: str, token: str) -> None:
@@ -74,7 +85,7 @@ class QueryTokenAuth(httpx.Auth):
         yield request
 
 
-class HeaderKeysAuth(httpx.Auth):
+class HeaderKeysAuth(_NeverPickled, httpx.Auth):
     """Several headers sent together, e.g. Octopush's ``api-login`` + ``api-key``."""
 
     def __init__(self, headers: dict[str, str]) -> None:
@@ -117,7 +128,7 @@ class _Renewal:
         return self.token
 
 
-class _TokenFlow(httpx.Auth):
+class _TokenFlow(_NeverPickled, httpx.Auth):
     """Shared machinery of flows that obtain a token, use it as a Bearer, and renew it on rejection.
 
     Subclasses say how to obtain a token (``_obtain_requests``), how to read the answer

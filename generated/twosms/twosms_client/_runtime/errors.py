@@ -6,12 +6,18 @@ for failures where no response arrived. Every error carries the vendor's own cod
 from its error body, and the raw ``httpx.Response`` when there is one. Messages never contain secrets:
 they are built from redacted text only. Text that came from a response is shown through
 ``printable``: bounded, and with control characters escaped.
+
+Every error pickles (process pools, distributed workers) without its live parts: a pickled
+``ApiError`` keeps its message, status, vendor code and message and the (redacted) body, and leaves
+the ``httpx.Response`` behind, since the request, the headers and the redirect history in it carry
+tokens and passwords.
 """
 
 from __future__ import annotations
 
+import pickle
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
     import httpx
@@ -24,6 +30,7 @@ __all__ = [
     "ApiStatusError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientPicklingError",
     "ConfigurationError",
     "NotFoundError",
     "PermissionDeniedError",
@@ -67,12 +74,36 @@ def printable(text: str, limit: int = MESSAGE_LIMIT) -> str:
     return escaped[:limit] + f"... ({len(escaped) - limit} more characters)"
 
 
+def _restore(cls: type[AccountkitError], args: tuple[Any, ...], state: dict[str, Any]) -> AccountkitError:
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
 class AccountkitError(Exception):
     """Base of everything this package raises on purpose."""
+
+    # Attributes that hold live objects (and secrets with them): a pickle has these values instead.
+    _not_pickled: ClassVar[dict[str, Any]] = {}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exception's own pickling calls ``cls(*args)``, which fails for classes whose __init__ takes
+        # other arguments than the message; this rebuilds the instance from its attributes instead.
+        state = {name: self._not_pickled.get(name, value) for name, value in self.__dict__.items()}
+        return (_restore, (type(self), self.args, state))
 
 
 class ConfigurationError(AccountkitError, ValueError):
     """``connect()`` was given (or found in the environment) settings it cannot use."""
+
+
+class ClientPicklingError(ConfigurationError, pickle.PicklingError):
+    """A client that cannot be pickled without putting a secret (or a live object) in the pickle.
+
+    The message says what to change, e.g. which environment variable to set instead of passing a
+    credential to ``connect()`` (see ``_runtime.pickling``).
+    """
 
 
 class RequestValidationError(AccountkitError, ValueError):
@@ -91,6 +122,8 @@ class RequestValidationError(AccountkitError, ValueError):
 
 class ApiError(AccountkitError):
     """The API could not be used for this call: it answered with an error, or not at all."""
+
+    _not_pickled: ClassVar[dict[str, Any]] = {"response": None}
 
     def __init__(
         self,
@@ -161,7 +194,12 @@ class VendorError(ApiStatusError):
 
 
 class UnexpectedStatus(ApiStatusError):
-    """A status the spec does not document (raised by generated code when asked to be strict)."""
+    """A status the spec does not document (raised by generated code when asked to be strict).
+
+    ``content`` is the raw body, unredacted: it stays in this process (a pickle carries ``b""``).
+    """
+
+    _not_pickled: ClassVar[dict[str, Any]] = {"response": None, "content": b""}
 
     def __init__(self, status_code: int, content: bytes) -> None:
         self.content = content
