@@ -212,7 +212,7 @@ class ResponseParseError(ApiError):
 
 
 class ResponseTooLargeError(ResponseParseError):
-    """The response body is larger than the size cap (counted after decompression): see ``_runtime.bodies``."""
+    """The response body is larger than the size cap (counted after decompression): see ``_runtime.decoding``."""
 
 
 _BY_STATUS: dict[int, type[ApiStatusError]] = {

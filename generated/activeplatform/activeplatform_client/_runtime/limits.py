@@ -4,7 +4,7 @@
 the cap from its options or the client's settings) and makes them current while the call runs.
 Every request the call makes, including the token and login requests an auth flow sends on its
 behalf, then runs under them; the code that waits or reads asks here what is left: the sync network
-streams (``network``), the auth flows' lock waits, the body reader (``bodies``).
+streams (``network``), the auth flows' lock waits, the body reader (``decoding``).
 
 A ``ContextVar`` carries them, because the requests an auth flow makes go through httpx, not through
 any function of ours that could pass them along; a sync call runs in its caller's thread and an

@@ -19,7 +19,7 @@ import httpx
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
-# The most a response body may be, counted after decompression (see ``bodies``).
+# The most a response body may be, counted after decompression (see ``decoding``).
 DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024
 
 

@@ -9,7 +9,7 @@ What the generators don't give, in one module each:
 - ``options``     timeouts, the response size cap and per-call overrides (``RequestOptions``).
 - ``limits``      what bounds one call: its deadline and its size cap, for every request it makes.
 - ``network``     sync sockets that end by the call's deadline (drips, endless headers).
-- ``bodies``      response bodies decoded in bounded steps and capped after decompression.
+- ``decoding``    response bodies decoded in bounded steps and capped after decompression.
 - ``redirects``   no redirect to another origin, so credentials stay with their origin.
 - ``validation``  checking a request against the spec's pydantic models before anything is sent.
 - ``transport``   the one function every generated operation sends through (sync and async).

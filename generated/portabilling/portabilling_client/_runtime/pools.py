@@ -12,9 +12,9 @@ A client set with ``set_httpx_client`` / ``set_async_httpx_client`` is the calle
 as it is, everywhere, and never replaced.
 
 Every httpx client made here carries the runtime's event hooks, for every request it sends (token
-and login requests of the auth flows included): ``Accept-Encoding`` limited to what ``bodies``
+and login requests of the auth flows included): ``Accept-Encoding`` limited to what ``decoding``
 decodes, redirects to other origins refused (``redirects``), response bodies decoded under the size
-cap (``bodies``). Sync clients also get sockets bounded by the call's deadline (``network``).
+cap (``decoding``). Sync clients also get sockets bounded by the call's deadline (``network``).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from typing import Any
 
 import httpx
 
-from . import bodies, forks, network, redirects
+from . import decoding, forks, network, redirects
 from .loops import PerLoop
 from .settings import ClientSettings
 
@@ -99,11 +99,11 @@ def _hooks(given: dict[str, list[Any]] | None, settings: ClientSettings, asynchr
         return f"{vendor} {request.method} {settings.redactor.url(str(request.url))}"
 
     def on_request(request: httpx.Request) -> None:
-        bodies.limit_accept_encoding(request)
+        decoding.limit_accept_encoding(request)
 
     def on_response(response: httpx.Response) -> None:
         redirects.refuse_other_origins(response, vendor)
-        bodies.cap_response(response, settings.max_response_bytes, describe, asynchronous=asynchronous)
+        decoding.cap_response(response, settings.max_response_bytes, describe, asynchronous=asynchronous)
 
     async def on_request_async(request: httpx.Request) -> None:
         on_request(request)

@@ -69,7 +69,7 @@ class ClientSettings:
     retry_policy: RetryPolicy = field(default_factory=RetryPolicy)
     redactor: Redactor = field(default_factory=Redactor)
     logger: logging.Logger = field(default_factory=lambda: logging.getLogger("accountkit"))
-    # The most a response body may be, after decompression (see bodies.py); RequestOptions overrides it.
+    # The most a response body may be, after decompression (see decoding.py); RequestOptions overrides it.
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
 
     def __post_init__(self) -> None:
