@@ -8,6 +8,7 @@ import httpx
 
 from ._runtime.auth import QueryTokenAuth
 from ._runtime.connect import build_client, credential, resolve_base_url
+from ._runtime.pickling import remember_configuration
 from ._runtime.redaction import Redactor
 from ._runtime.settings import VendorProfile
 from .client import AuthenticatedClient
@@ -16,6 +17,7 @@ from .client import AuthenticatedClient
 PROFILE = VendorProfile(name="ActivePlatform")
 
 
+@remember_configuration(api_token="ACTIVEPLATFORM_API_TOKEN")
 def connect(
     *,
     base_url: str | None = None,

@@ -8,6 +8,7 @@ import httpx
 
 from ._runtime.auth import HeaderKeysAuth
 from ._runtime.connect import build_client, credential, resolve_base_url
+from ._runtime.pickling import remember_configuration
 from ._runtime.redaction import Redactor
 from ._runtime.settings import VendorProfile, generic_error_reader
 from .client import AuthenticatedClient
@@ -27,6 +28,7 @@ def read_error(status_code: int, body: Any) -> tuple[str | None, str | None]:
 PROFILE = VendorProfile(name="Octopush", read_error=read_error)
 
 
+@remember_configuration(api_login="OCTOPUSH_API_LOGIN", api_key="OCTOPUSH_API_KEY")
 def connect(
     *,
     base_url: str | None = None,

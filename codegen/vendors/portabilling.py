@@ -9,6 +9,7 @@ import httpx
 from ._runtime.auth import PortaBillingSessionAuth
 from ._runtime.connect import build_client, check_credential, credential, resolve_base_url
 from ._runtime.errors import ApiStatusError, AuthenticationError, ConfigurationError
+from ._runtime.pickling import remember_configuration
 from ._runtime.redaction import Redactor
 from ._runtime.settings import VendorProfile, generic_error_reader
 from .client import AuthenticatedClient
@@ -44,6 +45,7 @@ def classify(status_code: int, code: str | None) -> type[ApiStatusError] | None:
 PROFILE = VendorProfile(name="PortaBilling", read_error=read_error, classify=classify)
 
 
+@remember_configuration(password="PORTABILLING_PASSWORD", token="PORTABILLING_TOKEN")
 def connect(
     *,
     base_url: str | None = None,

@@ -2,7 +2,9 @@
 
 ``server`` is a small threaded HTTP/1.1 server with scripted replies. It records every request it
 receives (so tests can assert what went on the wire, or that nothing did), can delay a reply (the
-delay ends at once when the server stops), drop a connection without answering, and speak TLS.
+delay ends at once when the server stops), drop a connection without answering, speak TLS, and hand
+the socket to a raw writer for answers no well-behaved server gives (see ``hostile.py``: drips,
+endless headers and bodies). ``other_server`` is a second one: another origin (another port).
 
 Each API fixture (``intandem``, ``activeplatform``, ``portabilling``, ``octopush``, ``twosms``) is a kit
 bound to that server: it installs the vendor's routes (PortaBilling's and 2sms's token endpoints are
@@ -88,9 +90,13 @@ class Reply:
     content_type: str = "application/json"
     delay: float = 0.0  # seconds to wait before answering
     drop: bool = False  # close the connection without answering
+    raw: RawWriter | None = None  # answer with these bytes instead (see hostile.py); the connection then closes
 
 
 Handler = Callable[[Recorded], Reply]
+# Writes a whole answer (status line, headers, body) on the socket itself; returns when done, when the
+# event (the server stopping) is set, or when the client hangs up (OSError).
+RawWriter = Callable[[socket.socket, threading.Event], None]
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -116,6 +122,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             mock.stopping.wait(reply.delay)
         if reply.drop:
             self.close_connection = True
+            return
+        if reply.raw is not None:
+            self.close_connection = True
+            with contextlib.suppress(OSError):  # the client gave up (timeout, size cap) mid-answer
+                reply.raw(self.connection, mock.stopping)
             return
         if reply.body is not None:
             payload = reply.body.encode() if isinstance(reply.body, str) else reply.body
@@ -235,6 +246,15 @@ class MockServer:
 
 @pytest.fixture
 def server() -> Iterator[MockServer]:
+    mock = MockServer()
+    yield mock
+    mock.stop()
+    assert not mock.errors, f"test server handler errors: {mock.errors}"
+
+
+@pytest.fixture
+def other_server() -> Iterator[MockServer]:
+    """A second server: another origin (same host, another port), e.g. the target of a redirect."""
     mock = MockServer()
     yield mock
     mock.stop()

@@ -1,4 +1,9 @@
-"""2sms OAuth2 client credentials: the token request, caching with a 60 s leeway, renewal after a 401."""
+"""2sms OAuth2 client credentials: the token request, caching with a leeway, renewal after a 401.
+
+A token is renewed 60 s before it expires, or a tenth of its lifetime before when it lives less than
+ten minutes, so that a short-lived token still serves many calls; an unusable ``expires_in``
+(missing, zero, negative, not a number) means "no known expiry": the token is kept until a 401.
+"""
 
 from __future__ import annotations
 
@@ -54,17 +59,79 @@ def test_the_token_is_cached(twosms) -> None:
 
 
 def test_a_token_is_renewed_sixty_seconds_before_it_expires(twosms, clock: Clock) -> None:
-    twosms.expires_in = 61  # valid for one more second, given the 60 s leeway
+    twosms.expires_in = 601  # ten minutes and more: the full 60 s leeway, so valid for 541 s
     client = twosms.connect()
     twosms.call(client)
+    clock.offset = 540.0
     twosms.call(client)
     assert len(twosms.server.calls(twosms.token_path)) == 1  # still cached
 
-    clock.offset = 1.5
+    clock.offset = 541.5
     twosms.call(client)
 
     assert len(twosms.server.calls(twosms.token_path)) == 2
     assert twosms.main_calls()[-1].headers["authorization"] == "Bearer 2sms-access-SECRET-2"
+
+
+@pytest.mark.parametrize("expires_in", [60, 59, 30, "45", 10])
+def test_a_short_lived_token_serves_most_of_its_life(twosms, clock: Clock, expires_in) -> None:
+    twosms.expires_in = expires_in
+    lifetime = float(expires_in)
+    client = twosms.connect()
+
+    for _ in range(5):
+        twosms.call(client)
+    clock.offset = lifetime * 0.85
+    twosms.call(client)
+    assert len(twosms.server.calls(twosms.token_path)) == 1  # one token for all of these calls
+
+    clock.offset = lifetime * 0.95  # within the last tenth of its life: renewed
+    twosms.call(client)
+    assert len(twosms.server.calls(twosms.token_path)) == 2
+
+
+@pytest.mark.parametrize(
+    "expires_in",
+    [
+        None,
+        0,
+        -5,
+        "0",
+        "-5",
+        "soon",
+        "",
+        "nan",
+        float("nan"),
+        float("inf"),
+        pytest.param(10**400, id="10**400"),
+        True,
+        [],
+        {},
+    ],
+)
+def test_an_unusable_expires_in_means_no_known_expiry(twosms, clock: Clock, expires_in) -> None:
+    twosms.expires_in = expires_in
+    client = twosms.connect()
+
+    for _ in range(3):
+        twosms.call(client)
+    clock.offset = 28800 * 10
+    twosms.call(client)
+
+    assert len(twosms.server.calls(twosms.token_path)) == 1
+    twosms.revoke_tokens()  # and a 401 still renews it
+    twosms.call(client)
+    assert len(twosms.server.calls(twosms.token_path)) == 2
+
+
+@pytest.mark.anyio
+async def test_a_short_lived_token_serves_many_async_calls(twosms) -> None:
+    twosms.expires_in = 30
+    async with twosms.connect() as client:
+        for _ in range(5):
+            await twosms.acall(client)
+
+    assert len(twosms.server.calls(twosms.token_path)) == 1
 
 
 def test_a_long_lived_token_is_kept(twosms, clock: Clock) -> None:

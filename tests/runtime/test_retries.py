@@ -212,7 +212,7 @@ def test_retry_after_is_capped(octopush, record_sleeps) -> None:
     sleeps = record_sleeps("octopush_client")
     server = octopush.server
     server.route("PATCH", octopush.path, reply(server, 503, **{"Retry-After": "86400"}), server.Reply(201, json={}))
-    client = octopush.connect()
+    client = octopush.connect(timeout=120.0)  # a deadline the capped wait fits in (see test_deadlines.py)
 
     octopush.call(client)
 

@@ -1,9 +1,14 @@
-"""Timeouts: 5 s to connect and 30 s to read by default; per client and per call; ApiTimeoutError."""
+"""Timeouts: 5 s to connect and 30 s to read by default; per client and per call; ApiTimeoutError.
+
+The timeout is the deadline of the whole call (test_deadlines.py); an ``httpx.Timeout`` bounds each
+read too, so a read that times out early in the call leaves time for retries.
+"""
 
 from __future__ import annotations
 
 import time
 
+import httpx
 import pytest
 
 
@@ -41,7 +46,7 @@ def test_per_client_timeout(octopush) -> None:
 def test_timeouts_are_retried(activeplatform) -> None:
     server = activeplatform.server
     server.route("PUT", activeplatform.path, server.Reply(delay=3.0), server.Reply(json=activeplatform.ok_body()))
-    client = activeplatform.connect(timeout=0.2)
+    client = activeplatform.connect(timeout=httpx.Timeout(5.0, read=0.2))  # reads: 0.2 s; the call: 5 s
 
     assert activeplatform.call(client).id == 505
     assert len(activeplatform.main_calls()) == 2
@@ -49,7 +54,7 @@ def test_timeouts_are_retried(activeplatform) -> None:
 
 def test_exhausted_timeouts_say_how_many_attempts(activeplatform) -> None:
     slow(activeplatform)
-    client = activeplatform.connect(timeout=0.2)
+    client = activeplatform.connect(timeout=httpx.Timeout(5.0, read=0.2))
 
     with pytest.raises(activeplatform.errors.ApiTimeoutError, match="after 3 attempts"):
         activeplatform.call(client)

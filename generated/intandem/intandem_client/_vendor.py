@@ -8,6 +8,7 @@ import httpx
 
 from ._runtime.auth import TokenHeaderAuth
 from ._runtime.connect import build_client, credential, resolve_base_url
+from ._runtime.pickling import remember_configuration
 from ._runtime.redaction import Redactor
 from ._runtime.settings import VendorProfile, generic_error_reader
 from .client import AuthenticatedClient
@@ -25,6 +26,7 @@ def read_error(status_code: int, body: Any) -> tuple[str | None, str | None]:
 PROFILE = VendorProfile(name="inTandem", read_error=read_error)
 
 
+@remember_configuration(token="INTANDEM_TOKEN")
 def connect(
     *,
     base_url: str | None = None,

@@ -8,6 +8,7 @@ import httpx
 
 from ._runtime.auth import ClientCredentialsAuth
 from ._runtime.connect import build_client, credential, resolve_base_url
+from ._runtime.pickling import remember_configuration
 from ._runtime.redaction import Redactor
 from ._runtime.settings import VendorProfile, generic_error_reader
 from .client import AuthenticatedClient
@@ -34,6 +35,7 @@ def read_error(status_code: int, body: Any) -> tuple[str | None, str | None]:
 PROFILE = VendorProfile(name="2sms", read_error=read_error, error_in_success=envelope_error)
 
 
+@remember_configuration(client_secret="TWOSMS_CLIENT_SECRET")
 def connect(
     *,
     base_url: str | None = None,
@@ -49,7 +51,8 @@ def connect(
 
     ``client_id`` / ``client_secret`` fall back to ``TWOSMS_CLIENT_ID`` / ``TWOSMS_CLIENT_SECRET``;
     ``base_url`` to ``TWOSMS_BASE_URL`` and then https://portal.2sms.us. The token comes from
-    ``<base_url>/Token``, is cached until a minute before it expires, and is renewed once after a 401.
+    ``<base_url>/Token``, is cached until a minute (or a tenth of its lifetime, if shorter) before it
+    expires, and is renewed once after a 401.
     """
     cid = credential("client_id", client_id, "TWOSMS_CLIENT_ID")
     secret = credential("client_secret", client_secret, "TWOSMS_CLIENT_SECRET")

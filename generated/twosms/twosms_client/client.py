@@ -1,6 +1,10 @@
 """The client object every operation takes: base URL, httpx settings, auth and runtime settings.
 
 Make one with ``twosms_client.connect()``, which fills in credentials, auth, timeouts and retries.
+
+One client serves sync calls, async calls from any number of event loops (one after another or at
+once) and threads; in a forked child it opens connections of its own (see ``_runtime.pools``). It
+pickles as its configuration, never with sockets, locks, tokens or secrets (see ``_runtime.pickling``).
 """
 
 import ssl
@@ -10,6 +14,9 @@ from typing import Any, Self
 import httpx
 from attrs import define, evolve, field
 
+from ._runtime import pickling, pools
+from ._runtime.pickling import Configuration
+from ._runtime.pools import ConnectionPools
 from ._runtime.settings import ClientSettings
 
 
@@ -32,8 +39,9 @@ class Client:
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=False)
     settings: ClientSettings = field(factory=ClientSettings, kw_only=True)
-    _client: httpx.Client | None = field(default=None, init=False, repr=False)
-    _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
+    # How connect() made this client (what a pickle carries instead of the client's live state).
+    _configuration: Configuration | None = field(default=None, kw_only=True, alias="configuration", repr=False)
+    _pools: ConnectionPools = field(factory=ConnectionPools, init=False, repr=False)
 
     @property
     def max_retries(self) -> int:
@@ -51,9 +59,19 @@ class Client:
         """A new client like this one with another timeout (connection pools are not shared)."""
         return evolve(self, timeout=timeout)
 
-    def with_options(self, *, max_retries: int | None = None, timeout: httpx.Timeout | None = None) -> Self:
-        """A new client with other retry/timeout defaults, sharing auth state with this one."""
-        settings = self.settings if max_retries is None else replace(self.settings, max_retries=max_retries)
+    def with_options(
+        self,
+        *,
+        max_retries: int | None = None,
+        timeout: httpx.Timeout | None = None,
+        max_response_bytes: int | None = None,
+    ) -> Self:
+        """A new client with other retry, timeout or response size defaults, sharing auth state with this one."""
+        settings = self.settings
+        if max_retries is not None:
+            settings = replace(settings, max_retries=max_retries)
+        if max_response_bytes is not None:
+            settings = replace(settings, max_response_bytes=max_response_bytes)
         return evolve(self, settings=settings, timeout=timeout if timeout is not None else self._timeout)
 
     def _httpx_settings(self) -> dict[str, Any]:
@@ -68,49 +86,60 @@ class Client:
         }
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
-        """Use your own httpx.Client (its settings replace this object's, auth included)."""
-        self._client = client
+        """Use your own httpx.Client (its settings replace this object's, auth included).
+
+        It is used as it is: without the response size cap, redirect checks and socket deadlines of
+        the clients made here, and never replaced (not after a fork either).
+        """
+        self._pools.use_sync(client)
         return self
 
     def get_httpx_client(self) -> httpx.Client:
-        """The underlying httpx.Client, created on first use."""
-        if self._client is None:
-            self._client = httpx.Client(**self._httpx_settings())
-        return self._client
+        """The underlying httpx.Client, created on first use (and again after ``close()`` or a fork)."""
+        return self._pools.sync(lambda: pools.sync_client(self._httpx_settings(), self.settings))
 
     def __enter__(self) -> Self:
-        self.get_httpx_client().__enter__()
+        # Not httpx's __enter__: it refuses a client that has sent requests already.
+        self.get_httpx_client()
         return self
 
     def __exit__(self, *args: Any, **kwargs: Any) -> None:
-        self.get_httpx_client().__exit__(*args, **kwargs)
+        self.close()
 
     def close(self) -> None:
-        """Close the sync connection pool (the async one is closed with ``aclose``)."""
-        if self._client is not None:
-            self._client.close()
+        """Close the sync connection pool (the async ones are closed with ``aclose``)."""
+        self._pools.close()
 
     async def aclose(self) -> None:
-        if self._async_client is not None:
-            await self._async_client.aclose()
+        """Close the running event loop's connection pool."""
+        await self._pools.aclose()
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
-        """Use your own httpx.AsyncClient (its settings replace this object's, auth included)."""
-        self._async_client = async_client
+        """Use your own httpx.AsyncClient (its settings replace this object's, auth included).
+
+        It is used as it is, from every event loop: keep to the loop it belongs to.
+        """
+        self._pools.use_async(async_client)
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
-        """The underlying httpx.AsyncClient, created on first use."""
-        if self._async_client is None:
-            self._async_client = httpx.AsyncClient(**self._httpx_settings())
-        return self._async_client
+        """The running event loop's httpx.AsyncClient, created on first use in that loop."""
+        return self._pools.for_running_loop(lambda: pools.async_client(self._httpx_settings(), self.settings))
 
     async def __aenter__(self) -> Self:
-        await self.get_async_httpx_client().__aenter__()
+        self.get_async_httpx_client()
         return self
 
     async def __aexit__(self, *args: Any, **kwargs: Any) -> None:
-        await self.get_async_httpx_client().__aexit__(*args, **kwargs)
+        await self.aclose()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle by configuration: ``connect()`` runs again in the process that unpickles."""
+        return pickling.reduce_client(self)
+
+    def __copy__(self) -> Self:
+        """A client like this one, sharing its auth state, with pools of its own."""
+        return evolve(self)
 
 
 @define

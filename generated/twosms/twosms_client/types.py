@@ -11,6 +11,11 @@ class Unset:
     def __bool__(self) -> Literal[False]:
         return False
 
+    def __reduce__(self) -> str:
+        # Models test `value is not UNSET`: a model pickled to a worker process must find the same
+        # object there, not a copy that would be sent as a value.
+        return "UNSET"
+
 
 UNSET: Unset = Unset()
 

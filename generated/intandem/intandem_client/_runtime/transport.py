@@ -4,6 +4,11 @@
 allow, log the exchange (redacted) at DEBUG, and turn error responses into the exception hierarchy.
 ``parse``: run the generated parser, turning a body that is not what the spec says into
 ``ResponseParseError`` instead of a bare ``KeyError`` or ``JSONDecodeError``.
+
+A call runs under its ``CallLimits`` (see ``limits``): a deadline set from its timeout when it
+starts, and a response size cap. Each attempt gets the time that is left (every phase of its
+timeout cut to it); a retry whose wait would end after the deadline is not made. Sync calls are held
+to the deadline by their sockets (``network``), async calls by ``asyncio.timeout``.
 """
 
 from __future__ import annotations
@@ -12,11 +17,13 @@ import asyncio
 import itertools
 import logging
 import time
+from asyncio import timeout as _async_deadline
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import httpx
 
+from . import retries
 from .bodies import NestedTooDeep, check_depth, load_json
 from .errors import (
     ApiConnectionError,
@@ -25,10 +32,11 @@ from .errors import (
     ResponseParseError,
     VendorError,
     error_class_for_status,
+    printable,
 )
+from .limits import CallLimits, applied
 from .operation import Operation
 from .options import RequestOptions, as_timeout
-from .retries import RETRY_STATUSES
 from .settings import ClientSettings
 
 T = TypeVar("T")
@@ -40,15 +48,20 @@ def _settings(client: Any) -> ClientSettings:
 
 
 def _prepare(kwargs: dict[str, Any], options: RequestOptions | None) -> dict[str, Any]:
-    if options is None:
+    if options is None or not options.extra_headers:
         return kwargs
-    prepared = dict(kwargs)
-    if options.extra_headers:
-        prepared["headers"] = {**(kwargs.get("headers") or {}), **options.extra_headers}
-    timeout = as_timeout(options.timeout)
-    if timeout is not None:
-        prepared["timeout"] = timeout
-    return prepared
+    return {**kwargs, "headers": {**(kwargs.get("headers") or {}), **options.extra_headers}}
+
+
+def _timeout(http: httpx.Client | httpx.AsyncClient, options: RequestOptions | None) -> httpx.Timeout:
+    """The call's timeout: the per-call option, else the client's."""
+    chosen = as_timeout(options.timeout) if options is not None else None
+    return chosen if chosen is not None else http.timeout
+
+
+def _limits(settings: ClientSettings, timeout: httpx.Timeout, options: RequestOptions | None) -> CallLimits:
+    cap = options.max_response_bytes if options is not None else None
+    return CallLimits.starting_now(timeout, cap if cap is not None else settings.max_response_bytes)
 
 
 def _retries_allowed(settings: ClientSettings, operation: Operation, options: RequestOptions | None) -> int:
@@ -59,14 +72,26 @@ def _retries_allowed(settings: ClientSettings, operation: Operation, options: Re
     return settings.max_retries
 
 
-def _failure(settings: ClientSettings, operation: Operation, exc: httpx.TransportError, attempts: int) -> ApiError:
+def _failure(
+    settings: ClientSettings, operation: Operation, exc: Exception, attempts: int, limits: CallLimits, url: str
+) -> ApiError:
+    """The error for a call that got no response: ``exc`` is httpx's, or the async deadline's TimeoutError."""
     redact = settings.redactor.text
-    where = redact(str(exc.request.url.copy_with(query=None))) if _has_request(exc) else "the server"
+    has_request = isinstance(exc, httpx.TransportError) and _has_request(exc)
+    where = redact(str(exc.request.url.copy_with(query=None)) if has_request else url)  # type: ignore[attr-defined]
     tries = f" after {attempts} attempts" if attempts > 1 else ""
-    if isinstance(exc, httpx.TimeoutException):
-        return ApiTimeoutError(f"{operation.name}: no response from {where} in time ({type(exc).__name__}){tries}")
-    detail = redact(str(exc)) or type(exc).__name__
-    return ApiConnectionError(f"{operation.name}: could not talk to {where}: {detail}{tries}")
+    detail = printable(redact(str(exc)), limit=400)
+    if isinstance(exc, (httpx.TimeoutException, TimeoutError)):
+        within = f" within the call's {limits.timeout:g} s timeout" if limits.timeout is not None else " in time"
+        reason = type(exc).__name__ if isinstance(exc, httpx.TimeoutException) else "deadline"
+        reason += f": {detail}" if detail and isinstance(exc, httpx.PoolTimeout) else ""
+        return ApiTimeoutError(f"{operation.name}: no response from {where}{within} ({reason}){tries}")
+    return ApiConnectionError(f"{operation.name}: could not talk to {where}: {detail or type(exc).__name__}{tries}")
+
+
+def _url(http: httpx.Client | httpx.AsyncClient, kwargs: dict[str, Any]) -> str:
+    """Where a call goes, for messages (without its query, which may hold a token)."""
+    return str(http.base_url).rstrip("/") + str(kwargs.get("url", ""))
 
 
 def _has_request(exc: httpx.TransportError) -> bool:
@@ -129,8 +154,8 @@ def raise_for_error(settings: ClientSettings, operation: Operation, response: ht
         body = _body(response, where)
         code, text = vendor.read_error(status, body)
         error_class = (vendor.classify(status, code) if vendor.classify else None) or error_class_for_status(status)
-    code = redact.text(code) if code else None
-    text = redact.text(text) if text else None
+    code = printable(redact.text(code)) if code else None
+    text = printable(redact.text(text)) if text else None
     summary = f"{vendor.name} {operation.name}: HTTP {status}"
     if code:
         summary += f" {code}"
@@ -146,8 +171,8 @@ def parse(build: Callable[..., T], client: Any, operation: Operation, response: 
         return build(client=client, response=response)
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         settings = _settings(client)
-        excerpt = settings.redactor.body(response.content, limit=200) or "(empty body)"
-        reason = f"{type(exc).__name__}: {settings.redactor.text(str(exc))}"
+        excerpt = printable(settings.redactor.body(response.content, limit=200), limit=400) or "(empty body)"
+        reason = f"{type(exc).__name__}: {printable(settings.redactor.text(str(exc)), limit=400)}"
         raise ResponseParseError(
             f"{settings.vendor.name} {operation.name}: HTTP {response.status_code} response does not match "
             f"the spec ({reason}); body: {excerpt}",
@@ -155,14 +180,25 @@ def parse(build: Callable[..., T], client: Any, operation: Operation, response: 
         ) from None
 
 
-def _retry_delay(settings: ClientSettings, attempt: int, allowed: int, response: httpx.Response | None) -> float | None:
+def _retry_delay(
+    settings: ClientSettings, attempt: int, allowed: int, response: httpx.Response | None, limits: CallLimits
+) -> float | None:
     """Seconds to wait before another attempt, or None when this outcome is final.
 
-    ``response`` is None when none arrived (connection failure, timeout): always worth a retry.
+    ``response`` is None when none arrived (connection failure, timeout): always worth a retry, time
+    permitting. A wait that would end after the call's deadline is not waited.
     """
-    if attempt >= allowed or (response is not None and response.status_code not in RETRY_STATUSES):
+    if attempt >= allowed or (response is not None and not retries.should_retry_status(response.status_code)):
         return None
-    return settings.retry_policy.delay(attempt, response)
+    delay = settings.retry_policy.delay(attempt, response)
+    left = limits.remaining()
+    return None if left is not None and delay >= left else delay
+
+
+def _undecodable(settings: ClientSettings, operation: Operation, exc: httpx.DecodingError) -> ResponseParseError:
+    # Only with an httpx client of the caller's own (set_httpx_client): ours decode bodies themselves.
+    detail = printable(settings.redactor.text(str(exc)))
+    return ResponseParseError(f"{settings.vendor.name} {operation.name}: the response body does not decode ({detail})")
 
 
 def send_sync(
@@ -172,16 +208,21 @@ def send_sync(
     prepared = _prepare(kwargs, options)
     allowed = _retries_allowed(settings, operation, options)
     http = client.get_httpx_client()
+    timeout = _timeout(http, options)
+    limits = _limits(settings, timeout, options)
     for attempt in itertools.count():
         try:
-            response = http.request(**prepared)
+            with applied(limits):
+                response = http.request(**prepared, timeout=limits.attempt_timeout(timeout))
         except httpx.TransportError as exc:
-            delay = _retry_delay(settings, attempt, allowed, None)
+            delay = _retry_delay(settings, attempt, allowed, None, limits)
             if delay is None:
-                raise _failure(settings, operation, exc, attempt + 1) from None
+                raise _failure(settings, operation, exc, attempt + 1, limits, _url(http, prepared)) from None
+        except httpx.DecodingError as exc:
+            raise _undecodable(settings, operation, exc) from None
         else:
             _log(settings, response, attempt)
-            delay = _retry_delay(settings, attempt, allowed, response)
+            delay = _retry_delay(settings, attempt, allowed, response, limits)
             if delay is None:
                 raise_for_error(settings, operation, response)
                 return response
@@ -196,16 +237,23 @@ async def send_async(
     prepared = _prepare(kwargs, options)
     allowed = _retries_allowed(settings, operation, options)
     http = client.get_async_httpx_client()
+    timeout = _timeout(http, options)
+    limits = _limits(settings, timeout, options)
     for attempt in itertools.count():
         try:
-            response = await http.request(**prepared)
-        except httpx.TransportError as exc:
-            delay = _retry_delay(settings, attempt, allowed, None)
+            with applied(limits):
+                left = limits.remaining()
+                async with _async_deadline(None if left is None else max(left, 0.0)):
+                    response = await http.request(**prepared, timeout=limits.attempt_timeout(timeout))
+        except (httpx.TransportError, TimeoutError) as exc:
+            delay = _retry_delay(settings, attempt, allowed, None, limits)
             if delay is None:
-                raise _failure(settings, operation, exc, attempt + 1) from None
+                raise _failure(settings, operation, exc, attempt + 1, limits, _url(http, prepared)) from None
+        except httpx.DecodingError as exc:
+            raise _undecodable(settings, operation, exc) from None
         else:
             _log(settings, response, attempt)
-            delay = _retry_delay(settings, attempt, allowed, response)
+            delay = _retry_delay(settings, attempt, allowed, response, limits)
             if delay is None:
                 raise_for_error(settings, operation, response)
                 return response

@@ -1,7 +1,13 @@
-"""Timeouts and per-call overrides.
+"""Timeouts, the response size cap, and per-call overrides.
 
 Defaults follow the Stainless SDKs: connecting should be quick (5 s), a vendor may take a while to
 answer an update (30 s). Anything set here for one call leaves the shared client untouched.
+
+The timeout bounds the whole call, not only each read (see ``limits``): seconds given as a number
+are the call's deadline, for everything it does (waiting for a connection or for another call's
+login, its own login or token request, every attempt and every wait between retries). An
+``httpx.Timeout`` also bounds each phase of each attempt (connect, read, write, pool), and its
+largest value is the deadline of the whole call; ``None`` anywhere means no deadline.
 """
 
 from __future__ import annotations
@@ -15,6 +21,8 @@ from .encoding import check_headers
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
+# The most a response body may be, counted after decompression (see ``decoding``).
+DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024
 
 
 def as_timeout(value: float | httpx.Timeout | None) -> httpx.Timeout | None:
@@ -24,19 +32,27 @@ def as_timeout(value: float | httpx.Timeout | None) -> httpx.Timeout | None:
     return httpx.Timeout(float(value), connect=min(float(value), DEFAULT_TIMEOUT.connect or float(value)))
 
 
+def check_max_response_bytes(value: int | None) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+        raise ValueError(f"max_response_bytes must be a positive number of bytes, got {value!r}")
+
+
 @dataclass(frozen=True)
 class RequestOptions:
     """Overrides for a single call: pass as ``request_options=RequestOptions(...)`` to any operation.
 
-    ``extra_headers`` are added to (and override) the client's headers; ``timeout`` is seconds or an
-    ``httpx.Timeout``; ``max_retries`` replaces the client's retry count for this call only.
+    ``extra_headers`` are added to (and override) the client's headers; ``timeout`` (seconds or an
+    ``httpx.Timeout``) is this call's deadline; ``max_retries`` replaces the client's retry count and
+    ``max_response_bytes`` its response size cap, for this call only.
     """
 
     extra_headers: Mapping[str, str] = field(default_factory=dict)
     timeout: float | httpx.Timeout | None = None
     max_retries: int | None = None
+    max_response_bytes: int | None = None
 
     def __post_init__(self) -> None:
         if self.max_retries is not None and self.max_retries < 0:
             raise ValueError("max_retries must be >= 0")
         check_headers("request_options.extra_headers", self.extra_headers)  # CR/LF, non-ASCII: never sent
+        check_max_response_bytes(self.max_response_bytes)

@@ -2,7 +2,9 @@
 
 ``VendorProfile`` is the per-vendor knowledge the shared code needs (how to read an error body, whether
 errors can arrive with HTTP 200, which faults mean "log in again"); each package's ``_vendor`` module
-defines one. ``ClientSettings`` bundles it with the retry count, the redactor and the logger.
+defines one. ``ClientSettings`` bundles it with the retry count, the response size cap, the redactor
+and the logger. Pickled settings leave the redactor behind (it knows the client's secrets): they
+arrive with an empty one.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import ApiStatusError
-from .options import DEFAULT_MAX_RETRIES
+from .options import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, check_max_response_bytes
 from .redaction import Redactor
 from .retries import RetryPolicy
 
@@ -67,6 +69,20 @@ class ClientSettings:
     retry_policy: RetryPolicy = field(default_factory=RetryPolicy)
     redactor: Redactor = field(default_factory=Redactor)
     logger: logging.Logger = field(default_factory=lambda: logging.getLogger("accountkit"))
+    # The most a response body may be, after decompression (see decoding.py); RequestOptions overrides it.
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+
+    def __post_init__(self) -> None:
+        check_max_response_bytes(self.max_response_bytes)
 
     def __repr__(self) -> str:
-        return f"ClientSettings(vendor={self.vendor.name!r}, max_retries={self.max_retries})"
+        return (
+            f"ClientSettings(vendor={self.vendor.name!r}, max_retries={self.max_retries}, "
+            f"max_response_bytes={self.max_response_bytes})"
+        )
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "redactor": None}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, redactor=Redactor())

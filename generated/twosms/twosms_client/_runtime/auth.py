@@ -4,30 +4,48 @@ openapi-python-client knows only "a bearer token in a header"; the vendors use a
 header, a query parameter, a pair of headers, a session login with renewal, and OAuth2 client
 credentials. Each flow here adds exactly what its vendor expects and registers every secret it sees
 with the client's ``Redactor``. The two flows that fetch tokens hold a lock while doing so, so that
-fifty concurrent calls on a cold client make one login, not fifty.
+fifty concurrent calls on a cold client make one login, not fifty; a caller waits for that lock no
+longer than its own deadline allows (see ``limits``). The token is shared by every thread and event
+loop; the locks are per thread (one) and per event loop (see ``loops``), and a forked child starts
+with new ones and no token (see ``forks``). An auth flow holds credentials, so it never pickles.
 """
 
 from __future__ import annotations
 
 import asyncio
+import math
 import threading
 import time
 from collections.abc import AsyncGenerator, Callable, Generator, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 
 import httpx
 
+from . import forks, limits
 from .bodies import NestedTooDeep, load_json
 from .errors import (
     ApiError,
     ApiStatusError,
     AuthenticationError,
+    ClientPicklingError,
     ConfigurationError,
     ResponseParseError,
     error_class_for_status,
+    printable,
 )
+from .loops import PerLoop
 from .redaction import Redactor
+
+
+class _NeverPickled:
+    """Auth flows hold credentials: pickling one would put them in the pickle."""
+
+    def __reduce__(self) -> NoReturn:
+        raise ClientPicklingError(
+            f"{type(self).__name__} holds credentials and is never pickled; pickle the client instead "
+            "(it travels as its configuration, see _runtime.pickling)"
+        )
 
 
 def _check_header_value(name: str, value: str) -> None:
@@ -39,7 +57,7 @@ def _check_header_value(name: str, value: str) -> None:
         )
 
 
-class TokenHeaderAuth(httpx.Auth):
+class TokenHeaderAuth(_NeverPickled, httpx.Auth):
     """``Authorization: Token token="<token>"`` (inTandem / vcita directory tokens)."""
 
     def __init__(self, token: str) -> None:
@@ -54,7 +72,7 @@ class TokenHeaderAuth(httpx.Auth):
         yield request
 
 
-class QueryTokenAuth(httpx.Auth):
+class QueryTokenAuth(_NeverPickled, httpx.Auth):
     """A token in the query string, e.g. ActivePlatform's ``?api_token=…``."""
 
     def __init__(self, name: str, token: str) -> None:
@@ -70,7 +88,7 @@ class QueryTokenAuth(httpx.Auth):
         yield request
 
 
-class HeaderKeysAuth(httpx.Auth):
+class HeaderKeysAuth(_NeverPickled, httpx.Auth):
     """Several headers sent together, e.g. Octopush's ``api-login`` + ``api-key``."""
 
     def __init__(self, headers: dict[str, str]) -> None:
@@ -113,7 +131,7 @@ class _Renewal:
         return self.token
 
 
-class _TokenFlow(httpx.Auth):
+class _TokenFlow(_NeverPickled, httpx.Auth):
     """Shared machinery of flows that obtain a token, use it as a Bearer, and renew it on rejection.
 
     Subclasses say how to obtain a token (``_obtain_requests``), how to read the answer
@@ -134,8 +152,16 @@ class _TokenFlow(httpx.Auth):
         self._redactor = redactor
         self._token: _Token | None = None
         self._thread_lock = threading.Lock()
-        self._async_locks: dict[int, asyncio.Lock] = {}
+        self._async_locks: PerLoop[asyncio.Lock] = PerLoop()
         self.token_requests = 0  # how many token/login requests were sent (observable in tests)
+        forks.renew_in_child(self)
+
+    def _after_fork(self) -> None:
+        # The parent's token stays the parent's (a refresh in one process must not undo the other's),
+        # and its locks may be held by a thread that does not exist here.
+        self._token = None
+        self._thread_lock = threading.Lock()
+        self._async_locks = PerLoop()
 
     # -- to be provided by subclasses ---------------------------------------------------------
     def _obtain_requests(self, stale: _Token | None) -> Iterable[Callable[[], httpx.Request]]:
@@ -178,8 +204,8 @@ class _TokenFlow(httpx.Auth):
         credentials problem; ResponseParseError for a success status without a token.
         """
         code, text = self._read_refusal(response)
-        code = self._redactor.text(code) if code else None
-        text = self._redactor.text(text) if text else None
+        code = printable(self._redactor.text(code)) if code else None
+        text = printable(self._redactor.text(text)) if text else None
         status = response.status_code
         detail = f"{code}: {text}" if code else f"HTTP {status}" + (f": {text}" if text else "")
         message = self._redactor.text(f"{self.description} failed ({detail})")
@@ -213,17 +239,25 @@ class _TokenFlow(httpx.Auth):
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         token = self._valid()
         if token is None:
-            with self._thread_lock:
+            lock = self._thread_lock
+            limits.acquire(lock, request, f"another call's {self.description}")
+            try:
                 token = self._valid()
                 if token is None:
                     token = yield from self._renew_flow(self._token, request)
+            finally:
+                lock.release()
         response = yield self._authorize(request, token)
         response.read()
         if self._needs_renewal(response):
-            with self._thread_lock:
+            lock = self._thread_lock
+            limits.acquire(lock, request, f"another call's {self.description}")
+            try:
                 current = self._valid()
                 if current is None or current.access == token.access:
                     current = yield from self._renew_flow(token, request)
+            finally:
+                lock.release()
             yield self._authorize(request, current)
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
@@ -256,12 +290,11 @@ class _TokenFlow(httpx.Auth):
             yield self._authorize(request, current)
 
     def _async_lock(self) -> asyncio.Lock:
-        """One lock per event loop (an asyncio.Lock must not be shared across loops)."""
-        loop_id = id(asyncio.get_running_loop())
-        lock = self._async_locks.get(loop_id)
-        if lock is None:
-            lock = self._async_locks[loop_id] = asyncio.Lock()
-        return lock
+        """This event loop's lock (an asyncio.Lock must not be shared across loops).
+
+        Waiting for it is bounded by the ``asyncio.timeout`` that ``transport`` runs the call in.
+        """
+        return self._async_locks.get(asyncio.Lock)
 
 
 def _json(response: httpx.Response) -> Any:
@@ -271,6 +304,22 @@ def _json(response: httpx.Response) -> Any:
         raise ResponseParseError(f"token response unreadable: {exc}", response=response) from None
     except ValueError:
         return None
+
+
+_LONGEST_LIFETIME = 10 * 365 * 24 * 3600.0  # beyond this, "valid for ever" is what a server means
+
+
+def _seconds(value: Any) -> float | None:
+    """A token lifetime (``expires_in``) in seconds, or None when it is no positive finite number."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
+    try:
+        seconds = float(value)
+    except (ValueError, OverflowError):  # "soon"; an integer with hundreds of digits
+        return None
+    if math.isnan(seconds) or seconds <= 0:
+        return None
+    return min(seconds, _LONGEST_LIFETIME)
 
 
 class PortaBillingSessionAuth(_TokenFlow):
@@ -350,9 +399,15 @@ class ClientCredentialsAuth(_TokenFlow):
     """OAuth2 client credentials (2sms): a token from the token URL, cached until shortly before expiry.
 
     A 401 on a call with a cached token renews it once and replays the call.
+
+    The token is renewed ``EXPIRY_LEEWAY`` seconds before it expires, or a tenth of its lifetime before
+    if that is less, so that a token living a minute or less still serves most of its life instead
+    of one token request per call. An ``expires_in`` that is no positive finite number of seconds
+    (missing, zero, negative, garbage) says nothing about the expiry: the token is kept until a 401.
     """
 
     EXPIRY_LEEWAY = 60.0  # seconds before the announced expiry at which the token is renewed
+    LEEWAY_SHARE = 0.1  # ... at most this share of the token's lifetime
     description = "2sms token request"
 
     def __init__(self, token_url: str, *, client_id: str, client_secret: str, redactor: Redactor) -> None:
@@ -373,10 +428,11 @@ class ClientCredentialsAuth(_TokenFlow):
         body = _json(response)
         if response.status_code != 200 or not isinstance(body, dict) or not isinstance(body.get("access_token"), str):
             return None
-        expires_in = body.get("expires_in")
+        lifetime = _seconds(body.get("expires_in"))
         expires_at = None
-        if isinstance(expires_in, (int, float)) or (isinstance(expires_in, str) and expires_in.isdigit()):
-            expires_at = time.monotonic() + max(0.0, float(expires_in) - self.EXPIRY_LEEWAY)
+        if lifetime is not None:
+            leeway = min(self.EXPIRY_LEEWAY, lifetime * self.LEEWAY_SHARE)
+            expires_at = time.monotonic() + lifetime - leeway
         return _Token(access=body["access_token"], refresh=body.get("refresh_token"), expires_at=expires_at)
 
     def _needs_renewal(self, response: httpx.Response) -> bool:

@@ -1,0 +1,95 @@
+"""One value per event loop: what must not be shared between loops, and is forgotten with its loop.
+
+An ``httpx.AsyncClient``'s connections and an ``asyncio.Lock``'s waiters belong to the event loop
+that made them; used from another loop (a second ``asyncio.run()``, another thread's loop) they
+fail, e.g. with ``RuntimeError('Event loop is closed')``. ``PerLoop`` keeps one value per loop,
+made on first use in that loop, and drops the values of loops that have closed or been collected.
+
+Loops are held by weak reference and compared by identity, never by ``id()``: a new loop may get the
+address, and so the ``id()``, of a collected one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import weakref
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+def running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+def _reference(loop: asyncio.AbstractEventLoop) -> Callable[[], Any]:
+    try:
+        return weakref.ref(loop)
+    except TypeError:  # a loop implementation without weak references: closed ones are still dropped
+        return lambda: loop
+
+
+class PerLoop(Generic[T]):
+    """One value per running event loop; ``get`` outside a loop gives one that the next loop adopts."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._entries: list[tuple[Callable[[], Any] | None, T]] = []  # (loop reference or None: unbound, value)
+
+    def get(self, make: Callable[[], T], usable: Callable[[T], bool] = lambda value: True) -> T:
+        """This loop's value: made on first use, and made anew when ``usable`` says the old one is not."""
+        loop = running_loop()
+        with self._lock:
+            entries = self._live()
+            index = self._find(entries, loop)
+            if index is None:
+                value = make()
+                entries.append((None if loop is None else _reference(loop), value))
+            else:
+                ref, value = entries[index]
+                if ref is None and loop is not None:  # made outside any loop: adopted by the first that asks
+                    ref = _reference(loop)
+                if not usable(value):
+                    value = make()
+                entries[index] = (ref, value)
+            self._entries = entries
+            return value
+
+    def peek(self) -> T | None:
+        """The value ``get`` would give now, if there is one (nothing is made)."""
+        loop = running_loop()
+        with self._lock:
+            entries = self._live()
+            index = self._find(entries, loop)
+            return None if index is None else entries[index][1]
+
+    @staticmethod
+    def _find(entries: list[tuple[Callable[[], Any] | None, T]], loop: asyncio.AbstractEventLoop | None) -> int | None:
+        if loop is not None:
+            for index, (ref, _) in enumerate(entries):
+                if ref is not None and ref() is loop:
+                    return index
+        for index, (ref, _) in enumerate(entries):
+            if ref is None:
+                return index
+        return None
+
+    def _live(self) -> list[tuple[Callable[[], Any] | None, T]]:
+        kept = []
+        for ref, value in self._entries:
+            if ref is not None:
+                loop = ref()
+                if loop is None or loop.is_closed():
+                    continue  # its loop is gone: so is the value's use
+            kept.append((ref, value))
+        return kept
+
+    def __len__(self) -> int:
+        with self._lock:
+            self._entries = self._live()
+            return len(self._entries)

@@ -1,0 +1,110 @@
+"""Text from a response in an error is bounded (a few KiB) and printable (control characters escaped).
+
+Error messages end up in terminals and log files: a CR/LF in a vendor message would forge a log
+line, an ANSI escape would rewrite the terminal, a megabyte error page would bury the message. Every
+place that builds a message from response text goes through one helper, ``errors.printable``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import pytest
+
+APIS = ["intandem", "activeplatform", "portabilling", "octopush", "twosms"]
+HOSTILE = "bad\r\nInjected: forged log line\x1b[31mRED\x1b[0m\x00\x07\x9b\u202egnp.exe\u2028\ud800" + "x" * 100_000
+HOSTILE_BYTES = HOSTILE.encode("utf-8", "surrogatepass")  # as a text body: the lone surrogate is invalid UTF-8
+CONTROLS = ["\r", "\n", "\x1b", "\x00", "\x07", "\x9b", "\u202e", "\u2028", "\ud800"]
+MAX_LENGTH = 8 * 1024
+
+
+def hostile_error(kit: Any) -> Any:
+    """An error reply whose vendor message (as this vendor reports it) is ``HOSTILE``."""
+    reply = kit.server.Reply
+    if kit.name == "intandem":
+        return reply(422, body=HOSTILE_BYTES, content_type="text/plain; charset=utf-8")
+    if kit.name == "activeplatform":
+        return reply(404, json={"error": HOSTILE})
+    if kit.name == "portabilling":
+        return reply(500, json={"faultcode": "Server.Account." + HOSTILE[:40], "faultstring": HOSTILE})
+    if kit.name == "octopush":
+        return reply(400, json={"code": 7, "message": HOSTILE})
+    return reply(200, json=kit.envelope_error("E9", HOSTILE))
+
+
+def assert_printable_and_bounded(*texts: str) -> None:
+    for text in texts:
+        assert len(text) <= MAX_LENGTH, len(text)
+        for control in CONTROLS:
+            assert control not in text, (control, text[:200])
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_vendor_messages_are_bounded_and_printable(api: str, kit_for) -> None:
+    kit = kit_for(api)
+    kit.fail_first(hostile_error(kit))
+    client = kit.connect()
+
+    with pytest.raises(kit.errors.ApiStatusError) as caught:
+        kit.call(client)
+
+    error = caught.value
+    assert_printable_and_bounded(str(error), repr(error), error.vendor_message, error.code or "")
+    assert "bad\\r\\nInjected: forged log line\\x1b[31mRED" in str(error)  # escaped, still readable
+    assert "more characters)" in str(error)  # and says that it was cut
+
+
+@pytest.mark.parametrize("api", APIS)
+@pytest.mark.anyio
+async def test_vendor_messages_are_bounded_and_printable_async(api: str, kit_for) -> None:
+    kit = kit_for(api)
+    kit.fail_first(hostile_error(kit))
+    async with kit.connect() as client:
+        with pytest.raises(kit.errors.ApiStatusError) as caught:
+            await kit.acall(client)
+
+    assert_printable_and_bounded(str(caught.value), caught.value.vendor_message)
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_a_body_excerpt_in_a_parse_error_is_bounded_and_printable(api: str, kit_for) -> None:
+    kit = kit_for(api)
+    status = 201 if api == "octopush" else 200
+    kit.fail_first(kit.server.Reply(status, body=b"<html>" + HOSTILE_BYTES, content_type="text/html"))
+    client = kit.connect()
+
+    with pytest.raises(kit.errors.ResponseParseError) as caught:
+        kit.call(client)
+
+    assert_printable_and_bounded(str(caught.value), repr(caught.value))
+    assert "<html>bad\\r\\n" in str(caught.value)
+
+
+@pytest.mark.parametrize("api", ["portabilling", "twosms"])
+def test_a_refused_login_message_is_bounded_and_printable(api: str, kit_for) -> None:
+    kit = kit_for(api)
+    if api == "portabilling":
+        refusal = kit.server.Reply(500, json={"faultcode": "Server.Session.auth_failed", "faultstring": HOSTILE})
+        kit.server.route("POST", kit.login_path, refusal)
+    else:
+        refusal = kit.server.Reply(401, json={"error": "invalid_client", "error_description": HOSTILE})
+        kit.server.route("POST", kit.token_path, refusal)
+    client = kit.connect()
+
+    with pytest.raises(kit.errors.AuthenticationError) as caught:
+        kit.call(client)
+
+    assert_printable_and_bounded(str(caught.value), caught.value.vendor_message)
+    assert "bad\\r\\n" in str(caught.value)
+
+
+@pytest.mark.parametrize("package", [f"{api}_client" for api in APIS])
+def test_the_helper(package: str) -> None:
+    printable = importlib.import_module(f"{package}._runtime.errors").printable
+
+    assert printable("plain text, ünïcödé, tabs\tand quotes \"'") == "plain text, ünïcödé, tabs\\tand quotes \"'"
+    assert printable("a\r\nb\x1b[2Jc\x7f\u202e\ud800") == "a\\r\\nb\\x1b[2Jc\\x7f\\u202e\\ud800"
+    assert printable("y" * 10, limit=4) == "yyyy... (6 more characters)"
+    assert printable(printable(HOSTILE[:200])) == printable(HOSTILE[:200])  # escaping twice changes nothing
+    assert len(printable(HOSTILE)) <= 2100

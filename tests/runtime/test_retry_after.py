@@ -1,0 +1,140 @@
+"""Retry-After and retry-after-ms from a hostile or careless server; backoff with very many retries.
+
+A usable hint (a positive number of seconds, or a future HTTP date) is honoured up to 60 s;
+``retry-after-ms`` is honoured first. Anything else (zero, a past date, negative, ``nan``, ``inf``,
+garbage) is no hint: the exponential backoff applies, never a zero or unbounded wait. The backoff
+itself stays finite and capped however many retries are configured.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import time
+
+import pytest
+
+BACKOFF_FIRST = (0.25, 0.5)  # the default policy's first wait: 0.5 s with jitter down to half
+
+
+def answer_503_then_201(octopush, **headers: str) -> None:
+    server = octopush.server
+    server.route(
+        "PATCH", octopush.path, server.Reply(503, json={"message": "busy"}, headers=headers), server.Reply(201, json={})
+    )
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "0",
+        "0.0",
+        "-5",
+        "-0.5",
+        "nan",
+        "NaN",
+        "inf",
+        "-inf",
+        "Infinity",
+        "1e400",
+        "1e3",
+        "+5",
+        "1_0",
+        "soon",
+        "5 seconds",
+        "",
+        "   ",
+        "\x1b[31m9",
+        pytest.param(email.utils.formatdate(time.time() - 3600, usegmt=True), id="a date an hour ago"),
+        "Mon, 99 Foo 2024 25:61:61 GMT",
+    ],
+)
+def test_a_useless_retry_after_means_backoff(value: str, octopush, record_sleeps) -> None:
+    sleeps = record_sleeps("octopush_client")
+    answer_503_then_201(octopush, **{"Retry-After": value})
+    client = octopush.connect(fast=False)
+
+    octopush.call(client)
+
+    (delay,) = sleeps.delays
+    assert BACKOFF_FIRST[0] <= delay <= BACKOFF_FIRST[1], delay
+
+
+@pytest.mark.parametrize(("value", "expected"), [("2", 2.0), ("1.5", 1.5), ("  7  ", 7.0), ("86400", 60.0)])
+def test_a_usable_retry_after_is_honoured_up_to_a_minute(value: str, expected: float, octopush, record_sleeps) -> None:
+    sleeps = record_sleeps("octopush_client")
+    answer_503_then_201(octopush, **{"Retry-After": value})
+    client = octopush.connect(timeout=120.0)
+
+    octopush.call(client)
+
+    assert sleeps.delays == [expected]
+
+
+def test_retry_after_ms_is_honoured_first(octopush, record_sleeps) -> None:
+    sleeps = record_sleeps("octopush_client")
+    answer_503_then_201(octopush, **{"retry-after-ms": "1500", "Retry-After": "9"})
+    client = octopush.connect()
+
+    octopush.call(client)
+
+    assert sleeps.delays == [1.5]
+
+
+@pytest.mark.parametrize("value", ["0", "-100", "nan", "inf", "lots"])
+def test_a_useless_retry_after_ms_falls_back_to_retry_after(value: str, octopush, record_sleeps) -> None:
+    sleeps = record_sleeps("octopush_client")
+    answer_503_then_201(octopush, **{"retry-after-ms": value, "Retry-After": "3"})
+    client = octopush.connect()
+
+    octopush.call(client)
+
+    assert sleeps.delays == [3.0]
+
+
+@pytest.mark.anyio
+async def test_retry_after_ms_async(octopush, record_sleeps) -> None:
+    sleeps = record_sleeps("octopush_client")
+    answer_503_then_201(octopush, **{"retry-after-ms": "250"})
+    async with octopush.connect() as client:
+        await octopush.acall(client)
+
+    assert sleeps.delays == [0.25]
+
+
+@pytest.mark.parametrize("retries_done", [0, 10, 1023, 1024, 1100, 2000, 10**6])
+def test_the_backoff_never_overflows(retries_done: int, octopush) -> None:
+    policy = octopush.connect(fast=False).settings.retry_policy
+
+    delay = policy.delay(retries_done)
+
+    assert 0.0 < delay <= policy.max_delay
+
+
+def test_thousands_of_configured_retries_back_off_without_overflow(octopush, record_sleeps) -> None:
+    sleeps = record_sleeps("octopush_client")
+    server = octopush.server
+    octopush.fail_first(*[server.Reply(503, json={"message": "busy"})] * 1030)  # past 2**1024: a float overflows
+    client = octopush.connect(fast=False, max_retries=2000, timeout=120.0)
+
+    octopush.call(client)
+
+    assert len(sleeps.delays) == 1030
+    assert max(sleeps.delays) <= 8.0
+
+
+def test_should_retry_status_is_the_one_place_that_decides(octopush, record_sleeps, monkeypatch) -> None:
+    import octopush_client._runtime.retries as retries
+
+    record_sleeps("octopush_client")
+    monkeypatch.setattr(retries, "should_retry_status", lambda status: status == 500)
+    server = octopush.server
+    server.route("PATCH", octopush.path, server.Reply(500, json={"message": "x"}), server.Reply(201, json={}))
+    client = octopush.connect()
+
+    octopush.call(client)  # 500 retried, because the decision says so
+    assert len(octopush.main_calls()) == 2
+
+    server.route("PATCH", octopush.path, server.Reply(503, json={"message": "x"}))
+    with pytest.raises(octopush.errors.ServerError):
+        octopush.call(client)  # and 503 not
+    assert len(octopush.main_calls()) == 3
