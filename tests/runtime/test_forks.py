@@ -167,3 +167,28 @@ def test_a_multiprocessing_fork_child_reads_only_its_own_responses(api: str, kit
         if process.is_alive():
             process.kill()
             process.join(5)
+
+
+@pytest.mark.parametrize("api", ["portabilling", "twosms"])
+def test_a_fork_while_a_token_is_being_stored_does_not_deadlock_the_child(api: str, kit_for) -> None:
+    """The redactor's lock, held by a parent thread at the fork, is a new one in the child."""
+    kit = kit_for(api)
+    client = kit.connect()
+    redactor = client.settings.redactor
+    held, release = threading.Event(), threading.Event()
+
+    def hold_the_redactor_lock() -> None:
+        with redactor._lock:
+            held.set()
+            release.wait(20)
+
+    thread = threading.Thread(target=hold_the_redactor_lock)
+    thread.start()
+    try:
+        assert held.wait(10)
+        forked = Forked(lambda wait: type(kit.call(client)).__name__)  # logs in: stores a new token
+        assert forked.result(timeout=10) not in ("NoneType", "")
+    finally:
+        release.set()
+        thread.join(10)
+    assert not thread.is_alive()

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from . import forks
 from .bodies import NestedTooDeep, load_json
 
 MASK = "***"
@@ -127,6 +128,12 @@ class Redactor:
         self._pattern: re.Pattern[str] | None = None
         self._longest_form = 0
         self.add(*secrets)
+        forks.renew_in_child(self)
+
+    def _after_fork(self) -> None:
+        # A thread of the parent may have held the lock at the fork (storing a token it just obtained):
+        # that thread does not exist in the child, so the child's copy of the lock would stay held.
+        self._lock = threading.Lock()
 
     def add(self, *secrets: str | None) -> None:
         """Remember more secret values (e.g. a token just obtained)."""
