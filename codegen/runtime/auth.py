@@ -22,8 +22,8 @@ from typing import Any, NoReturn
 
 import httpx
 
-from .bodies import NestedTooDeep, load_json
 from . import forks, limits
+from .bodies import NestedTooDeep, load_json
 from .errors import (
     ApiError,
     ApiStatusError,

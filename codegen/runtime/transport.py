@@ -23,8 +23,8 @@ from typing import Any, TypeVar
 
 import httpx
 
-from .bodies import NestedTooDeep, check_depth, load_json
 from . import retries
+from .bodies import NestedTooDeep, check_depth, load_json
 from .errors import (
     ApiConnectionError,
     ApiError,
