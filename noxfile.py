@@ -118,9 +118,11 @@ def lock(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def build(session: nox.Session) -> None:
-    """An sdist and a wheel of every generated client in dist/ (reproducible, twine check --strict)."""
+    """An sdist and a wheel of every client in dist/, and each spec's npm package in dist/npm/ (all reproducible)."""
     install(session, "publish")
+    npm_ci(session)
     session.run("python", "-m", "accountkit_codegen.distbuild", *session.posargs)
+    session.run("python", "-m", "accountkit_codegen.npmpack", *session.posargs)
 
 
 @nox.session(python=PYTHON)
