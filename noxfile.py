@@ -127,9 +127,10 @@ def build(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def publish(session: nox.Session) -> None:
-    """Upload dist/ to PUBLISH_INDEX_URL, skipping identical releases (pass -- --dry-run to only list)."""
+    """Upload dist/ to PUBLISH_INDEX_URL, then dist/npm/ to NPM_REGISTRY_URL, skipping identical ones (-- --dry-run)."""
     install(session, "publish")
     session.run("python", "-m", "accountkit_codegen.publish", *session.posargs)
+    session.run("python", "-m", "accountkit_codegen.npmpublish", *session.posargs)
 
 
 @nox.session(python=PYTHON)
