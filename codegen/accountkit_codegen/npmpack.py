@@ -233,9 +233,11 @@ thrown on purpose are `ConfigurationError` and `AuthenticationError`; their mess
 
 | file | what it is |
 |---|---|
-| `openapi.yaml`, `openapi.json` | the spec, bundled into one file (`import spec from "{name}/openapi.json"`) |
+| `openapi.yaml`, `openapi.json` | the spec, bundled into one file |
 | `schema.d.ts` | the types: `paths`, `components`, `operations` (also exported by the package) |
 | `CHANGELOG.md` | what changed, release by release |
+
+The spec as data: `import spec from "{name}/openapi.json" with {{ type: "json" }};`
 """
 
 

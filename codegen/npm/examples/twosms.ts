@@ -15,5 +15,7 @@ const { data, error, response } = await api.PUT("/api/v2/admin/accounts/{id}", {
   },
 });
 // 2sms reports a failure in the envelope's Error, whatever the HTTP status
-if (data === undefined || data.Error) throw new Error(`update_account failed: HTTP ${response.status} ${JSON.stringify(error ?? data?.Error)}`);
+if (data === undefined || data.Error) {
+  throw new Error(`update_account failed: HTTP ${response.status} ${JSON.stringify(error ?? data?.Error)}`);
+}
 console.log(data.ResponseData);
