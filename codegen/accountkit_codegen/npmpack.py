@@ -374,16 +374,21 @@ def build_packages(apis: list[Api], outdir: Path, scope: str = DEFAULT_SCOPE) ->
             tarball = root / tarball_name(names[api.name], versions[api.name])
             write_tarball(pkg / api.name, tarball)
             staged.append(NpmPackage(api.name, names[api.name], versions[api.name], tarball))
-        outdir.mkdir(parents=True, exist_ok=True)
-        built = []
-        for package in staged:
-            prefix = tarball_name(package.name, "").removesuffix(".tgz")  # "scope-api-spec-", then a version
-            for old in outdir.glob(f"{prefix}*.tgz"):
-                if old.name[len(prefix) : len(prefix) + 1].isdigit():
-                    old.unlink()
-            target = Path(shutil.move(package.tarball, outdir / package.tarball.name))
-            built.append(NpmPackage(package.api, package.name, package.version, target))
-        return built
+        return move_into(staged, outdir)
+
+
+def move_into(staged: list[NpmPackage], outdir: Path) -> list[NpmPackage]:
+    """Move built tarballs into ``outdir``, first removing the older versions of the same packages there."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    moved = []
+    for package in staged:
+        prefix = tarball_name(package.name, "").removesuffix(".tgz")  # "scope-api-spec-", then a version
+        for old in outdir.glob(f"{prefix}*.tgz"):
+            if old.name[len(prefix) : len(prefix) + 1].isdigit():
+                old.unlink()
+        target = Path(shutil.move(package.tarball, outdir / package.tarball.name))
+        moved.append(NpmPackage(package.api, package.name, package.version, target))
+    return moved
 
 
 def main(argv: list[str] | None = None) -> int:

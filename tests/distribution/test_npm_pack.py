@@ -128,14 +128,29 @@ def test_the_build_takes_the_python_packages_version(tmp_path: Path):
     assert manifest["dependencies"] == {"openapi-fetch": npmpack.dependency_range()}
     assert 'from "@acme/octopush-spec"' in readme and "@accountkit" not in readme
 
-    # Built again with a new version: the old tarball of the same package is replaced, others are left.
-    (tmp_path / "npm" / "acme-other-spec-1.0.0.tgz").write_bytes(b"not ours")
-    (api.output / "pyproject.toml").write_text('[project]\nversion = "4.5.6"\n')
-    npmpack.build_packages([api], tmp_path / "npm", "@acme")
-    assert sorted(p.name for p in (tmp_path / "npm").iterdir()) == [
+
+def test_a_new_build_replaces_the_older_versions_of_its_packages_only(tmp_path: Path):
+    out, staging = tmp_path / "npm", tmp_path / "staging"
+    out.mkdir()
+    staging.mkdir()
+    for name in (
+        "acme-octopush-spec-4.5.6-rc.2.tgz",
+        "acme-octopush-spec-extra-1.0.0.tgz",
+        "acme-other-spec-1.0.0.tgz",
+    ):
+        (out / name).write_bytes(b"an older build")
+    (staging / "acme-octopush-spec-4.5.6.tgz").write_bytes(b"the new build")
+    new = npmpack.NpmPackage("octopush", "@acme/octopush-spec", "4.5.6", staging / "acme-octopush-spec-4.5.6.tgz")
+
+    moved = npmpack.move_into([new], out)
+
+    assert [package.tarball for package in moved] == [out / "acme-octopush-spec-4.5.6.tgz"]
+    assert sorted(path.name for path in out.iterdir()) == [
         "acme-octopush-spec-4.5.6.tgz",
+        "acme-octopush-spec-extra-1.0.0.tgz",
         "acme-other-spec-1.0.0.tgz",
     ]
+    assert (out / "acme-octopush-spec-4.5.6.tgz").read_bytes() == b"the new build"
 
 
 def test_a_failing_build_leaves_the_output_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
