@@ -1,10 +1,11 @@
 """Helpers for the npm tests: a private npm registry (the pinned verdaccio) and the npm CLI, loopback only.
 
 ``running_registry`` starts verdaccio on 127.0.0.1 and a free port, with its config and storage in a
-temporary folder, login required to read or publish, and no uplink: a package it does not hold is a
-404, never a fetch from the public registry. It creates one user (the token npm would get from
-``npm adduser``), publishes openapi-fetch and its dependencies from the repository's node_modules (so a
-fresh project installs every dependency from here), and always stops verdaccio, whatever happened.
+temporary folder, login required to read, and no uplink: a package it does not hold is a 404, never a
+fetch from the public registry. It creates two users (the tokens npm would get from ``npm adduser``),
+one who may publish and one who may only install; publishes openapi-fetch and its dependencies from the
+repository's node_modules (so a fresh project installs every dependency from here); and always stops
+verdaccio, whatever happened.
 
 ``npm`` runs the npm CLI with a throwaway cache and user config, no update check or audit, and only
 the registry it is given.
@@ -35,6 +36,7 @@ from distsupport import free_port
 READY_TIMEOUT_SECONDS = 60
 STOP_TIMEOUT_SECONDS = 10
 VERDACCIO = REPO / "node_modules" / ".bin" / "verdaccio"
+PUBLISHER = "publisher"
 
 
 class RegistryNotReady(Exception):
@@ -43,10 +45,14 @@ class RegistryNotReady(Exception):
 
 @dataclass(frozen=True)
 class Registry:
-    """A running verdaccio: its URL (with the trailing slash npm wants), a user's token, its storage."""
+    """A running verdaccio: its URL (with the trailing slash npm wants), tokens, where it stores packages.
+
+    ``token`` is the publisher's; ``reader_token`` a user's who may install but not publish.
+    """
 
     url: str
     token: str
+    reader_token: str
     storage: Path
 
 
@@ -71,8 +77,8 @@ def npm(args: list[str], cwd: Path, registry: Registry, timeout: float = 300) ->
 
 
 def _config(root: Path, port: int) -> str:
-    """verdaccio's config (JSON is YAML): login for everything, no uplinks, no web UI, loopback only."""
-    rules = {"access": "$authenticated", "publish": "$authenticated"}
+    """verdaccio's config (JSON is YAML): login to read, only the publisher publishes, no uplinks, no web UI."""
+    rules = {"access": "$authenticated", "publish": PUBLISHER}
     config = {
         "storage": str(root / "storage"),
         "auth": {"htpasswd": {"file": str(root / "htpasswd")}},
@@ -104,9 +110,9 @@ def _wait_until_ready(process: subprocess.Popen[bytes], url: str, log: Path) -> 
     raise RegistryNotReady(f"verdaccio did not answer {url}-/ping in {READY_TIMEOUT_SECONDS}s:\n{log.read_text()}")
 
 
-def _create_user(url: str) -> str:
+def _create_user(url: str, name: str) -> str:
     """A new user on the registry (what ``npm adduser`` does); its token."""
-    name, password = "publisher", f"pw-{secrets.token_hex(8)}"
+    password = f"pw-{secrets.token_hex(8)}"
     body = json.dumps({"name": name, "password": password}).encode()
     request = urllib.request.Request(
         f"{url}-/user/org.couchdb.user:{name}", data=body, method="PUT", headers={"Content-Type": "application/json"}
@@ -173,7 +179,7 @@ def running_registry(root: Path) -> Iterator[Registry]:
         url = f"http://127.0.0.1:{port}/"
         try:
             _wait_until_ready(process, url, log)
-            registry = Registry(url, _create_user(url), root / "storage")
+            registry = Registry(url, _create_user(url, PUBLISHER), _create_user(url, "reader"), root / "storage")
             (root / "dependencies").mkdir()
             publish_dependencies(registry, root / "dependencies")
         except (OSError, urllib.error.URLError, subprocess.CalledProcessError) as exc:

@@ -144,23 +144,34 @@ def registry(tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.fixture(scope="module")
 def first_publish(npm_dist: Path, registry: Registry):
-    """A publish with a wrong token (must fail, publish nothing), then the real one."""
+    """Publishes that must fail and publish nothing (a wrong token, one without publish rights), then the real one."""
     wrong = run_publish(npm_dist, registry, token="wrong-" + registry.token)
+    reader = run_publish(npm_dist, registry, token=registry.reader_token)
     right = run_publish(npm_dist, registry)
-    print(wrong.stdout, right.stdout, sep="\n")  # the summary lines, shown with -s or on failure
-    return wrong, right
+    print(wrong.stdout, reader.stdout, right.stdout, sep="\n")  # the summary lines, shown with -s or on failure
+    return wrong, reader, right
 
 
 def test_wrong_token_fails_without_printing_it(first_publish, registry: Registry):
-    wrong, _ = first_publish
+    wrong, _, _ = first_publish
     assert wrong.returncode == 1, wrong.stdout + wrong.stderr
     for api in APIS:
-        assert any(line.startswith(f"{summary(api)} FAILED: ") for line in wrong.stdout.splitlines()), wrong.stdout
+        where = npmpublish.document_url(registry.url, package_name(api))
+        assert f"{summary(api)} FAILED: {where} answered HTTP 401 Unauthorized" in wrong.stdout.splitlines()
     assert_no_secret(wrong, "wrong-" + registry.token, registry.token)
 
 
+def test_token_without_publish_rights_fails_in_npm_without_printing_it(first_publish, registry: Registry):
+    _, reader, _ = first_publish
+    assert reader.returncode == 1, reader.stdout + reader.stderr
+    for api in APIS:
+        assert f"{summary(api)} FAILED: npm publish exited with 1 (its output is above)" in reader.stdout.splitlines()
+    assert "403" in reader.stdout, reader.stdout  # npm's own output is shown, scrubbed
+    assert_no_secret(reader, registry.reader_token, registry.token)
+
+
 def test_first_publish_uploads_every_package(first_publish, npm_dist: Path, registry: Registry):
-    _, result = first_publish
+    _, _, result = first_publish
     assert result.returncode == 0, result.stdout + result.stderr
     for api in APIS:
         assert f"{summary(api)} uploaded" in result.stdout.splitlines()
