@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import json
 import shutil
+import socket
 import subprocess
 import sys
 import tarfile
+import time
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -486,6 +488,21 @@ def test_unusable_credentials_are_refused_before_sending(all_packages: Path, api
     assert outcome["message"].startswith(message), outcome
     assert "key-octopush" not in outcome["message"] and "kéy" not in outcome["message"]
     assert api_server.log == []
+
+
+def test_timeout_bounds_the_whole_call_login_included(all_packages: Path):
+    """A server that takes the connection and never answers: the login hangs, the call ends at timeoutMs."""
+    _plan, call = operation_plan("portabilling")
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()  # connections complete in the backlog; nothing is ever read or answered
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        started = time.monotonic()
+        outcome = run_driver(all_packages, "portabilling", {**call, "options": {"timeoutMs": 1000}}, url,
+                             **CREDENTIALS["portabilling"])  # fmt: skip
+        elapsed = time.monotonic() - started
+    assert outcome["thrown"] == "TimeoutError", outcome
+    assert elapsed < 30, f"the call took {elapsed:.1f}s"  # did not hang (node's start included)
 
 
 def test_plain_http_to_another_host_is_refused(all_packages: Path):
