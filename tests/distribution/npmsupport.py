@@ -1,4 +1,4 @@
-"""Helpers for the npm tests: a private npm registry (the pinned verdaccio) and the npm CLI, loopback only.
+"""What the npm tests run against: a private npm registry (the pinned verdaccio) and the npm CLI, on loopback.
 
 ``running_registry`` starts verdaccio on 127.0.0.1 and a free port, with its config and storage in a
 temporary folder, login required to read, and no uplink: a package it does not hold is a 404, never a

@@ -31,7 +31,7 @@ from werkzeug import Request as ServerRequest
 from werkzeug import Response
 
 HERE = Path(__file__).parent
-sys.path.insert(0, str(HERE))  # the helpers beside this file, whatever the import mode
+sys.path.insert(0, str(HERE))  # the modules beside this file, whatever the import mode
 sys.path.insert(0, str(HERE.parent / "contract"))  # Prism's process handling, shared with the contract tests
 from clientcall import HTTP_METHODS, TOKEN_ANSWER, call_plan, resolve  # noqa: E402
 from contract_prism import PRISM, PrismServer, start_all, stop_all  # noqa: E402
