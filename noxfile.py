@@ -29,7 +29,7 @@ ROOT = Path(__file__).parent
 PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 CONSTRAINTS = str(ROOT / "constraints.txt")
 PYTHON = "3.11"
-PYTHON_SOURCES = ["codegen", "examples", "tests", "noxfile.py"]
+PYTHON_SOURCES = ["codegen", "runtime", "examples", "tests", "noxfile.py"]
 
 
 def install(session: nox.Session, *groups: str) -> None:
@@ -53,9 +53,9 @@ def npm_ci(session: nox.Session) -> None:
 
 
 def with_generated_clients(session: nox.Session) -> None:
-    """Make every generated/<api> package importable as it is in the working tree (no install step)."""
+    """Make accountkit-runtime and every generated/<api> package importable as they are in the working tree."""
     generated = [str(path) for path in sorted((ROOT / "generated").glob("*")) if path.is_dir()]
-    session.env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "codegen"), *generated])
+    session.env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "codegen"), str(ROOT / "runtime"), *generated])
 
 
 def node_tool(name: str) -> str:
@@ -118,14 +118,14 @@ def lock(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def build(session: nox.Session) -> None:
-    """An sdist and a wheel of every generated client in dist/ (reproducible, twine check --strict)."""
+    """An sdist and a wheel of accountkit-runtime and every client in dist/ (reproducible, twine check --strict)."""
     install(session, "publish")
     session.run("python", "-m", "accountkit_codegen.distbuild", *session.posargs)
 
 
 @nox.session(python=PYTHON)
 def publish(session: nox.Session) -> None:
-    """Upload dist/ to PUBLISH_INDEX_URL, skipping identical releases (pass -- --dry-run to only list)."""
+    """Upload dist/ to PUBLISH_INDEX_URL, the runtime first, skipping identical releases (-- --dry-run: only list)."""
     install(session, "publish")
     session.run("python", "-m", "accountkit_codegen.publish", *session.posargs)
 

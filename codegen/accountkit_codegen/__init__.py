@@ -2,16 +2,19 @@
 
 Modules, one job each:
 
-- ``layout``   where things live (specs, configs, templates, the handwritten runtime, generated/).
+- ``layout``   where things live (specs, configs, templates, vendor modules, the runtime project, generated/).
 - ``specs``    load and validate a spec, turning any problem into one readable ``SpecError``.
 - ``prepare``  the Python generators' view of a spec (drops what they can't take, adds metadata).
 - ``patterns`` a spec's ECMA-262 ``pattern`` as regexes that match in linear time, or a refusal.
 - ``build``    build one API's package into a directory by running the pinned generators.
+- ``runtimerange`` the accountkit-runtime version, and the range of it each client depends on.
 - ``stamp``    the content hash of everything that decides a package's bytes (for skipping).
 - ``generate`` the ``nox -s generate`` command: select, skip unchanged, stage, swap atomically.
 - ``drift``    the ``nox -s check`` command: regenerate into a temp dir and diff against generated/.
 - ``pages/``   vendor pages: readers, page snapshots (specs/pages/), page diff, the spec-vs-page check.
 - ``docscli``  the ``nox -s docs`` command: a newly saved vendor page against its snapshot and the spec.
+- ``distbuild``, ``publish`` the ``build`` and ``publish`` commands: the runtime and the clients in dist/,
+  then on an index (``distfiles``, ``simpleindex``, ``credentials`` help them).
 
 The spec differ (``./dev -s diff``, ``release``, the release check in ``check``):
 

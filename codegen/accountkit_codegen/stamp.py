@@ -1,9 +1,10 @@
 """Stamps: what a package was last generated from, so unchanged packages are skipped.
 
 The stamp of an API records the hash of every input that decides its bytes (the spec and its
-changelog, the API's generator config and vendor module, the templates, the handwritten runtime, the
-pipeline modules that shape the output, the generators' versions) and the hash of the tree it
-produced. ``generate`` skips an API only when both still match, which is what makes a no-op
+changelog, the API's generator config and vendor module, the templates, the range of accountkit-runtime
+versions it depends on, the pipeline modules that shape the output, the generators' versions) and the
+hash of the tree it produced. The runtime's code is not an input: it is a package of its own.
+``generate`` skips an API only when both still match, which is what makes a no-op
 regeneration take about a second while a hand edit of ``generated/`` is still repaired.
 
 Stamps live in ``.cache/stamps/`` (not committed): a fresh clone has none, so its first
@@ -17,12 +18,13 @@ from importlib.metadata import version
 from pathlib import Path
 
 from .changelog import changelog_path
-from .layout import CACHE, PIPELINE, RUFF_CONFIG, RUNTIME, TEMPLATES, Api, tracked_files
+from .layout import CACHE, PIPELINE, RUFF_CONFIG, TEMPLATES, Api, tracked_files
+from .runtimerange import compatible_range, runtime_version
 
 STAMPS = CACHE / "stamps"
 TOOLS = ("openapi-python-client", "datamodel-code-generator", "ruff")
 # The pipeline modules whose code shapes the output (not the ones that only read or publish it).
-PIPELINE_MODULES = ("layout.py", "specs.py", "prepare.py", "build.py", "stamp.py", "changelog.py")
+PIPELINE_MODULES = ("layout.py", "specs.py", "prepare.py", "build.py", "stamp.py", "changelog.py", "runtimerange.py")
 
 
 def inputs_digest(api: Api) -> str:
@@ -40,9 +42,9 @@ def inputs_digest(api: Api) -> str:
     feed("config", api.config.read_bytes())
     feed("vendor", api.vendor.read_bytes())
     feed("ruff", RUFF_CONFIG.read_bytes())
-    for root in (TEMPLATES, RUNTIME):
-        for path in tracked_files(root):
-            feed(f"{root.name}/{path.relative_to(root).as_posix()}", path.read_bytes())
+    feed("runtime-range", compatible_range(runtime_version()).encode())
+    for path in tracked_files(TEMPLATES):
+        feed(f"{TEMPLATES.name}/{path.relative_to(TEMPLATES).as_posix()}", path.read_bytes())
     for module in PIPELINE_MODULES:
         feed(f"pipeline/{module}", (PIPELINE / module).read_bytes())
     for tool in TOOLS:

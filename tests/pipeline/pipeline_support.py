@@ -66,6 +66,6 @@ class RepoCopy:
 
 
 def copy_repo(root: Path) -> RepoCopy:
-    for name in ("specs", "codegen", "generated"):
+    for name in ("specs", "codegen", "runtime", "generated"):
         shutil.copytree(REPO / name, root / name, ignore=IGNORE)
     return RepoCopy(root)
