@@ -72,7 +72,7 @@ def generate(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON, tags=["ci"])
 def lint(session: nox.Session) -> None:
-    """Specs (openapi-spec-validator, Redocly with redocly.yaml) and the toolkit's own Python (ruff)."""
+    """Specs (openapi-spec-validator, Redocly), the toolkit's own Python (ruff), the runtime and vendor code (mypy)."""
     install(session, "lint")
     npm_ci(session)
     specs = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "specs").glob("*.yaml"))
@@ -80,6 +80,7 @@ def lint(session: nox.Session) -> None:
     session.run(node_tool("redocly"), "lint", "--format", "stylish", *specs, external=True)
     session.run("ruff", "check", *PYTHON_SOURCES)
     session.run("ruff", "format", "--check", *PYTHON_SOURCES)
+    session.run("mypy")  # --strict on runtime/ and codegen/vendors/, where they are written ([tool.mypy])
 
 
 @nox.session(python=PYTHON, tags=["ci"])
