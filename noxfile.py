@@ -85,9 +85,10 @@ def lint(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON, tags=["ci"])
 def check(session: nox.Session) -> None:
-    """Fail with a diff when generated/ is not exactly what specs/ produce."""
+    """Fail when generated/ is not what specs/ produce, or a package changed without a new version."""
     install(session, "codegen")
     session.run("python", "-m", "accountkit_codegen.drift")
+    session.run("python", "-m", "accountkit_codegen.versioncheck")  # each package against releases/<name>.json
     session.run("python", "-m", "accountkit_codegen.compat")  # breaking spec change since a release tag?
 
 
@@ -160,7 +161,7 @@ def diff(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def release(session: nox.Session) -> None:
-    """Bump info.version, prepend specs/changelog/<api>.md and regenerate every API changed since -- <ref>."""
+    """A new version for every package whose content changed since -- <ref> (any cause): changelogs, records."""
     install(session, "codegen")
     session.run("python", "-m", "accountkit_codegen.release", *session.posargs)
 
