@@ -190,9 +190,8 @@ def plan_client(root: Path, old_root: Path, result: ApiDiff, ref: str, *, genera
     if not result.new_exists:
         return None
     current = client_version(root, api) or ""
-    if not result.old_exists:  # a new API: first released at the version its spec gives
-        version = release_version(result) or current
-        return ClientRelease(api, version, "new API", ["spec"], changes=result.changes)
+    if not result.old_exists:  # a new API: first released at its version (its spec's, until it has a record)
+        return ClientRelease(api, current, "new API", ["spec"], changes=result.changes)
     record_then = read_record(old_root, name)
     base = record_then.version if record_then else result.old_version or ""
     spec_changed = result.bump is not None or result.no_bump_reason is not None

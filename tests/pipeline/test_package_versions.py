@@ -234,3 +234,18 @@ def test_inputs_that_change_no_package_need_no_release(repo: RepoCopy) -> None:
     assert all(f"release: {api}: nothing to release since base" in output for api in APIS)
     assert versions(repo) == before
     assert "inputs changed" not in check(repo)[1]  # the records now say what the packages are built from
+
+
+def test_a_new_api_is_first_released_at_its_specs_version_with_a_record(repo: RepoCopy) -> None:
+    spec = (repo.root / "specs" / "octopush.yaml").read_text().replace("version: 0.1.0", "version: 0.3.0", 1)
+    (repo.root / "specs" / "newapi.yaml").write_text(spec)
+    config = (repo.root / "codegen" / "config" / "octopush.yaml").read_text().replace("octopush", "newapi")
+    (repo.root / "codegen" / "config" / "newapi.yaml").write_text(config)
+    shutil.copyfile(repo.root / "codegen" / "vendors" / "octopush.py", repo.root / "codegen" / "vendors" / "newapi.py")
+
+    output = release(repo)
+    assert "release: newapi 0.3.0 (new API) for spec: specs/changelog/newapi.md: added 0.3.0 (2026-01-01)" in output
+    assert record(repo, "newapi-client")["version"] == "0.3.0"
+    assert 'version = "0.3.0"' in (repo.generated / "newapi" / "pyproject.toml").read_text()
+    assert all(f"release: {api}: nothing to release since base" in output for api in APIS)
+    assert check(repo)[0] == 0
