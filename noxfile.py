@@ -29,7 +29,7 @@ ROOT = Path(__file__).parent
 PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 CONSTRAINTS = str(ROOT / "constraints.txt")
 PYTHON = "3.11"
-PYTHON_SOURCES = ["codegen", "examples", "tests", "noxfile.py"]
+PYTHON_SOURCES = ["codegen", "runtime", "examples", "tests", "noxfile.py"]
 
 
 def install(session: nox.Session, *groups: str) -> None:
@@ -53,9 +53,9 @@ def npm_ci(session: nox.Session) -> None:
 
 
 def with_generated_clients(session: nox.Session) -> None:
-    """Make every generated/<api> package importable as it is in the working tree (no install step)."""
+    """Make accountkit-runtime and every generated/<api> package importable as they are in the working tree."""
     generated = [str(path) for path in sorted((ROOT / "generated").glob("*")) if path.is_dir()]
-    session.env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "codegen"), *generated])
+    session.env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "codegen"), str(ROOT / "runtime"), *generated])
 
 
 def node_tool(name: str) -> str:
@@ -72,7 +72,7 @@ def generate(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON, tags=["ci"])
 def lint(session: nox.Session) -> None:
-    """Specs (openapi-spec-validator, Redocly with redocly.yaml) and the toolkit's own Python (ruff)."""
+    """Specs (openapi-spec-validator, Redocly), the toolkit's own Python (ruff), the runtime and vendor code (mypy)."""
     install(session, "lint")
     npm_ci(session)
     specs = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "specs").glob("*.yaml"))
@@ -80,13 +80,15 @@ def lint(session: nox.Session) -> None:
     session.run(node_tool("redocly"), "lint", "--format", "stylish", *specs, external=True)
     session.run("ruff", "check", *PYTHON_SOURCES)
     session.run("ruff", "format", "--check", *PYTHON_SOURCES)
+    session.run("mypy")  # --strict on runtime/ and codegen/vendors/, where they are written ([tool.mypy])
 
 
 @nox.session(python=PYTHON, tags=["ci"])
 def check(session: nox.Session) -> None:
-    """Fail with a diff when generated/ is not exactly what specs/ produce."""
+    """Fail when generated/ is not what specs/ produce, or a package changed without a new version."""
     install(session, "codegen")
     session.run("python", "-m", "accountkit_codegen.drift")
+    session.run("python", "-m", "accountkit_codegen.versioncheck")  # each package against releases/<name>.json
     session.run("python", "-m", "accountkit_codegen.compat")  # breaking spec change since a release tag?
 
 
@@ -118,7 +120,7 @@ def lock(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def build(session: nox.Session) -> None:
-    """An sdist and a wheel of every client in dist/, and each spec's npm package in dist/npm/ (all reproducible)."""
+    """Sdists and wheels of accountkit-runtime and every client in dist/, each spec's npm package in dist/npm/ (reproducible)."""
     install(session, "publish")
     npm_ci(session)
     session.run("python", "-m", "accountkit_codegen.distbuild", *session.posargs)
@@ -127,7 +129,7 @@ def build(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def publish(session: nox.Session) -> None:
-    """Upload dist/ to PUBLISH_INDEX_URL, then dist/npm/ to NPM_REGISTRY_URL, skipping identical ones (-- --dry-run)."""
+    """Upload dist/ to PUBLISH_INDEX_URL (the runtime first), then dist/npm/ to NPM_REGISTRY_URL, skipping identical ones."""
     install(session, "publish")
     session.run("python", "-m", "accountkit_codegen.publish", *session.posargs)
     session.run("python", "-m", "accountkit_codegen.npmpublish", *session.posargs)
@@ -162,7 +164,7 @@ def diff(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def release(session: nox.Session) -> None:
-    """Bump info.version, prepend specs/changelog/<api>.md and regenerate every API changed since -- <ref>."""
+    """A new version for every package whose content changed since -- <ref> (any cause): changelogs, records."""
     install(session, "codegen")
     session.run("python", "-m", "accountkit_codegen.release", *session.posargs)
 

@@ -2,8 +2,10 @@
 
 The steps, in order: validate the spec; derive the Python generators' view of it; run
 openapi-python-client (attrs models + httpx client, our templates and config) and
-datamodel-code-generator (pydantic v2 models as ``<api>_client.schemas``); add the handwritten runtime
-and the spec itself as package data; format everything with the pinned ruff.
+datamodel-code-generator (pydantic v2 models as ``<api>_client.schemas``); add the vendor module and the
+spec itself as package data; name the accountkit-runtime versions the package works with; format
+everything with the pinned ruff. The runtime is not copied in: it is a package of its own. The version
+is the package's own (``records``), not the spec's ``info.version``.
 Every tool is the one installed next to this interpreter, so output depends only on the pins.
 """
 
@@ -19,7 +21,9 @@ import yaml
 
 from . import prepare
 from .changelog import changelog_path
-from .layout import CACHE, RUFF_CONFIG, RUNTIME, TEMPLATES, Api
+from .layout import CACHE, REPO, RUFF_CONFIG, RUNTIME_DISTRIBUTION, TEMPLATES, Api
+from .records import RecordError, client_version
+from .runtimerange import MARKER, RuntimeVersionError, requirement, runtime_version
 from .specs import load_spec
 
 SCHEMAS_HEADER = (
@@ -60,9 +64,23 @@ def _run(api: Api, tool: str, args: list[str | Path], cwd: Path) -> None:
         raise ToolError(api, tool, result.stdout)
 
 
+def _name_runtime_range(api: Api, pyproject: Path, runtime: str) -> None:
+    """Write the runtime range into the package's pyproject.toml, where the template marks it."""
+    text = pyproject.read_text(encoding="utf-8")
+    placeholder = f'"{RUNTIME_DISTRIBUTION}{MARKER}"'
+    if text.count(placeholder) != 1 or text.count(MARKER) != 1:
+        raise ToolError(api, "build", f"templates/pyproject.toml.jinja must hold {placeholder} exactly once")
+    pyproject.write_text(text.replace(placeholder, f'"{runtime}"'), encoding="utf-8")
+
+
 def build(api: Api, dest: Path) -> None:
     """Write ``api``'s package project to ``dest`` (which must not exist yet)."""
     document = load_spec(api.spec)
+    try:
+        runtime = requirement(runtime_version())
+        version = client_version(REPO, api.name)
+    except (RuntimeVersionError, RecordError) as exc:
+        raise ToolError(api, "build", str(exc)) from None
     CACHE.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f"build-{api.name}-", dir=CACHE) as tmp:
         work = Path(tmp)
@@ -72,6 +90,10 @@ def build(api: Api, dest: Path) -> None:
             ("pydantic.yaml", prepare.for_pydantic(document, api.spec, api.package)),
         ):
             (work / name).write_text(yaml.safe_dump(view, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        # The package's own version (its record's: records.py), not the spec's info.version.
+        config = yaml.safe_load(api.config.read_text(encoding="utf-8")) or {}
+        config["package_version_override"] = version
+        (work / "config.yaml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
         project = work / "project"
         _run(
             api,
@@ -80,7 +102,7 @@ def build(api: Api, dest: Path) -> None:
                 "generate",
                 "--path", "openapi.yaml",
                 "--output-path", project,
-                "--config", api.config,
+                "--config", "config.yaml",
                 "--custom-template-path", TEMPLATES,
                 "--meta", "uv",
                 "--fail-on-warning",
@@ -117,9 +139,8 @@ def build(api: Api, dest: Path) -> None:
             ],
             cwd=work,
         )  # fmt: skip
-        shutil.copytree(RUNTIME, package / "_runtime", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         shutil.copyfile(api.vendor, package / "_vendor.py")
-        (package / "_operations.py").write_text(prepare.operations_module(document), encoding="utf-8")
+        (package / "_operations.py").write_text(prepare.operations_module(document, api.package), encoding="utf-8")
         (package / "_patterns.py").write_text(prepare.patterns_module(document, api.spec), encoding="utf-8")
         shutil.copyfile(api.spec, package / "openapi.yaml")
         # The changelog is kept beside the specs (generated/ is rewritten on every build) and shipped in
@@ -127,6 +148,7 @@ def build(api: Api, dest: Path) -> None:
         changelog = changelog_path(api.spec)
         if changelog.exists():
             shutil.copyfile(changelog, project / "CHANGELOG.md")
+        _name_runtime_range(api, project / "pyproject.toml", runtime)
         for ruff_args in (["check", "--fix-only", "--exit-zero"], ["format"]):
             _run(api, "ruff", [*ruff_args, "--no-cache", "--quiet", "--config", RUFF_CONFIG, "."], cwd=project)
         dest.parent.mkdir(parents=True, exist_ok=True)

@@ -1,11 +1,13 @@
-"""``nox -s build [-- api ...]``: an sdist and a wheel of every generated client in dist/, reproducibly.
+"""``nox -s build [-- name ...]``: an sdist and a wheel of accountkit-runtime and every client in dist/, reproducibly.
 
-Reproducible means the same bytes on every rebuild of the same generated/<api>/: ``publish`` decides
+Six projects: ``runtime/`` (accountkit-runtime, which every client depends on) and each ``generated/<api>/``;
+name some (``runtime``, API names) to build only those. Reproducible means the same bytes on every
+rebuild of the same project: ``publish`` decides
 "already on the index" by comparing sha256 hashes, so a rebuild that changed only timestamps would look
 like new content under an old version and be refused. hatchling (pinned in each client's
 build-system) stamps every archive member, and the gzip header of the sdist, with SOURCE_DATE_EPOCH; we
-set it from the last git commit that touched generated/<api>/, or a fixed date when there is none (before
-the first commit, or for a copy outside the repository), never from the clock.
+set it from the last git commit that touched the project's folder, or a fixed date when there is none
+(before the first commit, or for a copy outside the repository), never from the clock.
 
 Every file is then checked with ``twine check --strict``, so a broken README or metadata fails here and
 not in the middle of a publish.
@@ -22,7 +24,7 @@ import tempfile
 from pathlib import Path
 
 from .distfiles import file_digest, name_and_version
-from .layout import REPO, select_apis
+from .layout import REPO, RUNTIME, RUNTIME_DISTRIBUTION, select_apis
 
 DIST = REPO / "dist"
 # 1980-01-01T00:00:00Z: the earliest time a zip (so a wheel) can record; plainly not a real build date.
@@ -71,8 +73,18 @@ def _run(what: str, args: list[str], env: dict[str, str]) -> None:
         raise DistBuildError(f"{what} failed (exit {result.returncode}):\n  {tail}")
 
 
+def select_projects(names: list[str]) -> list[Path]:
+    """The project folders to build: the runtime and every client, or those named (``runtime`` or an API)."""
+    runtime_names = {"runtime", RUNTIME_DISTRIBUTION}
+    apis = [name for name in names if name not in runtime_names]
+    chosen = [RUNTIME] if not names or len(apis) < len(names) else []
+    if apis or not names:
+        chosen += [api.output for api in select_apis(apis)]
+    return chosen
+
+
 def build_project(project: Path, outdir: Path) -> list[Path]:
-    """Build ``project`` (a client's folder) into ``outdir``, replacing that client's older files there."""
+    """Build ``project`` (the runtime's or a client's folder) into ``outdir``, replacing its older files there."""
     if not (project / "pyproject.toml").is_file():
         raise DistBuildError(f"{project} has no pyproject.toml; run ./dev -s generate first")
     outdir.mkdir(parents=True, exist_ok=True)
@@ -102,7 +114,7 @@ def twine_check(files: list[Path]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build", description=__doc__.splitlines()[0])
-    parser.add_argument("apis", nargs="*", help="APIs to build (default: all)")
+    parser.add_argument("names", nargs="*", help="'runtime' and/or APIs to build (default: all of them)")
     parser.add_argument("--outdir", type=Path, default=DIST, help="where the files go (default: dist/)")
     args = parser.parse_args(argv)
 
@@ -114,8 +126,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     files: list[Path] = []
     try:
-        for api in select_apis(args.apis):
-            files += build_project(api.output, args.outdir)
+        for project in select_projects(args.names):
+            files += build_project(project, args.outdir)
         twine_check(files)
     except DistBuildError as exc:
         print(f"error: {exc}", file=sys.stderr)

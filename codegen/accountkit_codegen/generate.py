@@ -18,6 +18,8 @@ from pathlib import Path
 
 from .build import ToolError, build
 from .layout import CACHE, Api, select_apis
+from .records import RecordError
+from .runtimerange import RuntimeVersionError
 from .specs import SpecError
 from .stamp import inputs_digest, is_fresh, write_stamp
 
@@ -57,7 +59,12 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     apis = select_apis(args.apis)
-    inputs = {api: inputs_digest(api) for api in apis}
+    try:
+        inputs = {api: inputs_digest(api) for api in apis}
+    except (RuntimeVersionError, RecordError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        print("generate: nothing written; generated/ is unchanged", file=sys.stderr)
+        return 1
     stale = [api for api in apis if args.force or not is_fresh(api, inputs[api])]
     fresh = [api.name for api in apis if api not in stale]
     if not stale:

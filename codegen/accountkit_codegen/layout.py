@@ -4,6 +4,9 @@ An API exists when ``specs/<api>.yaml`` exists (with ``codegen/config/<api>.yaml
 ``codegen/vendors/<api>.py`` beside it); its package is
 ``generated/<api>/`` with the import package ``<api>_client`` and the distribution ``<api>-client``.
 Keeping that rule in one place means adding a sixth API needs no code change here.
+
+Every client depends on one handwritten package, ``runtime/`` (the distribution ``accountkit-runtime``,
+import package ``accountkit_runtime``), which is built and published beside them.
 """
 
 from __future__ import annotations
@@ -16,11 +19,14 @@ SPECS = REPO / "specs"
 CODEGEN = REPO / "codegen"
 CONFIGS = CODEGEN / "config"
 TEMPLATES = CODEGEN / "templates"
-RUNTIME = CODEGEN / "runtime"
 VENDORS = CODEGEN / "vendors"
 PIPELINE = CODEGEN / "accountkit_codegen"
 RUFF_CONFIG = CODEGEN / "ruff-generated.toml"
 GENERATED = REPO / "generated"
+# The accountkit-runtime project: a handwritten package of its own, with its own pyproject.toml.
+RUNTIME = REPO / "runtime"
+RUNTIME_PACKAGE = "accountkit_runtime"
+RUNTIME_DISTRIBUTION = "accountkit-runtime"
 CACHE = REPO / ".cache"
 
 
@@ -40,7 +46,7 @@ class Api:
 
     @property
     def vendor(self) -> Path:
-        """The handwritten vendor module (auth, credentials, error bodies): ``<package>/_vendor.py``."""
+        """The handwritten vendor module (auth, credentials, error bodies), shipped as ``<package>/_vendor.py``."""
         return VENDORS / f"{self.name}.py"
 
     @property

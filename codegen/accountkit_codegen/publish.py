@@ -1,4 +1,4 @@
-"""``nox -s publish [-- --dry-run]``: upload every client release in dist/ to the private index, safely.
+"""``nox -s publish [-- --dry-run]``: upload every release in dist/ to the private index, safely, the runtime first.
 
 The index is PUBLISH_INDEX_URL (its base URL: uploads go there, its simple pages are under /simple/);
 credentials come from PUBLISH_USERNAME / PUBLISH_PASSWORD or the keyring (see ``credentials``).
@@ -8,12 +8,14 @@ release is compared with what the index already lists for its version before any
 
 - nothing there: upload it (``uploaded``);
 - every file there with the same sha256: nothing to do (``skipped (identical on index)``);
-- any file there with other bytes, or a file we did not build: ``REFUSED``, with the fix (bump
-  ``info.version`` in the spec). Builds are reproducible (``distbuild``), so this only happens when the
-  client really changed.
+- any file there with other bytes, or a file we did not build: ``REFUSED``, with the fix (a new version
+  from ``./dev -s release``; ``./dev -s check`` fails before it comes to that). Builds are reproducible
+  (``distbuild``), so this only happens when the package really changed.
 
-One summary line per release, then a non-zero exit if any release was refused or failed. No credential
-is ever printed: twine's output is captured and scrubbed before it is shown.
+accountkit-runtime goes first: every client depends on it, so a client must never be on the index
+before the runtime it needs. One summary line per release, then a non-zero exit if any release was
+refused or failed. No credential is ever printed: twine's output is captured and scrubbed before it is
+shown.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from pathlib import Path
 from .credentials import Credentials, resolve
 from .distbuild import DIST
 from .distfiles import Release, file_digest, name_and_version, releases
+from .layout import RUNTIME_DISTRIBUTION
 from .simpleindex import IndexFile, IndexReadError, index_digest, project_files
 
 
@@ -64,8 +67,16 @@ def plan_release(release: Release, listed: list[IndexFile], digest_of: Callable[
 
 
 def refusal(release: Release) -> str:
-    where = f"specs/{release.api}.yaml" if release.name.endswith("-client") else "the project"
-    return f"REFUSED: {release.version} is on the index with different content; bump info.version in {where}"
+    """Different bytes under a version the index has: the package changed and needs a version of its own."""
+    return (
+        f"REFUSED: {release.version} is on the index with different content; give it a new version with "
+        f"./dev -s release -- <last release> (releases/{release.name}.json)"
+    )
+
+
+def in_publishing_order(found: list[Release]) -> list[Release]:
+    """accountkit-runtime first (every client depends on it), then the rest in their sorted order."""
+    return sorted(found, key=lambda release: release.name != RUNTIME_DISTRIBUTION)
 
 
 def upload(files: tuple[Path, ...], upload_url: str, credentials: Credentials) -> tuple[int, str]:
@@ -124,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dist", type=Path, default=DIST, help="where the built files are (default: dist/)")
     args = parser.parse_args(argv)
 
-    found = releases(args.dist)
+    found = in_publishing_order(releases(args.dist))
     if not found:
         print(f"publish: no wheels or sdists in {args.dist}; run ./dev -s build first", file=sys.stderr)
         return 2

@@ -1,17 +1,16 @@
-"""ActivePlatform vendor API v1: credentials, auth and error bodies (becomes ``activeplatform_client._vendor``)."""
+"""ActivePlatform vendor API v1: credentials, auth and error bodies (shipped as ``activeplatform_client._vendor``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import httpx
-
-from ._runtime.auth import QueryTokenAuth
-from ._runtime.connect import build_client, credential, resolve_base_url
-from ._runtime.pickling import remember_configuration
-from ._runtime.redaction import Redactor
-from ._runtime.settings import VendorProfile
-from .client import AuthenticatedClient
+from accountkit_runtime.auth import QueryTokenAuth
+from accountkit_runtime.client import AuthenticatedClient
+from accountkit_runtime.connect import build_client, credential, resolve_base_url
+from accountkit_runtime.pickling import remember_configuration
+from accountkit_runtime.redaction import Redactor
+from accountkit_runtime.settings import VendorProfile
 
 # The vendor documents no error body; the generic reader takes the usual JSON shapes or the text.
 PROFILE = VendorProfile(name="ActivePlatform")
@@ -37,7 +36,6 @@ def connect(
     secret = credential("api_token", api_token, "ACTIVEPLATFORM_API_TOKEN")
     assert secret is not None
     return build_client(
-        AuthenticatedClient,
         vendor=PROFILE,
         package=__package__ or "activeplatform_client",
         base_url=resolve_base_url(base_url, "ACTIVEPLATFORM_BASE_URL", None),

@@ -84,7 +84,7 @@ def _variant(name: str, port: int) -> tuple[Call, Callable[[], Awaitable[None]]]
 
         return call, close
 
-    timeout = httpx.Timeout(30.0, connect=5.0)  # the clients' default (``_runtime.options.DEFAULT_TIMEOUT``)
+    timeout = httpx.Timeout(30.0, connect=5.0)  # the clients' default (``accountkit_runtime.options.DEFAULT_TIMEOUT``)
     http = httpx.AsyncClient(base_url=base_url, timeout=timeout)
     headers = {"Authorization": f"Bearer {PORTABILLING_TOKEN}", "Content-Type": "application/json"}
 

@@ -55,7 +55,7 @@ class Case:
     close: Callable[[], Awaitable[None]]
     api: str  # short name, e.g. "PortaBilling"
     endpoint: ModuleType  # the generated endpoint module
-    runtime: str  # the package's runtime, e.g. "portabilling_client._runtime"
+    runtime: str  # the runtime the package runs on: "accountkit_runtime"
     client: Any  # the generated client object (its sync httpx client carries the auth flow)
 
 
@@ -66,7 +66,7 @@ def _check(response: httpx.Response) -> Any:
 
 
 def portabilling_case(port: int) -> Case:
-    from portabilling_client._runtime.options import DEFAULT_TIMEOUT
+    from accountkit_runtime.options import DEFAULT_TIMEOUT
     from portabilling_client.api.account import update_account
     from portabilling_client.models import UpdateAccountRequest, UpdateAccountResponse
 
@@ -110,14 +110,14 @@ def portabilling_case(port: int) -> Case:
         close,
         "PortaBilling",
         update_account,
-        "portabilling_client._runtime",
+        "accountkit_runtime",
         client,
     )
 
 
 def activeplatform_case(port: int) -> Case:
     import activeplatform_client
-    from activeplatform_client._runtime.options import DEFAULT_TIMEOUT
+    from accountkit_runtime.options import DEFAULT_TIMEOUT
     from activeplatform_client.api.accounts import update_account
     from activeplatform_client.models import Account, AccountUpdate
 
@@ -164,7 +164,7 @@ def activeplatform_case(port: int) -> Case:
         close,
         "ActivePlatform",
         update_account,
-        "activeplatform_client._runtime",
+        "accountkit_runtime",
         client,
     )
 

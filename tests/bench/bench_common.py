@@ -124,7 +124,7 @@ def portabilling_client_logged_in(base_url: str) -> Any:
     steady-state call can still be measured) and the failure is noted for the report.
     """
     import portabilling_client
-    from portabilling_client._runtime.auth import _Token
+    from accountkit_runtime.auth import Token
     from portabilling_client.api.account import update_account
     from portabilling_client.models import UpdateAccountRequest
 
@@ -139,5 +139,5 @@ def portabilling_client_logged_in(base_url: str) -> Any:
         )
         if note not in LOGIN_NOTES:
             LOGIN_NOTES.append(note)
-        client.get_httpx_client()._auth._store(_Token(access=PORTABILLING_TOKEN, refresh="bench-refresh-token-0123"))
+        client.get_httpx_client()._auth._store(Token(access=PORTABILLING_TOKEN, refresh="bench-refresh-token-0123"))
     return client

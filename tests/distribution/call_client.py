@@ -2,7 +2,8 @@
 
 Usage: ``python call_client.py '<plan as JSON>' <base_url>`` (the plan comes from clientcall.py). Only
 the client and its own dependencies are importable here, so this uses nothing else: it proves that the
-published wheel is complete (code, dependencies, and the bundled spec as package data).
+published wheel is complete (code, dependencies, accountkit-runtime among them, and the bundled spec as
+package data).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import importlib
+import importlib.metadata
 import importlib.resources
 import inspect
 import json
@@ -74,6 +76,9 @@ def main(plan: dict[str, typing.Any], base_url: str) -> dict[str, typing.Any]:
     client = _client(package, base_url)
     outcome: dict[str, typing.Any] = {"via_connect": hasattr(package, "connect"), "module_file": operation.__file__}
     outcome["spec_sha256"] = hashlib.sha256(spec).hexdigest()
+    runtime = importlib.import_module("accountkit_runtime.transport")  # the one every operation sends through
+    outcome["runtime_file"] = runtime.__file__
+    outcome["runtime_version"] = importlib.metadata.version("accountkit-runtime")
     with client:
         try:
             response = call(client=client, **kwargs)

@@ -1,9 +1,10 @@
 """``./dev -s build`` gives the same bytes every time, because hatchling really uses SOURCE_DATE_EPOCH.
 
-``publish`` refuses a version whose files differ from the index's, so a rebuild of an unchanged client
-must be byte-identical. Checked here: a second build equals the session's build, and every member of
-both archives carries the epoch ``distbuild`` chose (not the clock, not the files' mtimes). Each wheel
-carries the client's spec as package data, identical to the sdist's copy.
+``publish`` refuses a version whose files differ from the index's, so a rebuild of an unchanged project
+must be byte-identical. Checked here: the build makes six distributions (accountkit-runtime and the five
+clients), a second build equals the session's build, and every member of every archive carries the
+epoch ``distbuild`` chose (not the clock, not the files' mtimes). Each client's wheel carries its spec
+as package data, identical to the sdist's copy, and no copy of the runtime.
 """
 
 from __future__ import annotations
@@ -17,32 +18,48 @@ from pathlib import Path
 
 import pytest
 from accountkit_codegen.distbuild import build_project, source_date_epoch
-from accountkit_codegen.layout import all_apis
+from accountkit_codegen.distfiles import releases
+from accountkit_codegen.layout import RUNTIME, RUNTIME_DISTRIBUTION, RUNTIME_PACKAGE, all_apis
+from accountkit_codegen.runtimerange import runtime_version
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 APIS = {api.name: api for api in all_apis()}
-REBUILT = "portabilling" if "portabilling" in APIS else next(iter(APIS))
+# Every project the build makes: its folder and its import package (also the archives' name prefix).
+PROJECTS = {
+    RUNTIME_DISTRIBUTION: (RUNTIME, RUNTIME_PACKAGE),
+    **{api.distribution: (api.output, api.package) for api in APIS.values()},
+}
+REBUILT = ["portabilling-client" if "portabilling" in APIS else next(iter(PROJECTS)), RUNTIME_DISTRIBUTION]
 
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def archives(dist: Path, api: str) -> tuple[Path, Path]:
-    package = APIS[api].package
+def archives(dist: Path, project: str) -> tuple[Path, Path]:
+    package = PROJECTS[project][1]
     return next(dist.glob(f"{package}-*.whl")), next(dist.glob(f"{package}-*.tar.gz"))
 
 
-def test_rebuild_is_byte_identical(dist_dir: Path, tmp_path: Path):
-    first = archives(dist_dir, REBUILT)
-    build_project(APIS[REBUILT].output, tmp_path)
-    second = archives(tmp_path, REBUILT)
+def test_the_build_makes_the_runtime_and_every_client(dist_dir: Path):
+    built = sorted(str(release.name) for release in releases(dist_dir))
+    assert built == sorted(PROJECTS)
+    assert all(len(release.files) == 2 for release in releases(dist_dir))  # a wheel and an sdist each
+
+
+@pytest.mark.parametrize("project", REBUILT)
+def test_rebuild_is_byte_identical(project: str, dist_dir: Path, tmp_path: Path):
+    first = archives(dist_dir, project)
+    build_project(PROJECTS[project][0], tmp_path)
+    second = archives(tmp_path, project)
     assert [sha256(path) for path in second] == [sha256(path) for path in first]
 
 
-@pytest.mark.parametrize("api", list(APIS))
-def test_archives_carry_source_date_epoch(api: str, dist_dir: Path):
-    epoch = source_date_epoch(APIS[api].output)
-    wheel, sdist = archives(dist_dir, api)
+@pytest.mark.parametrize("project", list(PROJECTS))
+def test_archives_carry_source_date_epoch(project: str, dist_dir: Path):
+    epoch = source_date_epoch(PROJECTS[project][0])
+    wheel, sdist = archives(dist_dir, project)
     with zipfile.ZipFile(wheel) as archive:
         # A zip (DOS) timestamp counts seconds in twos.
         assert {info.date_time for info in archive.infolist()} == {time.gmtime(epoch - epoch % 2)[:6]}
@@ -56,11 +73,28 @@ def test_archives_carry_source_date_epoch(api: str, dist_dir: Path):
 @pytest.mark.parametrize("api", list(APIS))
 def test_wheel_ships_the_spec_as_package_data(api: str, dist_dir: Path):
     package = APIS[api].package
-    wheel, sdist = archives(dist_dir, api)
+    wheel, sdist = archives(dist_dir, APIS[api].distribution)
     with zipfile.ZipFile(wheel) as archive:
         in_wheel = archive.read(f"{package}/openapi.yaml")
+        assert not [name for name in archive.namelist() if name.startswith(f"{package}/_runtime/")]
     with tarfile.open(sdist) as archive:
         member = next(m for m in archive.getmembers() if m.name.endswith(f"/{package}/openapi.yaml"))
         in_sdist = archive.extractfile(member).read()
     assert in_wheel == in_sdist
     assert in_wheel.lstrip().startswith((b"openapi:", b"#"))
+
+
+@pytest.mark.parametrize("api", list(APIS))
+def test_client_wheels_depend_on_the_runtimes_compatible_range(api: str, dist_dir: Path):
+    wheel, _ = archives(dist_dir, APIS[api].distribution)
+    with zipfile.ZipFile(wheel) as archive:
+        metadata = archive.read(next(name for name in archive.namelist() if name.endswith(".dist-info/METADATA")))
+    requires = [
+        Requirement(line.split(":", 1)[1].strip())
+        for line in metadata.decode().splitlines()
+        if line.startswith("Requires-Dist:")
+    ]
+    [runtime] = [req for req in requires if canonicalize_name(req.name) == RUNTIME_DISTRIBUTION]
+    major = int(runtime_version().split(".")[0])
+    assert runtime_version() in runtime.specifier
+    assert f"{major + 1}.0.0" not in runtime.specifier  # the next major may break: not admitted

@@ -1,4 +1,7 @@
-"""The generated packages as users get them: they type-check, install into a fresh venv and import."""
+"""The generated packages as users get them: they type-check, install into a fresh venv and import.
+
+Each depends on accountkit-runtime (``runtime/``), which installs beside them, as on an index.
+"""
 
 from __future__ import annotations
 
@@ -19,10 +22,12 @@ def test_every_spec_has_a_generated_package() -> None:
 
 
 def test_generated_packages_type_check_with_mypy() -> None:
-    env = {**os.environ, "MYPYPATH": os.pathsep.join(str(REPO / "generated" / api) for api in APIS)}
+    paths = [str(REPO / "runtime"), *(str(REPO / "generated" / api) for api in APIS)]
+    env = {**os.environ, "MYPYPATH": os.pathsep.join(paths)}
     packages = [arg for api in APIS for arg in ("-p", f"{api}_client")]
+    # --config-file=: mypy's defaults, not the repository's [tool.mypy] (--strict for the handwritten code).
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--no-incremental", "--python-version", "3.11", *packages],
+        [sys.executable, "-m", "mypy", "--config-file=", "--no-incremental", "--python-version", "3.11", *packages],
         capture_output=True,
         text=True,
         env=env,
@@ -39,7 +44,7 @@ def fresh_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     venv = tmp_path_factory.mktemp("fresh") / "venv"
     subprocess.run([uv, "venv", "--quiet", "--python", sys.executable, str(venv)], check=True, timeout=120)
     python = venv / "bin" / "python"
-    sources = [str(REPO / "generated" / api) for api in APIS]
+    sources = [str(REPO / "runtime"), *(str(REPO / "generated" / api) for api in APIS)]
     subprocess.run(
         [uv, "pip", "install", "--quiet", "--python", str(python), *sources],
         check=True,
@@ -52,14 +57,18 @@ def fresh_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("api", APIS)
 def test_package_installs_and_imports_cleanly_in_a_fresh_venv(fresh_venv: Path, api: str) -> None:
     code = (
-        "import importlib, importlib.resources, warnings; warnings.simplefilter('error');"
+        "import importlib, importlib.resources, importlib.util, warnings; warnings.simplefilter('error');"
         f"m = importlib.import_module('{api}_client');"
         f"import {api}_client.schemas, {api}_client.models, {api}_client.errors;"
         f"assert (importlib.resources.files('{api}_client') / 'openapi.yaml').is_file();"
         "assert callable(m.connect);"
-        "print(m.__file__)"
+        f"assert importlib.util.find_spec('{api}_client._runtime') is None;"  # no copy of the runtime
+        "import accountkit_runtime.errors;"
+        f"assert {api}_client.errors.ApiError is accountkit_runtime.errors.ApiError;"
+        "print(m.__file__); print(accountkit_runtime.errors.__file__)"
     )
     env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
     result = subprocess.run([str(fresh_venv), "-c", code], capture_output=True, text=True, timeout=60, cwd="/", env=env)
     assert result.returncode == 0, result.stderr
-    assert "site-packages" in result.stdout  # the installed copy, not the working tree
+    client_file, runtime_file = result.stdout.splitlines()
+    assert "site-packages" in client_file and "site-packages" in runtime_file  # installed, not the working tree

@@ -317,9 +317,9 @@ def anyio_backend() -> str:
 # --------------------------------------------------------------------------------------------------
 
 
-def runtime_module(package: str, name: str) -> ModuleType:
-    """``<package>._runtime.<name>`` (each package carries its own copy of the runtime)."""
-    return importlib.import_module(f"{package}._runtime.{name}")
+def runtime_module(name: str) -> ModuleType:
+    """``accountkit_runtime.<name>``: the one runtime every client package depends on."""
+    return importlib.import_module(f"accountkit_runtime.{name}")
 
 
 class SleepRecorder:
@@ -337,12 +337,12 @@ class SleepRecorder:
 
 
 @pytest.fixture
-def record_sleeps(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], SleepRecorder]:
-    """``record_sleeps("octopush_client")``: that package's retry waits are recorded, not slept."""
+def record_sleeps(monkeypatch: pytest.MonkeyPatch) -> Callable[[], SleepRecorder]:
+    """``record_sleeps()``: retry waits (of every client: they share the runtime) are recorded, not slept."""
 
-    def install(package: str) -> SleepRecorder:
+    def install() -> SleepRecorder:
         recorder = SleepRecorder()
-        transport = runtime_module(package, "transport")
+        transport = runtime_module("transport")
         monkeypatch.setattr(transport, "time", SimpleNamespace(sleep=recorder.sleep))
         monkeypatch.setattr(transport, "asyncio", SimpleNamespace(sleep=recorder.async_sleep))
         return recorder
@@ -392,7 +392,7 @@ class Kit:
         return self.server.url
 
     def retry_policy(self, **kwargs: float) -> Any:
-        return runtime_module(self.package_name, "retries").RetryPolicy(**kwargs)
+        return runtime_module("retries").RetryPolicy(**kwargs)
 
     def connect(self, *, fast: bool = True, **overrides: Any) -> Any:
         """``connect()`` to the test server; ``fast``: retry delays of a millisecond or so."""

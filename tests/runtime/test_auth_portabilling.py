@@ -129,7 +129,7 @@ def test_a_refused_login_is_an_authentication_error(portabilling) -> None:
 
 
 def test_an_unavailable_login_service_is_a_server_error_not_a_credentials_problem(portabilling) -> None:
-    from portabilling_client._runtime.retries import RETRY_STATUSES
+    from accountkit_runtime.retries import RETRY_STATUSES
 
     assert 503 in RETRY_STATUSES
     portabilling.server.route("POST", portabilling.login_path, unavailable(portabilling.server))

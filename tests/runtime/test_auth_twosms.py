@@ -26,7 +26,7 @@ class Clock:
 
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
-    import twosms_client._runtime.auth as auth
+    import accountkit_runtime.auth as auth
 
     fake = Clock()
     monkeypatch.setattr(auth, "time", SimpleNamespace(monotonic=fake.monotonic))

@@ -136,7 +136,7 @@ async def test_one_client_serves_sync_and_async_calls(api: str, kit_for) -> None
 def test_connect_and_request_options_are_exported(name: str) -> None:
     package = importlib.import_module(name)
     assert callable(package.connect)
-    assert package.RequestOptions is importlib.import_module(f"{name}._runtime.options").RequestOptions
+    assert package.RequestOptions is importlib.import_module("accountkit_runtime.options").RequestOptions
 
 
 # --------------------------------------------------------------------------------------------------

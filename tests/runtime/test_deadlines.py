@@ -151,7 +151,7 @@ async def test_retries_happen_within_the_deadline_async(activeplatform) -> None:
 
 
 def test_a_wait_that_would_pass_the_deadline_is_not_waited(octopush, record_sleeps) -> None:
-    sleeps = record_sleeps("octopush_client")
+    sleeps = record_sleeps()
     unavailable = octopush.server.Reply(503, json={"message": "later"}, headers={"Retry-After": "30"})
     octopush.server.route("PATCH", octopush.path, unavailable)
     client = octopush.connect(timeout=2.0)

@@ -132,7 +132,7 @@ def test_intandem_get_is_never_retried(intandem) -> None:
 
 
 def test_intandem_get_is_not_retried_after_a_dropped_connection(intandem, record_sleeps) -> None:
-    sleeps = record_sleeps("intandem_client")
+    sleeps = record_sleeps()
     intandem.server.route("GET", intandem.path, intandem.server.Reply(drop=True))
     client = intandem.connect()
 
@@ -144,7 +144,7 @@ def test_intandem_get_is_not_retried_after_a_dropped_connection(intandem, record
 
 
 def test_nothing_listening_is_retried_then_a_connection_error(octopush, unused_port: int, record_sleeps) -> None:
-    sleeps = record_sleeps("octopush_client")
+    sleeps = record_sleeps()
     client = octopush.connect(base_url=f"http://127.0.0.1:{unused_port}")
 
     with pytest.raises(octopush.errors.ApiConnectionError) as caught:
@@ -168,7 +168,7 @@ def test_a_dropped_connection_is_retried(activeplatform) -> None:
 
 
 def test_backoff_is_exponential_with_jitter(octopush, record_sleeps) -> None:
-    sleeps = record_sleeps("octopush_client")
+    sleeps = record_sleeps()
     octopush.server.route("PATCH", octopush.path, reply(octopush.server, 503))
     client = octopush.connect(fast=False, max_retries=4)  # the default policy: 0.5 s, 1 s, 2 s ... up to 8 s
 
@@ -185,7 +185,7 @@ def test_backoff_is_exponential_with_jitter(octopush, record_sleeps) -> None:
 
 
 def test_retry_after_seconds_is_honoured(octopush, record_sleeps) -> None:
-    sleeps = record_sleeps("octopush_client")
+    sleeps = record_sleeps()
     server = octopush.server
     server.route("PATCH", octopush.path, reply(server, 429, **{"Retry-After": "3"}), server.Reply(201, json={}))
     client = octopush.connect()
@@ -196,7 +196,7 @@ def test_retry_after_seconds_is_honoured(octopush, record_sleeps) -> None:
 
 
 def test_retry_after_http_date_is_honoured(octopush, record_sleeps) -> None:
-    sleeps = record_sleeps("octopush_client")
+    sleeps = record_sleeps()
     when = email.utils.formatdate(time.time() + 5, usegmt=True)
     server = octopush.server
     server.route("PATCH", octopush.path, reply(server, 503, **{"Retry-After": when}), server.Reply(201, json={}))
@@ -209,7 +209,7 @@ def test_retry_after_http_date_is_honoured(octopush, record_sleeps) -> None:
 
 
 def test_retry_after_is_capped(octopush, record_sleeps) -> None:
-    sleeps = record_sleeps("octopush_client")
+    sleeps = record_sleeps()
     server = octopush.server
     server.route("PATCH", octopush.path, reply(server, 503, **{"Retry-After": "86400"}), server.Reply(201, json={}))
     client = octopush.connect(timeout=120.0)  # a deadline the capped wait fits in (see test_deadlines.py)
@@ -220,7 +220,7 @@ def test_retry_after_is_capped(octopush, record_sleeps) -> None:
 
 
 def test_unreadable_retry_after_falls_back_to_backoff(octopush, record_sleeps) -> None:
-    sleeps = record_sleeps("octopush_client")
+    sleeps = record_sleeps()
     server = octopush.server
     server.route("PATCH", octopush.path, reply(server, 503, **{"Retry-After": "soon"}), server.Reply(201, json={}))
     client = octopush.connect(fast=False)
@@ -233,7 +233,7 @@ def test_unreadable_retry_after_falls_back_to_backoff(octopush, record_sleeps) -
 
 @pytest.mark.anyio
 async def test_async_retries_with_retry_after(octopush, record_sleeps) -> None:
-    sleeps = record_sleeps("octopush_client")
+    sleeps = record_sleeps()
     server = octopush.server
     server.route(
         "PATCH",

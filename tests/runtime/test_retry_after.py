@@ -49,7 +49,7 @@ def answer_503_then_201(octopush, **headers: str) -> None:
     ],
 )
 def test_a_useless_retry_after_means_backoff(value: str, octopush, record_sleeps) -> None:
-    sleeps = record_sleeps("octopush_client")
+    sleeps = record_sleeps()
     answer_503_then_201(octopush, **{"Retry-After": value})
     client = octopush.connect(fast=False)
 
@@ -61,7 +61,7 @@ def test_a_useless_retry_after_means_backoff(value: str, octopush, record_sleeps
 
 @pytest.mark.parametrize(("value", "expected"), [("2", 2.0), ("1.5", 1.5), ("  7  ", 7.0), ("86400", 60.0)])
 def test_a_usable_retry_after_is_honoured_up_to_a_minute(value: str, expected: float, octopush, record_sleeps) -> None:
-    sleeps = record_sleeps("octopush_client")
+    sleeps = record_sleeps()
     answer_503_then_201(octopush, **{"Retry-After": value})
     client = octopush.connect(timeout=120.0)
 
@@ -71,7 +71,7 @@ def test_a_usable_retry_after_is_honoured_up_to_a_minute(value: str, expected: f
 
 
 def test_retry_after_ms_is_honoured_first(octopush, record_sleeps) -> None:
-    sleeps = record_sleeps("octopush_client")
+    sleeps = record_sleeps()
     answer_503_then_201(octopush, **{"retry-after-ms": "1500", "Retry-After": "9"})
     client = octopush.connect()
 
@@ -82,7 +82,7 @@ def test_retry_after_ms_is_honoured_first(octopush, record_sleeps) -> None:
 
 @pytest.mark.parametrize("value", ["0", "-100", "nan", "inf", "lots"])
 def test_a_useless_retry_after_ms_falls_back_to_retry_after(value: str, octopush, record_sleeps) -> None:
-    sleeps = record_sleeps("octopush_client")
+    sleeps = record_sleeps()
     answer_503_then_201(octopush, **{"retry-after-ms": value, "Retry-After": "3"})
     client = octopush.connect()
 
@@ -93,7 +93,7 @@ def test_a_useless_retry_after_ms_falls_back_to_retry_after(value: str, octopush
 
 @pytest.mark.anyio
 async def test_retry_after_ms_async(octopush, record_sleeps) -> None:
-    sleeps = record_sleeps("octopush_client")
+    sleeps = record_sleeps()
     answer_503_then_201(octopush, **{"retry-after-ms": "250"})
     async with octopush.connect() as client:
         await octopush.acall(client)
@@ -111,7 +111,7 @@ def test_the_backoff_never_overflows(retries_done: int, octopush) -> None:
 
 
 def test_thousands_of_configured_retries_back_off_without_overflow(octopush, record_sleeps) -> None:
-    sleeps = record_sleeps("octopush_client")
+    sleeps = record_sleeps()
     server = octopush.server
     octopush.fail_first(*[server.Reply(503, json={"message": "busy"})] * 1030)  # past 2**1024: a float overflows
     client = octopush.connect(fast=False, max_retries=2000, timeout=120.0)
@@ -123,9 +123,9 @@ def test_thousands_of_configured_retries_back_off_without_overflow(octopush, rec
 
 
 def test_should_retry_status_is_the_one_place_that_decides(octopush, record_sleeps, monkeypatch) -> None:
-    import octopush_client._runtime.retries as retries
+    import accountkit_runtime.retries as retries
 
-    record_sleeps("octopush_client")
+    record_sleeps()
     monkeypatch.setattr(retries, "should_retry_status", lambda status: status == 500)
     server = octopush.server
     server.route("PATCH", octopush.path, server.Reply(500, json={"message": "x"}), server.Reply(201, json={}))

@@ -1,8 +1,9 @@
 """The changelog reaches the package: build copies specs/changelog/<api>.md, and the stamp hashes it.
 
-Runs the real pipeline on a throwaway copy of specs/ and codegen/ (the pipeline finds everything
-relative to its own location), so the real generated/ is never touched. Also checks that the release's
-version rewrite works on every real spec's text (read only).
+Runs the real pipeline on a throwaway copy of specs/, codegen/ and runtime/ (the pipeline finds
+everything relative to its own location, and reads the runtime's version for the clients' dependency
+on it), so the real generated/ is never touched. Also checks that the release's version rewrite works
+on every real spec's text (read only).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def generate(root: Path, *args: str) -> str:
 
 def test_changelog_is_copied_into_the_package_and_regenerates_it(tmp_path):
     root = tmp_path / "repo"
-    for name in ("specs", "codegen"):
+    for name in ("specs", "codegen", "runtime"):
         shutil.copytree(REPO / name, root / name, ignore=IGNORE)
     log = root / "specs" / "changelog" / f"{API}.md"
     log.parent.mkdir(exist_ok=True)

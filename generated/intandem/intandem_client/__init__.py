@@ -1,7 +1,8 @@
 """A client library for accessing inTandem (vcita) Partners API — Account Manipulation"""
 
+from accountkit_runtime.options import RequestOptions
+
 from . import errors
-from ._runtime.options import RequestOptions
 from ._vendor import connect
 from .client import AuthenticatedClient, Client
 

@@ -1,17 +1,16 @@
-"""inTandem (vcita) legacy Partners API: credentials, auth and error bodies (becomes ``intandem_client._vendor``)."""
+"""inTandem (vcita) legacy Partners API: credentials, auth and error bodies (shipped as ``intandem_client._vendor``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import httpx
-
-from ._runtime.auth import TokenHeaderAuth
-from ._runtime.connect import build_client, credential, resolve_base_url
-from ._runtime.pickling import remember_configuration
-from ._runtime.redaction import Redactor
-from ._runtime.settings import VendorProfile, generic_error_reader
-from .client import AuthenticatedClient
+from accountkit_runtime.auth import TokenHeaderAuth
+from accountkit_runtime.client import AuthenticatedClient
+from accountkit_runtime.connect import build_client, credential, resolve_base_url
+from accountkit_runtime.pickling import remember_configuration
+from accountkit_runtime.redaction import Redactor
+from accountkit_runtime.settings import VendorProfile, generic_error_reader
 
 DEFAULT_BASE_URL = "https://api.vcita.biz"
 
@@ -46,7 +45,6 @@ def connect(
     secret = credential("token", token, "INTANDEM_TOKEN", header=True)
     assert secret is not None
     return build_client(
-        AuthenticatedClient,
         vendor=PROFILE,
         package=__package__ or "intandem_client",
         base_url=resolve_base_url(base_url, "INTANDEM_BASE_URL", DEFAULT_BASE_URL),

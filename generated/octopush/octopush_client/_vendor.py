@@ -1,17 +1,16 @@
-"""Octopush: credentials, auth and error bodies (becomes ``octopush_client._vendor``)."""
+"""Octopush: credentials, auth and error bodies (shipped as ``octopush_client._vendor``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import httpx
-
-from ._runtime.auth import HeaderKeysAuth
-from ._runtime.connect import build_client, credential, resolve_base_url
-from ._runtime.pickling import remember_configuration
-from ._runtime.redaction import Redactor
-from ._runtime.settings import VendorProfile, generic_error_reader
-from .client import AuthenticatedClient
+from accountkit_runtime.auth import HeaderKeysAuth
+from accountkit_runtime.client import AuthenticatedClient
+from accountkit_runtime.connect import build_client, credential, resolve_base_url
+from accountkit_runtime.pickling import remember_configuration
+from accountkit_runtime.redaction import Redactor
+from accountkit_runtime.settings import VendorProfile, generic_error_reader
 
 DEFAULT_BASE_URL = "https://api.octopush.com"
 
@@ -49,7 +48,6 @@ def connect(
     key = credential("api_key", api_key, "OCTOPUSH_API_KEY", header=True)
     assert login is not None and key is not None
     return build_client(
-        AuthenticatedClient,
         vendor=PROFILE,
         package=__package__ or "octopush_client",
         base_url=resolve_base_url(base_url, "OCTOPUSH_BASE_URL", DEFAULT_BASE_URL),

@@ -1,7 +1,8 @@
 """A client library for accessing PortaBilling Account API"""
 
+from accountkit_runtime.options import RequestOptions
+
 from . import errors
-from ._runtime.options import RequestOptions
 from ._vendor import connect
 from .client import AuthenticatedClient, Client
 

@@ -1,18 +1,23 @@
-"""PortaBilling: session login, faults and credentials (becomes ``portabilling_client._vendor``)."""
+"""PortaBilling: session login, faults and credentials (shipped as ``portabilling_client._vendor``).
+
+What is PortaBilling's alone lives here, in its package: the session rules (``Session/login``, the
+refresh, the faultcodes that mean "log in again"), how a fault reads, and ``connect()``'s arguments and
+environment variables. The machinery they plug into is ``accountkit_runtime``'s.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import httpx
-
-from ._runtime.auth import PortaBillingSessionAuth
-from ._runtime.connect import build_client, check_credential, credential, resolve_base_url
-from ._runtime.errors import ApiStatusError, AuthenticationError, ConfigurationError
-from ._runtime.pickling import remember_configuration
-from ._runtime.redaction import Redactor
-from ._runtime.settings import VendorProfile, generic_error_reader
-from .client import AuthenticatedClient
+from accountkit_runtime.auth import Token, TokenFlow, json_body
+from accountkit_runtime.client import AuthenticatedClient
+from accountkit_runtime.connect import build_client, check_credential, credential, resolve_base_url
+from accountkit_runtime.errors import ApiStatusError, AuthenticationError, ConfigurationError
+from accountkit_runtime.pickling import remember_configuration
+from accountkit_runtime.redaction import Redactor
+from accountkit_runtime.settings import VendorProfile, generic_error_reader
 
 # Faultcodes meaning "not authenticated / session expired": the session is renewed once and the call
 # replayed. The same list is the spec's Fault `x-accountkit-session-faultcodes` (a test keeps them equal).
@@ -43,6 +48,65 @@ def classify(status_code: int, code: str | None) -> type[ApiStatusError] | None:
 
 
 PROFILE = VendorProfile(name="PortaBilling", read_error=read_error, classify=classify)
+
+
+class PortaBillingSessionAuth(TokenFlow):
+    """``Session/login`` → ``Authorization: Bearer <access_token>``, renewed on session faults.
+
+    The access token is reused until a call fails with one of the "not authenticated / session
+    expired" faultcodes (``SESSION_FAULTCODES``, HTTP 500); then the session is renewed once, refresh
+    token first and a fresh login if that fails, and the call is replayed.
+    """
+
+    LOGIN_PATH = "/Session/login"
+    REFRESH_PATH = "/Session/refresh_access_token"
+    description = "PortaBilling login"
+
+    def __init__(
+        self, base_url: str, *, login: str, password: str | None = None, token: str | None = None, redactor: Redactor
+    ) -> None:
+        super().__init__(redactor)
+        if not login:
+            raise ConfigurationError("login is empty")
+        if not (password or token):
+            raise ConfigurationError("PortaBilling needs a password or a token to log in")
+        self._base_url = base_url.rstrip("/")
+        self._credentials = {"login": login, **({"password": password} if password else {"token": token})}
+        redactor.add(password, token)
+
+    def __repr__(self) -> str:
+        return f"PortaBillingSessionAuth(base_url={self._base_url!r}, login=***)"
+
+    def _obtain_requests(self, stale: Token | None) -> Iterable[Callable[[], httpx.Request]]:
+        if stale is not None and stale.refresh:
+            refresh = stale.refresh
+            yield lambda: httpx.Request(
+                "POST", self._base_url + self.REFRESH_PATH, json={"params": {"refresh_token": refresh}}
+            )
+        yield lambda: httpx.Request("POST", self._base_url + self.LOGIN_PATH, json={"params": self._credentials})
+
+    def _read_token(self, response: httpx.Response) -> Token | None:
+        body = json_body(response)
+        if response.status_code == 200 and isinstance(body, dict) and isinstance(body.get("access_token"), str):
+            return Token(access=body["access_token"], refresh=body.get("refresh_token"))
+        return None
+
+    def _needs_renewal(self, response: httpx.Response) -> bool:
+        if response.status_code not in (401, 500):
+            return False
+        body = json_body(response)
+        return isinstance(body, dict) and body.get("faultcode") in SESSION_FAULTCODES
+
+    def _read_refusal(self, response: httpx.Response) -> tuple[str | None, str | None]:
+        body = json_body(response)
+        if not isinstance(body, dict):
+            return None, None
+        code, text = body.get("faultcode"), body.get("faultstring")
+        return (code if isinstance(code, str) else None, text if isinstance(text, str) else None)
+
+    def _is_refusal(self, status_code: int, code: str | None) -> bool:
+        # Every PortaBilling fault is HTTP 500: the faultcode tells a refused login from a failure.
+        return super()._is_refusal(status_code, code) or code == LOGIN_FAILED_FAULTCODE or code in SESSION_FAULTCODES
 
 
 @remember_configuration(password="PORTABILLING_PASSWORD", token="PORTABILLING_TOKEN")
@@ -83,17 +147,8 @@ def connect(
     assert user is not None
     root = resolve_base_url(base_url, "PORTABILLING_BASE_URL", None)
     redactor = Redactor([secret_password, secret_token])
-    auth = PortaBillingSessionAuth(
-        root,
-        login=user,
-        password=secret_password,
-        token=secret_token,
-        session_faultcodes=SESSION_FAULTCODES,
-        login_failed_faultcode=LOGIN_FAILED_FAULTCODE,
-        redactor=redactor,
-    )
+    auth = PortaBillingSessionAuth(root, login=user, password=secret_password, token=secret_token, redactor=redactor)
     return build_client(
-        AuthenticatedClient,
         vendor=PROFILE,
         package=__package__ or "portabilling_client",
         base_url=root,

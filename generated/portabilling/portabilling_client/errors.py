@@ -1,6 +1,9 @@
-"""Every error this client raises (one hierarchy, shared by all accountkit clients; see ``_runtime/errors.py``)."""
+"""Every error this client raises: accountkit-runtime's one hierarchy, the same classes in every accountkit client.
 
-from ._runtime.errors import (
+So ``except portabilling_client.errors.ApiError`` also catches a failure of another accountkit client.
+"""
+
+from accountkit_runtime.errors import (
     AccountkitError,
     ApiConnectionError,
     ApiError,

@@ -1,17 +1,16 @@
-"""2sms (SMS+): OAuth2 client credentials and the ResponseOfObject envelope (becomes ``twosms_client._vendor``)."""
+"""2sms (SMS+): OAuth2 client credentials and the ResponseOfObject envelope (shipped as ``twosms_client._vendor``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import httpx
-
-from ._runtime.auth import ClientCredentialsAuth
-from ._runtime.connect import build_client, credential, resolve_base_url
-from ._runtime.pickling import remember_configuration
-from ._runtime.redaction import Redactor
-from ._runtime.settings import VendorProfile, generic_error_reader
-from .client import AuthenticatedClient
+from accountkit_runtime.auth import ClientCredentialsAuth
+from accountkit_runtime.client import AuthenticatedClient
+from accountkit_runtime.connect import build_client, credential, resolve_base_url
+from accountkit_runtime.pickling import remember_configuration
+from accountkit_runtime.redaction import Redactor
+from accountkit_runtime.settings import VendorProfile, generic_error_reader
 
 DEFAULT_BASE_URL = "https://portal.2sms.us"
 
@@ -59,9 +58,10 @@ def connect(
     assert cid is not None and secret is not None
     root = resolve_base_url(base_url, "TWOSMS_BASE_URL", DEFAULT_BASE_URL)
     redactor = Redactor([secret])
-    auth = ClientCredentialsAuth(root + "/Token", client_id=cid, client_secret=secret, redactor=redactor)
+    auth = ClientCredentialsAuth(
+        root + "/Token", client_id=cid, client_secret=secret, redactor=redactor, description="2sms token request"
+    )
     return build_client(
-        AuthenticatedClient,
         vendor=PROFILE,
         package=__package__ or "twosms_client",
         base_url=root,

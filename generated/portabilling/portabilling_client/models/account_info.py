@@ -4,9 +4,9 @@ import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
 
-from .._runtime.fields import check_keys
 from ..models.account_info_bill_status import AccountInfoBillStatus
 from ..models.account_info_billing_model import AccountInfoBillingModel
 from ..models.account_info_i_account_balance_control_type import AccountInfoIAccountBalanceControlType

@@ -3,9 +3,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
 
-from .._runtime.fields import check_keys
 from ..models.assigned_addon_addon_priority import AssignedAddonAddonPriority
 from ..models.assigned_addon_fraud_protection import AssignedAddonFraudProtection
 from ..models.assigned_addon_i_account_role import AssignedAddonIAccountRole

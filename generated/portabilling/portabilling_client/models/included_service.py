@@ -3,9 +3,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
 
-from .._runtime.fields import check_keys
 from ..models.included_service_i_service_type import IncludedServiceIServiceType
 from ..models.yes_no import YesNo
 from ..types import UNSET, Unset

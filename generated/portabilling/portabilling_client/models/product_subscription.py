@@ -3,9 +3,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
 
-from .._runtime.fields import check_keys
 from ..models.product_subscription_activation_mode import ProductSubscriptionActivationMode
 from ..models.product_subscription_charge_model import ProductSubscriptionChargeModel
 from ..models.yes_no import YesNo

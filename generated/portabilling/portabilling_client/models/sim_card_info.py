@@ -3,9 +3,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
+from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
 
-from .._runtime.fields import check_keys
 from ..models.sim_card_info_is_used import SimCardInfoIsUsed
 from ..types import UNSET, Unset
 

@@ -3,9 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
-
-from .._runtime.fields import check_keys
 
 if TYPE_CHECKING:
     from ..models.update_account_params import UpdateAccountParams

@@ -2,11 +2,11 @@ from http import HTTPStatus
 from typing import Any, cast
 
 import httpx
+from accountkit_runtime import encoding, transport, validation
+from accountkit_runtime.options import RequestOptions
 
 from ... import errors
 from ..._operations import OPERATIONS
-from ..._runtime import encoding, transport, validation
-from ..._runtime.options import RequestOptions
 from ...client import AuthenticatedClient, Client
 from ...models.change_package_external_subscription_params import ChangePackageExternalSubscriptionParams
 from ...models.change_package_response import ChangePackageResponse

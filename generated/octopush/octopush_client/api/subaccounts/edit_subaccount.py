@@ -2,10 +2,10 @@ from http import HTTPStatus
 from typing import Any
 
 import httpx
+from accountkit_runtime import encoding, transport, validation
+from accountkit_runtime.options import RequestOptions
 
 from ..._operations import OPERATIONS
-from ..._runtime import encoding, transport, validation
-from ..._runtime.options import RequestOptions
 from ...client import AuthenticatedClient, Client
 from ...models.edit_subaccount_result import EditSubaccountResult
 from ...models.error_body import ErrorBody

@@ -2,11 +2,11 @@ from http import HTTPStatus
 from typing import Any, cast
 
 import httpx
+from accountkit_runtime import transport, validation
+from accountkit_runtime.options import RequestOptions
 
 from ... import errors
 from ..._operations import OPERATIONS
-from ..._runtime import transport, validation
-from ..._runtime.options import RequestOptions
 from ...client import AuthenticatedClient, Client
 from ...models.fault import Fault
 from ...models.logout_request import LogoutRequest

@@ -3,10 +3,10 @@ from typing import Any
 from uuid import UUID
 
 import httpx
+from accountkit_runtime import encoding, transport, validation
+from accountkit_runtime.options import RequestOptions
 
 from ..._operations import OPERATIONS
-from ..._runtime import encoding, transport, validation
-from ..._runtime.options import RequestOptions
 from ...client import AuthenticatedClient, Client
 from ...models.account_v3 import AccountV3
 from ...models.response_of_object import ResponseOfObject

@@ -1,0 +1,36 @@
+"""accountkit's runtime: the handwritten layer every generated accountkit client depends on.
+
+One distribution (``accountkit-runtime``) for every client, as Google's generated clients share
+``google-api-core``: a fix here is released once, and every client raises the same exceptions
+(``portabilling_client.errors.ApiError is octopush_client.errors.ApiError``). What is one vendor's
+alone (its ``connect()`` arguments and environment variables, its error-body reader, its fault
+classification, its session rules) stays in that vendor's client package, as ``<package>._vendor``.
+
+What the generators don't give, in one module each:
+
+- ``client``      the ``Client`` / ``AuthenticatedClient`` every operation takes (each package re-exports it).
+- ``errors``      the error hierarchy, pickling errors, showing response text safely (``printable``).
+- ``redaction``   masking secrets in logs, exception messages and reprs.
+- ``auth``        authentication schemes as ``httpx.Auth`` flows, and ``TokenFlow`` for vendors' own.
+- ``retries``     which failures are retried, and how long to wait (backoff, jitter, Retry-After).
+- ``options``     timeouts, the response size cap and per-call overrides (``RequestOptions``).
+- ``limits``      what bounds one call: its deadline and its size cap, for every request it makes.
+- ``network``     sync sockets that end by the call's deadline (drips, endless headers).
+- ``decoding``    response bodies decoded in bounded steps and capped after decompression.
+- ``bodies``      JSON bodies read without recursing on hostile nesting.
+- ``redirects``   no redirect to another origin, so credentials stay with their origin.
+- ``operation``   what the runtime knows of one operation (each package's ``_operations`` lists them).
+- ``encoding``    request values as they go on the wire, or refused before anything is sent.
+- ``validation``  checking a request against the spec's pydantic models before anything is sent.
+- ``fields``      request models' ``from_dict`` refusing unknown and naming missing keys.
+- ``patterns``    spec patterns that need several linear-time regexes.
+- ``transport``   the one function every generated operation sends through (sync and async).
+- ``pools``       the httpx clients: one per event loop, new ones after a fork, with the hooks above.
+- ``loops``       one value per event loop, forgotten with its loop.
+- ``forks``       what starts afresh in a forked child (pools, locks, tokens).
+- ``pickling``    a client pickles as its configuration, never with live state or secrets.
+- ``settings``    what a configured client carries: vendor profile, retries, size cap, redactor, logger.
+- ``connect``     building a configured client from arguments and environment variables.
+
+Nothing is imported here: a client imports the modules it uses, so importing one stays as cheap as before.
+"""

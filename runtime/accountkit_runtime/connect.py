@@ -1,0 +1,155 @@
+"""Building a configured client: arguments first, environment variables second, clear errors otherwise.
+
+Each client package's ``connect()`` (its vendor module, ``<package>._vendor``) resolves its credentials
+with ``credential``, builds its auth flow, and hands both to ``build_client``, which applies the shared
+rules: the base URL (argument, ``<API>_BASE_URL``, or the spec's default server), TLS verification on,
+plain ``http://`` only to loopback unless explicitly allowed, default timeouts and retries.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import os
+import unicodedata
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from .client import AuthenticatedClient
+from .encoding import check_headers
+from .errors import ConfigurationError
+from .options import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, as_timeout
+from .redaction import Redactor, guard_logs
+from .settings import ClientSettings, VendorProfile
+
+
+def credential(
+    argument: str, value: str | None, env_var: str, *, required: bool = True, header: bool = False
+) -> str | None:
+    """``value`` if given, else the environment variable; a missing required one is a clear error.
+
+    The value is checked (``check_credential``) and refused naming the argument or the variable it came
+    from; ``header``: it travels in an HTTP header, so it must also be ASCII.
+    """
+    source = None
+    if value is None:
+        value = os.environ.get(env_var) or None
+        source = env_var
+    if value is None and required:
+        raise ConfigurationError(f"missing credential: pass {argument}=... to connect() or set {env_var}")
+    if value is not None:
+        check_credential(argument, value, source=source, header=header)
+    return value
+
+
+def check_credential(argument: str, value: object, *, source: str | None = None, header: bool = False) -> None:
+    """Refuse a credential that no server could accept, naming where it came from and never its value.
+
+    Leading or trailing whitespace and control characters are nearly always a copy-paste or file-reading
+    accident (a newline read along with the token); sent as they are, every call would fail later, with the
+    secret in the server's error text.
+    """
+    where = f"{argument} (from {source})" if source else argument
+    if not isinstance(value, str):
+        raise ConfigurationError(f"{where} must be a str, not {type(value).__name__}")
+    problem = None
+    if any(unicodedata.category(char) in ("Cc", "Zl", "Zp", "Cs") for char in value):
+        problem = "contains a control character (a newline, tab, NUL, ...) or a lone surrogate"
+    elif value != value.strip() or value.startswith("\ufeff") or value.endswith("\ufeff"):
+        problem = "has leading or trailing whitespace"
+    elif header and not value.isascii():
+        problem = "contains a non-ASCII character, which cannot be sent in an HTTP header"
+    if problem:
+        raise ConfigurationError(f"{where} {problem}; the value is not shown")
+
+
+def resolve_base_url(value: str | None, env_var: str, default: str | None) -> str:
+    """The base URL from the argument, the environment variable or the default, checked before use.
+
+    A URL carrying ``user:password@`` is refused: that password would travel in every request line and
+    show in every log of the URL; credentials are ``connect()`` arguments.
+    """
+    source = "base_url" if value else f"base_url (from {env_var})" if os.environ.get(env_var) else "base_url"
+    url = value or os.environ.get(env_var) or default
+    if not url:
+        raise ConfigurationError(
+            f"missing base URL: this API runs on the customer's own host; pass base_url=... or set {env_var}"
+        )
+    if not isinstance(url, str):
+        raise ConfigurationError(f"{source} must be a str, not {type(url).__name__}")
+    if any(unicodedata.category(char) in ("Cc", "Zl", "Zp", "Cs") or char.isspace() for char in url):
+        raise ConfigurationError(f"{source} contains whitespace or a control character; the value is not shown")
+    try:
+        netloc = urlsplit(url).netloc
+    except ValueError:
+        raise ConfigurationError(f"{source} is not a valid URL; the value is not shown") from None
+    if "@" in netloc:
+        raise ConfigurationError(
+            f"{source} contains credentials (user:password@host); pass them as connect() arguments instead "
+            "(the URL is not shown)"
+        )
+    return url.rstrip("/")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_scheme(base_url: str, allow_insecure_http: bool) -> None:
+    try:
+        parts = urlsplit(base_url)
+        hostname = parts.hostname
+    except ValueError:
+        raise ConfigurationError("base_url is not a valid URL; the value is not shown") from None
+    if parts.scheme not in ("https", "http") or not hostname:
+        raise ConfigurationError(f"base_url must be an absolute http(s) URL, got {Redactor().url(base_url)!r}")
+    if parts.scheme == "http" and not allow_insecure_http and not _is_loopback(hostname):
+        raise ConfigurationError(
+            f"refusing plain http:// to {hostname}: credentials would travel unencrypted; "
+            "use https://, or pass allow_insecure_http=True if you really mean it"
+        )
+
+
+def build_client(
+    *,
+    vendor: VendorProfile,
+    package: str,
+    base_url: str,
+    auth: httpx.Auth | None,
+    redactor: Redactor,
+    timeout: float | httpx.Timeout | None,
+    max_retries: int | None,
+    validate_requests: bool = True,
+    allow_insecure_http: bool,
+    httpx_args: dict[str, Any] | None,
+) -> AuthenticatedClient:
+    """The ``AuthenticatedClient`` that ``connect()`` returns: ``package`` names its logger."""
+    check_scheme(base_url, allow_insecure_http)
+    if max_retries is not None and max_retries < 0:
+        raise ConfigurationError("max_retries must be >= 0")
+    settings = ClientSettings(
+        vendor=vendor,
+        max_retries=DEFAULT_MAX_RETRIES if max_retries is None else max_retries,
+        validate_requests=validate_requests,
+        redactor=redactor,
+        logger=logging.getLogger(package),
+    )
+    guard_logs(redactor, settings.logger)
+    args = dict(httpx_args or {})
+    if args.get("headers"):
+        check_headers("httpx_args['headers']", args["headers"])
+    if auth is not None:
+        args["auth"] = auth
+    return AuthenticatedClient(
+        base_url=base_url,
+        timeout=as_timeout(timeout) or DEFAULT_TIMEOUT,
+        httpx_args=args,
+        settings=settings,
+    )

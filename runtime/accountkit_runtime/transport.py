@@ -1,0 +1,262 @@
+"""The one path every generated operation takes to the network and back (sync and async twins).
+
+``send_sync`` / ``send_async``: apply per-call options, send, retry what the rules in ``retries``
+allow, log the exchange (redacted) at DEBUG, and turn error responses into the exception hierarchy.
+``parse``: run the generated parser, turning a body that is not what the spec says into
+``ResponseParseError`` instead of a bare ``KeyError`` or ``JSONDecodeError``.
+
+A call runs under its ``CallLimits`` (see ``limits``): a deadline set from its timeout when it
+starts, and a response size cap. Each attempt gets the time that is left (every phase of its
+timeout cut to it); a retry whose wait would end after the deadline is not made. Sync calls are held
+to the deadline by their sockets (``network``), async calls by ``asyncio.timeout``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+import time
+from asyncio import timeout as _async_deadline
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import httpx
+
+from . import retries
+from .bodies import NestedTooDeep, check_depth, load_json
+from .client import Client
+from .errors import (
+    ApiConnectionError,
+    ApiError,
+    ApiTimeoutError,
+    ResponseParseError,
+    VendorError,
+    error_class_for_status,
+    printable,
+)
+from .limits import CallLimits, applied
+from .operation import Operation
+from .options import RequestOptions, as_timeout
+from .settings import ClientSettings
+
+T = TypeVar("T")
+
+
+def _settings(client: Any) -> ClientSettings:
+    settings = getattr(client, "settings", None)
+    return settings if isinstance(settings, ClientSettings) else ClientSettings()
+
+
+def _prepare(kwargs: dict[str, Any], options: RequestOptions | None) -> dict[str, Any]:
+    if options is None or not options.extra_headers:
+        return kwargs
+    return {**kwargs, "headers": {**(kwargs.get("headers") or {}), **options.extra_headers}}
+
+
+def _timeout(http: httpx.Client | httpx.AsyncClient, options: RequestOptions | None) -> httpx.Timeout:
+    """The call's timeout: the per-call option, else the client's."""
+    chosen = as_timeout(options.timeout) if options is not None else None
+    return chosen if chosen is not None else http.timeout
+
+
+def _limits(settings: ClientSettings, timeout: httpx.Timeout, options: RequestOptions | None) -> CallLimits:
+    cap = options.max_response_bytes if options is not None else None
+    return CallLimits.starting_now(timeout, cap if cap is not None else settings.max_response_bytes)
+
+
+def _retries_allowed(settings: ClientSettings, operation: Operation, options: RequestOptions | None) -> int:
+    if not operation.idempotent:
+        return 0
+    if options is not None and options.max_retries is not None:
+        return options.max_retries
+    return settings.max_retries
+
+
+def _failure(
+    settings: ClientSettings, operation: Operation, exc: Exception, attempts: int, limits: CallLimits, url: str
+) -> ApiError:
+    """The error for a call that got no response: ``exc`` is httpx's, or the async deadline's TimeoutError."""
+    redact = settings.redactor.text
+    has_request = isinstance(exc, httpx.TransportError) and _has_request(exc)
+    where = redact(str(exc.request.url.copy_with(query=None)) if has_request else url)  # type: ignore[attr-defined]
+    tries = f" after {attempts} attempts" if attempts > 1 else ""
+    detail = printable(redact(str(exc)), limit=400)
+    if isinstance(exc, (httpx.TimeoutException, TimeoutError)):
+        within = f" within the call's {limits.timeout:g} s timeout" if limits.timeout is not None else " in time"
+        reason = type(exc).__name__ if isinstance(exc, httpx.TimeoutException) else "deadline"
+        reason += f": {detail}" if detail and isinstance(exc, httpx.PoolTimeout) else ""
+        return ApiTimeoutError(f"{operation.name}: no response from {where}{within} ({reason}){tries}")
+    return ApiConnectionError(f"{operation.name}: could not talk to {where}: {detail or type(exc).__name__}{tries}")
+
+
+def _url(http: httpx.Client | httpx.AsyncClient, kwargs: dict[str, Any]) -> str:
+    """Where a call goes, for messages (without its query, which may hold a token)."""
+    return str(http.base_url).rstrip("/") + str(kwargs.get("url", ""))
+
+
+def _has_request(exc: httpx.TransportError) -> bool:
+    try:
+        exc.request  # noqa: B018 - raises RuntimeError when httpx attached no request
+    except RuntimeError:
+        return False
+    return True
+
+
+def _log(settings: ClientSettings, response: httpx.Response, attempt: int) -> None:
+    logger = settings.logger
+    if not logger.isEnabledFor(logging.DEBUG):
+        return
+    redactor = settings.redactor
+    request = response.request
+    logger.debug(
+        "request %s %s headers=%s body=%s",
+        request.method,
+        redactor.url(str(request.url)),
+        redactor.headers(request.headers.multi_items()),
+        redactor.body(request.content),
+    )
+    logger.debug(
+        "response %s %s (attempt %d) headers=%s body=%s",
+        response.status_code,
+        response.reason_phrase,
+        attempt + 1,
+        redactor.headers(response.headers.multi_items()),
+        redactor.body(response.content),
+    )
+
+
+def _body(response: httpx.Response, where: str) -> Any:
+    try:
+        return load_json(response.content)
+    except NestedTooDeep as exc:
+        raise ResponseParseError(
+            f"{where}: HTTP {response.status_code} response unreadable: {exc}", response=response
+        ) from None
+    except ValueError:
+        return response.text
+
+
+def raise_for_error(settings: ClientSettings, operation: Operation, response: httpx.Response) -> None:
+    """Raise the right ``ApiError`` subclass if ``response`` reports a failure; return otherwise."""
+    vendor, redact = settings.vendor, settings.redactor
+    status = response.status_code
+    where = f"{vendor.name} {operation.name}"
+    if 200 <= status < 300:
+        if vendor.error_in_success is None:
+            return
+        body = _body(response, where)
+        reported = vendor.error_in_success(body)
+        if reported is None:
+            return
+        code, text = reported
+        error_class: type[ApiError] = VendorError
+    else:
+        body = _body(response, where)
+        code, text = vendor.read_error(status, body)
+        error_class = (vendor.classify(status, code) if vendor.classify else None) or error_class_for_status(status)
+    code = printable(redact.text(code)) if code else None
+    text = printable(redact.text(text)) if text else None
+    summary = f"{vendor.name} {operation.name}: HTTP {status}"
+    if code:
+        summary += f" {code}"
+    if text:
+        summary += f": {text}"
+    raise error_class(summary, response=response, code=code, vendor_message=text, body=redact.data(body))
+
+
+def parse(build: Callable[..., T], client: Client, operation: Operation, response: httpx.Response) -> T:
+    """Run the generated ``_build_response``; a body that does not fit the spec becomes an ApiError."""
+    try:
+        check_depth(response.content)  # NestedTooDeep is a ValueError: reported below like any bad body
+        return build(client=client, response=response)
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+        settings = _settings(client)
+        excerpt = printable(settings.redactor.body(response.content, limit=200), limit=400) or "(empty body)"
+        reason = f"{type(exc).__name__}: {printable(settings.redactor.text(str(exc)), limit=400)}"
+        raise ResponseParseError(
+            f"{settings.vendor.name} {operation.name}: HTTP {response.status_code} response does not match "
+            f"the spec ({reason}); body: {excerpt}",
+            response=response,
+        ) from None
+
+
+def _retry_delay(
+    settings: ClientSettings, attempt: int, allowed: int, response: httpx.Response | None, limits: CallLimits
+) -> float | None:
+    """Seconds to wait before another attempt, or None when this outcome is final.
+
+    ``response`` is None when none arrived (connection failure, timeout): always worth a retry, time
+    permitting. A wait that would end after the call's deadline is not waited.
+    """
+    if attempt >= allowed or (response is not None and not retries.should_retry_status(response.status_code)):
+        return None
+    delay = settings.retry_policy.delay(attempt, response)
+    left = limits.remaining()
+    return None if left is not None and delay >= left else delay
+
+
+def _undecodable(settings: ClientSettings, operation: Operation, exc: httpx.DecodingError) -> ResponseParseError:
+    # Only with an httpx client of the caller's own (set_httpx_client): ours decode bodies themselves.
+    detail = printable(settings.redactor.text(str(exc)))
+    return ResponseParseError(f"{settings.vendor.name} {operation.name}: the response body does not decode ({detail})")
+
+
+def send_sync(
+    client: Client, operation: Operation, kwargs: dict[str, Any], options: RequestOptions | None = None
+) -> httpx.Response:
+    settings = _settings(client)
+    prepared = _prepare(kwargs, options)
+    allowed = _retries_allowed(settings, operation, options)
+    http = client.get_httpx_client()
+    timeout = _timeout(http, options)
+    limits = _limits(settings, timeout, options)
+    for attempt in itertools.count():
+        try:
+            with applied(limits):
+                response = http.request(**prepared, timeout=limits.attempt_timeout(timeout))
+        except httpx.TransportError as exc:
+            delay = _retry_delay(settings, attempt, allowed, None, limits)
+            if delay is None:
+                raise _failure(settings, operation, exc, attempt + 1, limits, _url(http, prepared)) from None
+        except httpx.DecodingError as exc:
+            raise _undecodable(settings, operation, exc) from None
+        else:
+            _log(settings, response, attempt)
+            delay = _retry_delay(settings, attempt, allowed, response, limits)
+            if delay is None:
+                raise_for_error(settings, operation, response)
+                return response
+        time.sleep(delay)
+    raise AssertionError("unreachable")
+
+
+async def send_async(
+    client: Client, operation: Operation, kwargs: dict[str, Any], options: RequestOptions | None = None
+) -> httpx.Response:
+    settings = _settings(client)
+    prepared = _prepare(kwargs, options)
+    allowed = _retries_allowed(settings, operation, options)
+    http = client.get_async_httpx_client()
+    timeout = _timeout(http, options)
+    limits = _limits(settings, timeout, options)
+    for attempt in itertools.count():
+        try:
+            with applied(limits):
+                left = limits.remaining()
+                async with _async_deadline(None if left is None else max(left, 0.0)):
+                    response = await http.request(**prepared, timeout=limits.attempt_timeout(timeout))
+        except (httpx.TransportError, TimeoutError) as exc:
+            delay = _retry_delay(settings, attempt, allowed, None, limits)
+            if delay is None:
+                raise _failure(settings, operation, exc, attempt + 1, limits, _url(http, prepared)) from None
+        except httpx.DecodingError as exc:
+            raise _undecodable(settings, operation, exc) from None
+        else:
+            _log(settings, response, attempt)
+            delay = _retry_delay(settings, attempt, allowed, response, limits)
+            if delay is None:
+                raise_for_error(settings, operation, response)
+                return response
+        await asyncio.sleep(delay)
+    raise AssertionError("unreachable")
