@@ -152,4 +152,5 @@ def test_moving_from_runtime_copies_to_accountkit_runtime_kept_every_clients_sur
     for api in all_apis():
         old = package_surface(tmp_path / "generated" / api.name)
         assert not any(entry.startswith(f"{api.package}._runtime") for entry in old.entries)  # a private module
-        assert verdict(old, package_surface(api.output)) == ("patch", []), api.name
+        # Kept: nothing removed or newly required (a later addition, such as a new connect() option, is a minor).
+        assert verdict(old, package_surface(api.output))[0] in ("patch", "minor"), api.name
