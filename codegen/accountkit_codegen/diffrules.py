@@ -96,6 +96,13 @@ _TABLE: tuple[Rule, ...] = (
     _rule("operation-keyword-changed", INF, "Changed", NONE, "an operation's servers or callbacks changed"),
     _rule("deprecation-changed", INF, "Changed", NONE, "something was deprecated or is no longer deprecated"),
     _rule("behaviour-changed", INF, "Changed", NONE, "x-idempotent changed: the client's retries follow it"),
+    _rule(
+        "enum-names-changed",
+        BRK,
+        "Breaking",
+        NONE,
+        "x-enum-varnames renamed an enum member (VALUE_2 -> PHONE_LINE): code naming the old member fails",
+    ),
     _rule("description-changed", INF, "Documentation", NONE, "a title, summary, description or tag text changed"),
     _rule("example-changed", INF, "Documentation", NONE, "examples changed"),
     _rule("extension-changed", INF, "Documentation", NONE, "an x- annotation changed"),
