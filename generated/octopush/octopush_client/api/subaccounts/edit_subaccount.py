@@ -79,11 +79,11 @@ def sync_detailed(
     Args:
         subaccount_email (str):
         body (SubaccountEdit): Fields of the sub-account to edit ("Special parameters" on the
-            page). The page marks only company_name "(optional)", so first_name, last_name and
-            password are required here. The callbacks object is a separate group of per-feature
-            callback destinations; the page marks neither it nor its members optional, but requiring
-            every callback URL on each edit would contradict "edit the fields", so callbacks and its
-            members are optional.
+            page). An edit sends only what it changes: no field is required, so that changing a name
+            does not mean sending (and so resetting) the password. The page marks only company_name
+            "(optional)" and the other fields nothing; the vendor's French page for the same call
+            shows an edit without password. The callbacks object is a separate group of per-feature
+            callback destinations, each of them optional too.
         request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
 
     Raises:
@@ -123,11 +123,11 @@ def sync(
     Args:
         subaccount_email (str):
         body (SubaccountEdit): Fields of the sub-account to edit ("Special parameters" on the
-            page). The page marks only company_name "(optional)", so first_name, last_name and
-            password are required here. The callbacks object is a separate group of per-feature
-            callback destinations; the page marks neither it nor its members optional, but requiring
-            every callback URL on each edit would contradict "edit the fields", so callbacks and its
-            members are optional.
+            page). An edit sends only what it changes: no field is required, so that changing a name
+            does not mean sending (and so resetting) the password. The page marks only company_name
+            "(optional)" and the other fields nothing; the vendor's French page for the same call
+            shows an edit without password. The callbacks object is a separate group of per-feature
+            callback destinations, each of them optional too.
         request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
 
     Raises:
@@ -163,11 +163,11 @@ async def asyncio_detailed(
     Args:
         subaccount_email (str):
         body (SubaccountEdit): Fields of the sub-account to edit ("Special parameters" on the
-            page). The page marks only company_name "(optional)", so first_name, last_name and
-            password are required here. The callbacks object is a separate group of per-feature
-            callback destinations; the page marks neither it nor its members optional, but requiring
-            every callback URL on each edit would contradict "edit the fields", so callbacks and its
-            members are optional.
+            page). An edit sends only what it changes: no field is required, so that changing a name
+            does not mean sending (and so resetting) the password. The page marks only company_name
+            "(optional)" and the other fields nothing; the vendor's French page for the same call
+            shows an edit without password. The callbacks object is a separate group of per-feature
+            callback destinations, each of them optional too.
         request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
 
     Raises:
@@ -207,11 +207,11 @@ async def asyncio(
     Args:
         subaccount_email (str):
         body (SubaccountEdit): Fields of the sub-account to edit ("Special parameters" on the
-            page). The page marks only company_name "(optional)", so first_name, last_name and
-            password are required here. The callbacks object is a separate group of per-feature
-            callback destinations; the page marks neither it nor its members optional, but requiring
-            every callback URL on each edit would contradict "edit the fields", so callbacks and its
-            members are optional.
+            page). An edit sends only what it changes: no field is required, so that changing a name
+            does not mean sending (and so resetting) the password. The page marks only company_name
+            "(optional)" and the other fields nothing; the vendor's French page for the same call
+            shows an edit without password. The callbacks object is a separate group of per-feature
+            callback destinations, each of them optional too.
         request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
 
     Raises:
