@@ -162,7 +162,8 @@ _TABLE: tuple[Rule, ...] = (
         BRK,
         "Breaking",
         REQ,
-        "a request property became readOnly: the client refuses a request carrying it",
+        "a request property became readOnly: the client leaves it out of requests (with a warning), so the "
+        "change a caller makes with it no longer happens",
     ),
     _rule("request-property-no-longer-read-only", INF, "Changed", REQ, "a request property may now be sent"),
     _rule(

@@ -26,7 +26,7 @@ class Operation:
     # Names of the pydantic models in ``<package>.schemas`` that validate the request.
     parameters_model: str | None = None
     body_model: str | None = None
-    # Dotted paths (``*`` = every array item) of read-only fields a request body must not carry.
+    # Dotted paths (``*`` = every array item) of read-only fields: left out of what is sent (``readonly``).
     read_only: tuple[str, ...] = ()
 
     @property

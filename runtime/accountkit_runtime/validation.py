@@ -22,8 +22,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import encoding
-from .errors import RequestValidationError
+from . import encoding, readonly
+from .errors import ReadOnlyFieldsDropped, RequestValidationError
 from .operation import Operation
 
 _RUNTIME = __name__.rsplit(".", 1)[0]
@@ -85,55 +85,16 @@ def _caller_stacklevel(package: str) -> int:
     return level
 
 
-_LEAF = ""  # a trie key no JSON field can collide with meaning: the path ends here
-
-
-@cache
-def _read_only_trie(paths: tuple[str, ...]) -> dict[str, Any]:
-    """The dotted paths as a trie (``*`` = every array item), built once per operation."""
-    trie: dict[str, Any] = {}
-    for path in paths:
-        node = trie
-        for part in path.split("."):
-            node = node.setdefault(part, {})
-        node[_LEAF] = {}
-    return trie
-
-
-def read_only_fields(body: Any, paths: tuple[str, ...]) -> list[str]:
-    """The read-only fields present in ``body``, as dotted paths with item indexes (``a.b[0].c``).
-
-    One walk over the body, following only the branches that lead to a read-only field.
-    """
-    found: list[str] = []
-
-    def visit(value: Any, trie: dict[str, Any], shown: str) -> None:
-        if _LEAF in trie:
-            found.append(shown)
-            return
-        items = trie.get("*")
-        if items is not None and isinstance(value, list):
-            for index, item in enumerate(value):
-                visit(item, items, f"{shown}[{index}]")
-        elif isinstance(value, dict):
-            for key, subtrie in trie.items():
-                if key in value:
-                    visit(value[key], subtrie, f"{shown}.{key}" if shown else key)
-
-    if paths:
-        visit(body, _read_only_trie(paths), "")
-    return found
-
-
 def check_request(
     operation: Operation, parameters: dict[str, Any], kwargs: dict[str, Any], *, validate: bool = True
 ) -> dict[str, Any]:
     """Check a request before anything is sent; return the httpx arguments to send it with.
 
-    Warns if the operation is deprecated and raises ``RequestValidationError`` if a parameter or the
-    body breaks the spec, or cannot be sent at all (``encoding``). A JSON body is encoded once, validated
-    as those bytes and sent as them. ``validate=False`` (``connect(validate_requests=False)``) skips the
-    checks against the spec, not the warning, and not the refusal of what cannot be encoded.
+    Warns if the operation is deprecated, and if read-only fields were left out of the body
+    (``readonly``); raises ``RequestValidationError`` if a parameter or the body breaks the spec, or
+    cannot be sent at all (``encoding``). A JSON body is encoded once, validated as those bytes and sent
+    as them. ``validate=False`` (``connect(validate_requests=False)``) skips the checks against the spec,
+    not the warnings, not the dropping of read-only fields, and not the refusal of what cannot be encoded.
     """
     if operation.deprecated:
         warnings.warn(
@@ -150,8 +111,9 @@ def check_request(
         reported = {where for where, _ in problems}  # a value that cannot be sent is reported once
         found = _parameter_problems(operation.package, operation.parameters_model, parameters)
         problems += [p for p in found if p[0] not in reported]
+    dropped: list[str] = []
     if "json" in kwargs:
-        body = kwargs["json"]
+        body, dropped = readonly.drop(kwargs["json"], operation.read_only)
         try:
             content = encoding.encode_json(body)
         except (TypeError, ValueError, RecursionError):  # UnicodeEncodeError is a ValueError
@@ -161,15 +123,13 @@ def check_request(
                 _model(operation.package, operation.body_model).model_validate_json(content, strict=True)
             except ValidationError as exc:
                 problems += _errors("body", exc)
-        problems += [
-            (f"body.{field}", "is read-only: the vendor sets it, a request must not send it")
-            for field in (read_only_fields(body, operation.read_only) if validate else ())
-        ]
         kwargs = {key: value for key, value in kwargs.items() if key != "json"}
         kwargs["content"] = content
         kwargs["headers"] = {"Content-Type": "application/json", **(kwargs.get("headers") or {})}
     if problems:
         raise RequestValidationError(operation.name, problems)
+    if dropped:
+        warnings.warn(ReadOnlyFieldsDropped(operation.name, dropped), stacklevel=_caller_stacklevel(operation.package))
     return kwargs
 
 
