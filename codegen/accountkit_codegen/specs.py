@@ -95,6 +95,11 @@ def project_rule_violations(document: dict[str, Any]) -> Iterator[str]:
                     "response schemas stay open, so that a vendor adding a field does not break parsing"
                 )
         for parameter in operation.get("parameters") or []:
+            if "x-accountkit-wire-alternative" in parameter and parameter.get("in") != "query":
+                yield (
+                    f"{where}: parameter {parameter.get('name')!r}: x-accountkit-wire-alternative is for query "
+                    "parameters (the other form is sent through RequestOptions.extra_query)"
+                )
             schema = parameter.get("schema") or {}
             is_object_query = parameter.get("in") == "query" and schema.get("type") == "object"
             if is_object_query and (parameter.get("style") != "deepObject" or parameter.get("explode") is False):

@@ -28,6 +28,9 @@ class Operation:
     body_model: str | None = None
     # Dotted paths (``*`` = every array item) of read-only fields: left out of what is sent (``readonly``).
     read_only: tuple[str, ...] = ()
+    # Query parameters whose wire form the spec leaves open (its ``x-accountkit-wire-alternative``):
+    # ``RequestOptions.extra_query`` may send one in another form when its argument is left unset.
+    wire_alternatives: tuple[str, ...] = ()
 
     @property
     def idempotent(self) -> bool:

@@ -23,13 +23,14 @@ from typing import Any, TypeVar
 
 import httpx
 
-from . import retries
+from . import extras, retries
 from .bodies import NestedTooDeep, check_depth, load_json
 from .client import Client
 from .errors import (
     ApiConnectionError,
     ApiError,
     ApiTimeoutError,
+    ConfigurationError,
     ResponseParseError,
     VendorError,
     error_class_for_status,
@@ -49,6 +50,20 @@ def _settings(client: Any) -> ClientSettings:
 
 
 def _prepare(kwargs: dict[str, Any], options: RequestOptions | None) -> dict[str, Any]:
+    """The httpx arguments with the call's extra headers; its extra body and query are already in them.
+
+    ``validation.check_request`` merges ``extra_body`` / ``extra_query`` (they must be validated with
+    the rest, before sending) and marks the arguments it did so for. A client package generated before
+    they existed does not pass them to it: such a call is refused rather than sent without them.
+    """
+    merged = bool(kwargs.get(extras.APPLIED))
+    if extras.APPLIED in kwargs:
+        kwargs = {key: value for key, value in kwargs.items() if key != extras.APPLIED}
+    if options is not None and (options.extra_body or options.extra_query) and not merged:
+        raise ConfigurationError(
+            "request_options.extra_body / extra_query: this client package predates them and would not send "
+            "them; regenerate or upgrade the client package"
+        )
     if options is None or not options.extra_headers:
         return kwargs
     return {**kwargs, "headers": {**(kwargs.get("headers") or {}), **options.extra_headers}}

@@ -13,5 +13,6 @@ OPERATIONS: dict[str, Operation] = {
         parameters_model="EditSubaccountRequestParameters",
         body_model="EditSubaccountRequestBody",
         read_only=(),
+        wire_alternatives=(),
     )
 }

@@ -42,6 +42,7 @@ OPERATIONS: dict[str, Operation] = {
             "params.account_info.service_features.*.attributes.*.effective_values",
             "params.account_info.service_features.*.effective_flag_value",
         ),
+        wire_alternatives=(),
     ),
     "login": Operation(
         name="login",
@@ -53,6 +54,7 @@ OPERATIONS: dict[str, Operation] = {
         parameters_model=None,
         body_model="LoginRequestBody",
         read_only=(),
+        wire_alternatives=(),
     ),
     "refresh_access_token": Operation(
         name="refresh_access_token",
@@ -64,6 +66,7 @@ OPERATIONS: dict[str, Operation] = {
         parameters_model=None,
         body_model="RefreshAccessTokenRequestBody",
         read_only=(),
+        wire_alternatives=(),
     ),
     "logout": Operation(
         name="logout",
@@ -75,5 +78,6 @@ OPERATIONS: dict[str, Operation] = {
         parameters_model=None,
         body_model="LogoutRequestBody",
         read_only=(),
+        wire_alternatives=(),
     ),
 }

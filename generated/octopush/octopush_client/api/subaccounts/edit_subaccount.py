@@ -84,7 +84,8 @@ def sync_detailed(
             "(optional)" and the other fields nothing; the vendor's French page for the same call
             shows an edit without password. The callbacks object is a separate group of per-feature
             callback destinations, each of them optional too.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
@@ -100,7 +101,11 @@ def sync_detailed(
     kwargs = _get_kwargs(subaccount_email=subaccount_email, body=body)
 
     kwargs = validation.check_request(
-        _OPERATION, {"subaccount_email": subaccount_email}, kwargs, validate=client.settings.validate_requests
+        _OPERATION,
+        {"subaccount_email": subaccount_email},
+        kwargs,
+        validate=client.settings.validate_requests,
+        options=request_options,
     )
     response = transport.send_sync(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
@@ -128,7 +133,8 @@ def sync(
             "(optional)" and the other fields nothing; the vendor's French page for the same call
             shows an edit without password. The callbacks object is a separate group of per-feature
             callback destinations, each of them optional too.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
@@ -168,7 +174,8 @@ async def asyncio_detailed(
             "(optional)" and the other fields nothing; the vendor's French page for the same call
             shows an edit without password. The callbacks object is a separate group of per-feature
             callback destinations, each of them optional too.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
@@ -184,7 +191,11 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(subaccount_email=subaccount_email, body=body)
 
     kwargs = validation.check_request(
-        _OPERATION, {"subaccount_email": subaccount_email}, kwargs, validate=client.settings.validate_requests
+        _OPERATION,
+        {"subaccount_email": subaccount_email},
+        kwargs,
+        validate=client.settings.validate_requests,
+        options=request_options,
     )
     response = await transport.send_async(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
@@ -212,7 +223,8 @@ async def asyncio(
             "(optional)" and the other fields nothing; the vendor's French page for the same call
             shows an edit without password. The callbacks object is a separate group of per-feature
             callback destinations, each of them optional too.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
