@@ -278,6 +278,19 @@ def wire_alternatives(operation: dict[str, Any]) -> tuple[str, ...]:
     )
 
 
+def any_body_statuses(operation: dict[str, Any]) -> tuple[int, ...]:
+    """Success statuses whose body may be anything (``x-accountkit-any-body: true`` on the response).
+
+    The generated parser reads such a body with ``accountkit_runtime.bodies.json_object`` (the
+    endpoint template reads the same key), so an empty or non-JSON body is success, not a parse error.
+    """
+    return tuple(
+        int(status)
+        for status, response in (operation.get("responses") or {}).items()
+        if str(status).isdigit() and isinstance(response, dict) and response.get("x-accountkit-any-body") is True
+    )
+
+
 def operations_module(document: dict[str, Any], package: str) -> str:
     """Source of ``<package>/_operations.py``: what the runtime needs to know about each operation."""
     lines = [
@@ -304,6 +317,7 @@ def operations_module(document: dict[str, Any], package: str) -> str:
             "body_model": body_name,
             "read_only": read_only_paths(document, _json_body_schema(operation)),
             "wire_alternatives": wire_alternatives(operation),
+            "any_body": any_body_statuses(operation),
         }
         arguments = ", ".join(f"{key}={value!r}" for key, value in fields.items())
         lines.append(f"    {operation['operationId']!r}: Operation({arguments}),")

@@ -88,6 +88,17 @@ def project_rule_violations(document: dict[str, Any]) -> Iterator[str]:
             yield f"{where}: operationId {operation_id!r} is already used by {seen[operation_id]}"
         seen[operation_id] = where
         for status, response in (operation.get("responses") or {}).items():
+            if (
+                isinstance(response, dict)
+                and "x-accountkit-any-body" in response
+                and not (
+                    response["x-accountkit-any-body"] is True and str(status).isdigit() and str(status).startswith("2")
+                )
+            ):
+                yield (
+                    f"{where}: response {status}: x-accountkit-any-body must be true and on a success status "
+                    "(2xx): it makes any body mean success"
+                )
             closed = _closed_schema(document, response)
             if closed:
                 yield (

@@ -31,6 +31,9 @@ class Operation:
     # Query parameters whose wire form the spec leaves open (its ``x-accountkit-wire-alternative``):
     # ``RequestOptions.extra_query`` may send one in another form when its argument is left unset.
     wire_alternatives: tuple[str, ...] = ()
+    # Success statuses whose body may be anything (the spec's ``x-accountkit-any-body``): empty, not
+    # JSON, any JSON. The generated parser reads them with ``bodies.json_object``, never failing.
+    any_body: tuple[int, ...] = ()
 
     @property
     def idempotent(self) -> bool:

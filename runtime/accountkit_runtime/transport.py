@@ -183,7 +183,8 @@ def raise_for_error(settings: ClientSettings, operation: Operation, response: ht
 def parse(build: Callable[..., T], client: Client, operation: Operation, response: httpx.Response) -> T:
     """Run the generated ``_build_response``; a body that does not fit the spec becomes an ApiError."""
     try:
-        check_depth(response.content)  # NestedTooDeep is a ValueError: reported below like any bad body
+        if response.status_code not in operation.any_body:  # those are read by bodies.json_object, never failing
+            check_depth(response.content)  # NestedTooDeep is a ValueError: reported below like any bad body
         return build(client=client, response=response)
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         settings = _settings(client)

@@ -14,5 +14,6 @@ OPERATIONS: dict[str, Operation] = {
         body_model=None,
         read_only=(),
         wire_alternatives=("external_subscription_params",),
+        any_body=(),
     )
 }

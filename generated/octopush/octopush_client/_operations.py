@@ -14,5 +14,6 @@ OPERATIONS: dict[str, Operation] = {
         body_model="EditSubaccountRequestBody",
         read_only=(),
         wire_alternatives=(),
+        any_body=(201,),
     )
 }

@@ -36,7 +36,7 @@ class SubaccountCallbacks(BaseModel):
 
 class EditSubaccountResult(BaseModel):
     """
-    Body of a successful call. Not documented by the vendor; kept as an open JSON object.
+    Body of a successful call. Not documented by the vendor; kept as an open JSON object: the fields of a JSON object body, none when the body is empty, not JSON or JSON of another kind (a 201 is success whatever its body).
     """
 
     model_config = ConfigDict(validate_by_name=True)

@@ -43,6 +43,7 @@ OPERATIONS: dict[str, Operation] = {
             "params.account_info.service_features.*.effective_flag_value",
         ),
         wire_alternatives=(),
+        any_body=(),
     ),
     "login": Operation(
         name="login",
@@ -55,6 +56,7 @@ OPERATIONS: dict[str, Operation] = {
         body_model="LoginRequestBody",
         read_only=(),
         wire_alternatives=(),
+        any_body=(),
     ),
     "refresh_access_token": Operation(
         name="refresh_access_token",
@@ -67,6 +69,7 @@ OPERATIONS: dict[str, Operation] = {
         body_model="RefreshAccessTokenRequestBody",
         read_only=(),
         wire_alternatives=(),
+        any_body=(),
     ),
     "logout": Operation(
         name="logout",
@@ -79,5 +82,6 @@ OPERATIONS: dict[str, Operation] = {
         body_model="LogoutRequestBody",
         read_only=(),
         wire_alternatives=(),
+        any_body=(),
     ),
 }

@@ -14,5 +14,6 @@ OPERATIONS: dict[str, Operation] = {
         body_model="UpdateAccountRequestBody",
         read_only=(),
         wire_alternatives=(),
+        any_body=(),
     )
 }

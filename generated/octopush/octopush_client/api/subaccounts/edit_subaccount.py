@@ -2,7 +2,7 @@ from http import HTTPStatus
 from typing import Any
 
 import httpx
-from accountkit_runtime import encoding, transport, validation
+from accountkit_runtime import bodies, encoding, transport, validation
 from accountkit_runtime.options import RequestOptions
 
 from ..._operations import OPERATIONS
@@ -37,7 +37,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> EditSubaccountResult | ErrorBody:
     if response.status_code == 201:
-        response_201 = EditSubaccountResult.from_dict(response.json())
+        response_201 = EditSubaccountResult.from_dict(bodies.json_object(response.content))
 
         return response_201
 
