@@ -177,6 +177,9 @@ def raise_for_error(settings: ClientSettings, operation: Operation, response: ht
         summary += f" {code}"
     if text:
         summary += f": {text}"
+    explained = vendor.explain(code) if vendor.explain is not None and code else None
+    if explained:
+        summary += f" ({explained})"
     raise error_class(summary, response=response, code=code, vendor_message=text, body=redact.data(body))
 
 

@@ -471,7 +471,7 @@ class UpdateAccountResponse(BaseModel):
 
 class Fault(BaseModel):
     """
-    A PortaBilling fault, returned with HTTP 500 for every failed call. The faultcodes Server.Session.check_auth.auth_failed, Client.check_auth.envelope_missed, Client.Session.check_auth.failed_to_process_jwt, Client.Session.check_auth.failed_to_process_access_token mean the caller is not authenticated or the session has expired: log in again (Session/login) or renew the access token (Session/refresh_access_token) and repeat the call. A failed Session/login returns Server.Session.auth_failed.
+    A PortaBilling fault, returned with HTTP 500 for every failed call. The faultcodes Server.Session.check_auth.auth_failed, Client.check_auth.envelope_missed, Client.Session.check_auth.failed_to_process_jwt, Client.Session.check_auth.failed_to_process_access_token mean the caller is not authenticated or the session has expired: log in again (Session/login) or renew the access token (Session/refresh_access_token) and repeat the call. A failed Session/login returns Server.Session.auth_failed, and Server.Session.cannot_login_brute_force_activity when the login is locked out after too many failed attempts: both are refused logins, not worth repeating.
     """
 
     model_config = ConfigDict(validate_by_name=True)
@@ -554,6 +554,10 @@ class SessionData(BaseModel):
     expires_at: PortaDateTime
     """
     When the access token expires, e.g. 2023-02-09 12:19:07.
+    """
+    expires_in: int | MISSING = MISSING
+    """
+    How many seconds the access token lives, counted from this answer. Optional: when it is present, the client renews the session shortly before it runs out (a leeway that scales with the lifetime) instead of waiting for a session fault; expires_at, in the server's local time with no zone, is not used for that.
     """
     refresh_token: str
     """
