@@ -85,9 +85,10 @@ def lint(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON, tags=["ci"])
 def check(session: nox.Session) -> None:
-    """Fail with a diff when generated/ is not exactly what specs/ produce."""
+    """Fail when generated/ is not what specs/ produce, or a package changed without a new version."""
     install(session, "codegen")
     session.run("python", "-m", "accountkit_codegen.drift")
+    session.run("python", "-m", "accountkit_codegen.versioncheck")  # each package against releases/<name>.json
     session.run("python", "-m", "accountkit_codegen.compat")  # breaking spec change since a release tag?
 
 
@@ -119,16 +120,19 @@ def lock(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def build(session: nox.Session) -> None:
-    """An sdist and a wheel of accountkit-runtime and every client in dist/ (reproducible, twine check --strict)."""
+    """Reproducible sdists and wheels (runtime and clients) in dist/, each spec's npm package in dist/npm/."""
     install(session, "publish")
+    npm_ci(session)
     session.run("python", "-m", "accountkit_codegen.distbuild", *session.posargs)
+    session.run("python", "-m", "accountkit_codegen.npmpack", *session.posargs)
 
 
 @nox.session(python=PYTHON)
 def publish(session: nox.Session) -> None:
-    """Upload dist/ to PUBLISH_INDEX_URL, the runtime first, skipping identical releases (-- --dry-run: only list)."""
+    """Upload dist/ to PUBLISH_INDEX_URL (runtime first), then dist/npm/ to NPM_REGISTRY_URL; skip identical ones."""
     install(session, "publish")
     session.run("python", "-m", "accountkit_codegen.publish", *session.posargs)
+    session.run("python", "-m", "accountkit_codegen.npmpublish", *session.posargs)
 
 
 @nox.session(python=PYTHON)
@@ -160,7 +164,7 @@ def diff(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def release(session: nox.Session) -> None:
-    """Bump info.version, prepend specs/changelog/<api>.md and regenerate every API changed since -- <ref>."""
+    """A new version for every package whose content changed since -- <ref> (any cause): changelogs, records."""
     install(session, "codegen")
     session.run("python", "-m", "accountkit_codegen.release", *session.posargs)
 

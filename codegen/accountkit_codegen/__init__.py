@@ -16,6 +16,14 @@ Modules, one job each:
 - ``distbuild``, ``publish`` the ``build`` and ``publish`` commands: the runtime and the clients in dist/,
   then on an index (``distfiles``, ``simpleindex``, ``credentials`` help them).
 
+Package versions (``./dev -s release``, and the version check in ``check``):
+
+- ``records``     each package's committed record (releases/<name>.json): version, content, built_from.
+- ``sources``     what a package is built from, by cause; the digest of what it is made of.
+- ``surface``     a built client's public surface: patch, minor or major for a rebuild.
+- ``runtimelog``  the runtime's changelog: the level a developer declares under "## Unreleased (...)".
+- ``versioncheck`` the check: a package whose content changed without a new version fails.
+
 The spec differ (``./dev -s diff``, ``release``, the release check in ``check``):
 
 - ``diffrules``   the one table of change rules: id, level, changelog section, direction.
@@ -29,7 +37,8 @@ The spec differ (``./dev -s diff``, ``release``, the release check in ``check``)
 - ``diffwords``   descriptions, examples, annotations and deprecation, compared the same everywhere.
 - ``apidiff``     one API at a git ref against the working tree: changes, versions, bump.
 - ``versioning``  the bump the changes call for; ``changelog`` the entry a release writes.
-- ``diffcli``, ``release``, ``compat``  the commands; ``gitrefs`` the git they read.
+- ``diffcli``, ``release``, ``compat``  the commands; ``gitrefs`` the git they read (``release``: every
+  package, the runtime first, for any cause; see its docstring).
 - ``oasdiffmap``  oasdiff's rules mapped to ours (``oasdiff_rules.yaml``); ``ruledocs`` writes
   docs/diff-rules.md from both tables.
 """

@@ -4,7 +4,8 @@ The steps, in order: validate the spec; derive the Python generators' view of it
 openapi-python-client (attrs models + httpx client, our templates and config) and
 datamodel-code-generator (pydantic v2 models as ``<api>_client.schemas``); add the vendor module and the
 spec itself as package data; name the accountkit-runtime versions the package works with; format
-everything with the pinned ruff. The runtime is not copied in: it is a package of its own.
+everything with the pinned ruff. The runtime is not copied in: it is a package of its own. The version
+is the package's own (``records``), not the spec's ``info.version``.
 Every tool is the one installed next to this interpreter, so output depends only on the pins.
 """
 
@@ -20,7 +21,8 @@ import yaml
 
 from . import prepare
 from .changelog import changelog_path
-from .layout import CACHE, RUFF_CONFIG, RUNTIME_DISTRIBUTION, TEMPLATES, Api
+from .layout import CACHE, REPO, RUFF_CONFIG, RUNTIME_DISTRIBUTION, TEMPLATES, Api
+from .records import RecordError, client_version
 from .runtimerange import MARKER, RuntimeVersionError, requirement, runtime_version
 from .specs import load_spec
 
@@ -76,7 +78,8 @@ def build(api: Api, dest: Path) -> None:
     document = load_spec(api.spec)
     try:
         runtime = requirement(runtime_version())
-    except RuntimeVersionError as exc:
+        version = client_version(REPO, api.name)
+    except (RuntimeVersionError, RecordError) as exc:
         raise ToolError(api, "build", str(exc)) from None
     CACHE.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f"build-{api.name}-", dir=CACHE) as tmp:
@@ -87,6 +90,10 @@ def build(api: Api, dest: Path) -> None:
             ("pydantic.yaml", prepare.for_pydantic(document, api.spec, api.package)),
         ):
             (work / name).write_text(yaml.safe_dump(view, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        # The package's own version (its record's: records.py), not the spec's info.version.
+        config = yaml.safe_load(api.config.read_text(encoding="utf-8")) or {}
+        config["package_version_override"] = version
+        (work / "config.yaml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
         project = work / "project"
         _run(
             api,
@@ -95,7 +102,7 @@ def build(api: Api, dest: Path) -> None:
                 "generate",
                 "--path", "openapi.yaml",
                 "--output-path", project,
-                "--config", api.config,
+                "--config", "config.yaml",
                 "--custom-template-path", TEMPLATES,
                 "--meta", "uv",
                 "--fail-on-warning",

@@ -1,4 +1,4 @@
-"""Each client package's changelog: where it lives, and the entry a release adds to it.
+"""Each client package's changelog: where it lives, and the entry a release adds to it for a spec change.
 
 It lives in ``specs/changelog/<api>.md``, not in ``generated/``: generated/ is rewritten on every build
 and compared byte for byte by the drift check, so anything kept only there would be lost or flagged.
@@ -49,7 +49,8 @@ def entry(version: str, date: str, changes: list[Change]) -> str:
 def header(api: str) -> str:
     return (
         f"# Changelog of {api}-client\n\n"
-        f"Written by `./dev -s release` from the changes to specs/{api}.yaml; newest first.\n\n"
+        f"Written by `./dev -s release`, newest first: the changes to specs/{api}.yaml, and under Package\n"
+        "whatever else the package was rebuilt for (templates, generators, vendor code, accountkit-runtime).\n\n"
     )
 
 

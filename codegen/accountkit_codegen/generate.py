@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .build import ToolError, build
 from .layout import CACHE, Api, select_apis
+from .records import RecordError
 from .runtimerange import RuntimeVersionError
 from .specs import SpecError
 from .stamp import inputs_digest, is_fresh, write_stamp
@@ -60,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     apis = select_apis(args.apis)
     try:
         inputs = {api: inputs_digest(api) for api in apis}
-    except RuntimeVersionError as exc:
+    except (RuntimeVersionError, RecordError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         print("generate: nothing written; generated/ is unchanged", file=sys.stderr)
         return 1

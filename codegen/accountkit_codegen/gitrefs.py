@@ -1,13 +1,15 @@
-"""Read specs as they were at a git ref, and find release tags: the only git this toolkit does.
+"""Read specs (or the whole repository) as they were at a git ref, and find release tags: the toolkit's git.
 
-Everything here is read-only (``git show``, ``git ls-tree``, ``git tag``, ``git describe``), runs in the
-repository given (so tests can use a temporary one), and turns git's failures into ``GitError`` with
-git's own message.
+Everything here is read-only (``git show``, ``git ls-tree``, ``git tag``, ``git describe``, and
+``git archive`` into a folder of the caller's), runs in the repository given (so tests can use a
+temporary one), and turns git's failures into ``GitError`` with git's own message.
 """
 
 from __future__ import annotations
 
+import io
 import subprocess
+import tarfile
 from pathlib import Path
 
 SPECS_DIR = "specs"
@@ -68,3 +70,28 @@ def nearest_tag(root: Path, pattern: str) -> str | None:
         return _git(root, "describe", "--tags", "--abbrev=0", "--match", pattern, "HEAD").strip() or None
     except GitError:
         return None
+
+
+def export(root: Path, ref: str, dest: Path) -> None:
+    """Write the committed files of ``ref`` into ``dest`` (``git archive``): the repository as released.
+
+    Only what a release is built from and into is exported (specs, codegen, runtime, generated, releases,
+    pyproject.toml), whichever of them existed at ``ref``.
+    """
+    resolve(root, ref)
+    wanted = ("specs", "codegen", "runtime", "generated", "releases", "pyproject.toml")
+    present = set(_git(root, "ls-tree", "--name-only", ref).split())
+    paths = [name for name in wanted if name in present]
+    dest.mkdir(parents=True, exist_ok=True)
+    if not paths:
+        return
+    try:
+        archive = subprocess.run(
+            ["git", "-C", str(root), "archive", "--format=tar", ref, "--", *paths], capture_output=True, check=False
+        )
+    except OSError as exc:
+        raise GitError(f"cannot run git: {exc}") from None
+    if archive.returncode != 0:
+        raise GitError(archive.stderr.decode(errors="replace").strip() or f"git archive {ref} failed")
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(dest, filter="data")

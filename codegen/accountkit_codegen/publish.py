@@ -8,9 +8,9 @@ release is compared with what the index already lists for its version before any
 
 - nothing there: upload it (``uploaded``);
 - every file there with the same sha256: nothing to do (``skipped (identical on index)``);
-- any file there with other bytes, or a file we did not build: ``REFUSED``, with the fix (bump
-  ``info.version`` in the spec). Builds are reproducible (``distbuild``), so this only happens when the
-  client really changed.
+- any file there with other bytes, or a file we did not build: ``REFUSED``, with the fix (a new version
+  from ``./dev -s release``; ``./dev -s check`` fails before it comes to that). Builds are reproducible
+  (``distbuild``), so this only happens when the package really changed.
 
 accountkit-runtime goes first: every client depends on it, so a client must never be on the index
 before the runtime it needs. One summary line per release, then a non-zero exit if any release was
@@ -67,13 +67,11 @@ def plan_release(release: Release, listed: list[IndexFile], digest_of: Callable[
 
 
 def refusal(release: Release) -> str:
-    if release.name == RUNTIME_DISTRIBUTION:
-        fix = "bump the version in runtime/pyproject.toml"
-    elif release.name.endswith("-client"):
-        fix = f"bump info.version in specs/{release.api}.yaml"
-    else:
-        fix = "bump its version"
-    return f"REFUSED: {release.version} is on the index with different content; {fix}"
+    """Different bytes under a version the index has: the package changed and needs a version of its own."""
+    return (
+        f"REFUSED: {release.version} is on the index with different content; give it a new version with "
+        f"./dev -s release -- <last release> (releases/{release.name}.json)"
+    )
 
 
 def in_publishing_order(found: list[Release]) -> list[Release]:

@@ -11,6 +11,7 @@ minor may break (the convention ``versioning`` follows too), so there the range 
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -47,3 +48,20 @@ def compatible_range(version: str) -> str:
 def requirement(version: str) -> str:
     """The dependency line a client gets, e.g. ``accountkit-runtime>=1.0,<2``."""
     return f"{RUNTIME_DISTRIBUTION}{compatible_range(version)}"
+
+
+_VERSION_LINE = re.compile(r'^(version[ \t]*=[ \t]*)"[^"\n]*"', re.MULTILINE)
+
+
+def set_runtime_version(project: Path, version: str) -> None:
+    """Write ``version`` into ``project/pyproject.toml`` (its ``[project] version`` line; nothing else changes)."""
+    path = project / "pyproject.toml"
+    text = path.read_text(encoding="utf-8")
+    start = text.find("[project]")
+    match = _VERSION_LINE.search(text, start) if start >= 0 else None
+    if match is None:
+        raise RuntimeVersionError(f"{path}: no version line under [project]")
+    updated = text[: match.start()] + f'{match.group(1)}"{version}"' + text[match.end() :]
+    if tomllib.loads(updated)["project"]["version"] != version:
+        raise RuntimeVersionError(f"{path}: the version line under [project] could not be rewritten")
+    path.write_text(updated, encoding="utf-8")

@@ -58,7 +58,8 @@ def node_tool(name: str) -> str:
     return str(path)
 
 
-def _run(what: str, args: list[str], cwd: Path = REPO) -> None:
+def run_tool(what: str, args: list[str], cwd: Path = REPO) -> None:
+    """Run a Node tool; its last lines of output in a SpecsDistError when it fails."""
     result = subprocess.run(
         args,
         cwd=cwd,
@@ -101,7 +102,7 @@ def bundle(api: Api, outdir: Path) -> None:
     for ext in ("yaml", "json"):
         target = outdir / f"{api.name}.{ext}"
         args = [node_tool("redocly"), "bundle", str(api.spec), "--ext", ext, "-o", str(target)]
-        _run(f"redocly bundle {api.name} ({ext})", args)
+        run_tool(f"redocly bundle {api.name} ({ext})", args)
     leftovers = external_refs(json.loads((outdir / f"{api.name}.json").read_text(encoding="utf-8")))
     if leftovers:
         raise SpecsDistError(f"dist/specs/{api.name}.json still has external $refs: {', '.join(leftovers)}")
@@ -111,7 +112,7 @@ def html_reference(api: Api, outdir: Path) -> None:
     """``<api>.html``: Redoc with its scripts inlined (``--inlineBundle``), refused if it still loads any."""
     target = outdir / f"{api.name}.html"
     args = [node_tool("redocly"), "build-docs", str(outdir / f"{api.name}.yaml"), "-o", str(target)]
-    _run(f"redocly build-docs {api.name}", [*args, "--inlineBundle"])
+    run_tool(f"redocly build-docs {api.name}", [*args, "--inlineBundle"])
     remote = external_assets(target.read_text(encoding="utf-8"))
     if remote:
         raise SpecsDistError(f"{target.name} loads from the network: {', '.join(remote)}")
@@ -128,7 +129,7 @@ def typescript_types(api: Api, outdir: Path) -> None:
         "--default-non-nullable",
         "false",
     ]
-    _run(f"openapi-typescript {api.name}", args)
+    run_tool(f"openapi-typescript {api.name}", args)
 
 
 def one_api(api: Api, outdir: Path) -> None:
@@ -140,7 +141,7 @@ def one_api(api: Api, outdir: Path) -> None:
 def typecheck(outdir: Path) -> None:
     """``tsc --strict --noEmit`` over every ``.ts`` in ``outdir`` (the tsconfig.json written beside them)."""
     (outdir / "tsconfig.json").write_text(json.dumps(TSCONFIG, indent=2) + "\n", encoding="utf-8")
-    _run("tsc --strict --noEmit", [node_tool("tsc"), "-p", str(outdir / "tsconfig.json")], cwd=outdir)
+    run_tool("tsc --strict --noEmit", [node_tool("tsc"), "-p", str(outdir / "tsconfig.json")], cwd=outdir)
 
 
 def build_specs(apis: list[Api], outdir: Path) -> list[Path]:

@@ -40,8 +40,11 @@ def semver_bump(changes: Iterable[Change], *, text_changed: bool = False) -> Bum
 def suggested_bump(changes: Iterable[Change], current: str, *, text_changed: bool = False) -> Bump | None:
     """The bump to apply to ``current`` (the released version), shifted down one place below 1.0.0."""
     bump = semver_bump(changes, text_changed=text_changed)
-    if bump is None:
-        return None
+    return None if bump is None else shifted(bump, current)
+
+
+def shifted(bump: Bump, current: str) -> Bump:
+    """``bump`` as applied to ``current``: one place down below 1.0.0 (a major becomes a minor, a minor a patch)."""
     if parse(current)[0] > 0 or bump == "patch":  # parsed even for a patch: it is bumped next
         return bump
     return ORDER[ORDER.index(bump) - 1]

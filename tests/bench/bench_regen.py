@@ -1,8 +1,9 @@
 """Regeneration: ``python -m accountkit_codegen.generate`` of all five APIs, forced and no-op.
 
-Runs in a throwaway copy of specs/, codegen/ and generated/ (made as tests/pipeline/conftest.py makes
-it), so the real generated/ is never touched. The pipeline finds everything relative to its own
-location, so the copy's codegen/ with the copy as working directory exercises the real code.
+Runs in a throwaway copy of what the pipeline reads (specs/, codegen/, runtime/, releases/, generated/,
+as tests/pipeline/conftest.py makes it), so the real generated/ is never touched. The pipeline finds
+everything relative to its own location, so the copy's codegen/ with the copy as working directory
+exercises the real code.
 """
 
 from __future__ import annotations
@@ -42,8 +43,9 @@ def _generate(root: Path, *args: str) -> tuple[float, str]:
 def run(runs: int = RUNS) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="accountkit-bench-regen-") as tmp:
         root = Path(tmp) / "repo"
-        for name in ("specs", "codegen", "generated"):
+        for name in ("specs", "codegen", "runtime", "releases", "generated"):
             shutil.copytree(ROOT / name, root / name, ignore=IGNORE)
+        shutil.copyfile(ROOT / "pyproject.toml", root / "pyproject.toml")  # the generator pins
         full, noop = [], []
         full_output = noop_output = ""
         for _ in range(runs):

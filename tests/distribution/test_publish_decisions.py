@@ -13,7 +13,7 @@ from pathlib import Path
 
 from accountkit_codegen.credentials import MASK, Credentials
 from accountkit_codegen.distfiles import Release, releases
-from accountkit_codegen.publish import plan_release, refusal
+from accountkit_codegen.publish import in_publishing_order, plan_release, refusal
 from accountkit_codegen.simpleindex import IndexFile, index_digest, project_files
 from packaging.utils import canonicalize_name
 from packaging.version import Version
@@ -70,7 +70,8 @@ def test_different_bytes_are_refused(tmp_path: Path):
     plan = plan_release(release, [listed(WHEEL, b"something else"), listed(SDIST)], digest)
     assert plan.action == "refuse" and WHEEL in plan.reason
     assert refusal(release) == (
-        "REFUSED: 1.2.3 is on the index with different content; bump info.version in specs/demo.yaml"
+        "REFUSED: 1.2.3 is on the index with different content; give it a new version with "
+        "./dev -s release -- <last release> (releases/demo-client.json)"
     )
 
 
@@ -120,3 +121,12 @@ def test_unknown_project_has_no_files(api_server):
     api_server.clear()
     api_server.expect_request("/simple/nothing-here/").respond_with_data("Not Found", status=404)
     assert project_files(api_server.url_for("/").rstrip("/"), "nothing-here", Credentials()) == []
+
+
+def test_the_runtime_is_published_before_any_client_whatever_the_names(tmp_path: Path):
+    # "aardvark-client" sorts before "accountkit-runtime": the order must come from the rule, not the alphabet.
+    for name in ("aardvark_client-2.0.0-py3-none-any.whl", "accountkit_runtime-1.0.1-py3-none-any.whl"):
+        (tmp_path / name).write_bytes(name.encode())
+    assert [str(release.name) for release in releases(tmp_path)] == ["aardvark-client", "accountkit-runtime"]
+    ordered = in_publishing_order(releases(tmp_path))
+    assert [str(release.name) for release in ordered] == ["accountkit-runtime", "aardvark-client"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import shutil
 import subprocess
 import sys
@@ -21,24 +20,28 @@ from pathlib import Path
 import pytest
 import yaml
 from accountkit_codegen.distbuild import build_project
-from accountkit_codegen.layout import RUNTIME_DISTRIBUTION, RUNTIME_PACKAGE, all_apis
+from accountkit_codegen.layout import REPO, RUNTIME_DISTRIBUTION, RUNTIME_PACKAGE, all_apis
+from accountkit_codegen.records import client_version
 from accountkit_codegen.runtimerange import runtime_version
 
 sys.path.insert(0, str(Path(__file__).parent))  # import the helpers beside this file whatever the import mode
-from clientcall import TOKEN_ANSWER, call_plan  # noqa: E402
-from distsupport import PackageIndex, clean_env, codegen_env  # noqa: E402
+from distsupport import PackageIndex, call_with_installed_client, codegen_env, fresh_venv, install_from  # noqa: E402
 
 APIS = [api.name for api in all_apis()]
-CALL_CLIENT = Path(__file__).parent / "call_client.py"
 
 
 def spec(api: str) -> dict:
     return yaml.safe_load(next(a for a in all_apis() if a.name == api).spec.read_text(encoding="utf-8"))
 
 
+def version(api: str) -> str:
+    """The client's own version (its record's), not its spec's info.version."""
+    return client_version(REPO, api) or ""
+
+
 def summary(api: str) -> str:
     """The start of ``api``'s summary line: ``<api>-client <version>:``."""
-    return f"{api}-client {spec(api)['info']['version']}:"
+    return f"{api}-client {version(api)}:"
 
 
 RUNTIME_SUMMARY = f"{RUNTIME_DISTRIBUTION} {runtime_version()}:"
@@ -97,26 +100,10 @@ def client_venv(first_publish, package_index: PackageIndex, tmp_path_factory: py
     """A fresh venv with every client installed from the private index, accountkit-runtime with them as their
     dependency (the other dependencies from the usual index: ``--index`` puts ours first, and uv's default
     first-index strategy never looks elsewhere for a name our index has)."""
-    uv = shutil.which("uv")
-    assert uv, "uv is not on PATH (./dev puts the pinned one there)"
-    venv = tmp_path_factory.mktemp("client-venv") / "venv"
-    env = clean_env()  # the venv must import the installed clients, not generated/
-    subprocess.run([uv, "venv", "--no-config", "-q", "--python", sys.executable, str(venv)], env=env, check=True)
-    clients = [f"{api}-client=={spec(api)['info']['version']}" for api in APIS]
-    names = [RUNTIME_DISTRIBUTION, *(f"{api}-client" for api in APIS)]
-    refresh = [arg for name in names for arg in ("--refresh-package", name)]
-    result = subprocess.run(
-        [
-            uv, "pip", "install", "--no-config", "-q", "--python", str(venv / "bin" / "python"),
-            "--index", package_index.simple_url, *refresh, *clients,
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )  # fmt: skip
+    python = fresh_venv(tmp_path_factory.mktemp("client-venv"))  # imports the installed clients, not generated/
+    result = install_from(package_index, python, *(f"{api}-client=={version(api)}" for api in APIS))
     assert result.returncode == 0, result.stdout + result.stderr
-    return venv
+    return python.parent.parent
 
 
 def _wheel_spec_sha256(dist: Path, api: str) -> str:
@@ -127,37 +114,14 @@ def _wheel_spec_sha256(dist: Path, api: str) -> str:
 
 @pytest.mark.parametrize("api", APIS)
 def test_installed_client_calls_an_api(api: str, client_venv: Path, api_server, dist_dir: Path):
-    plan = call_plan(api, spec(api))
-    api_server.clear()
-    api_server.expect_request(plan["path"], method=plan["method"]).respond_with_data(
-        plan["answer"], status=plan["status"], content_type="application/json"
-    )
-    for method, path, answer in plan["auth_answers"]:  # a login or token call connect()'s auth may make
-        api_server.expect_request(path, method=method).respond_with_data(answer, content_type="application/json")
-    token = json.dumps(TOKEN_ANSWER)
-    api_server.expect_request(re.compile(".*")).respond_with_data(token, content_type="application/json")
-    env = clean_env()
-    result = subprocess.run(
-        [
-            str(client_venv / "bin" / "python"),
-            str(CALL_CLIENT),
-            json.dumps(plan),
-            api_server.url_for("/").rstrip("/"),
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    outcome = json.loads(result.stdout)
+    outcome = call_with_installed_client(client_venv / "bin" / "python", api, spec(api), api_server)
+    plan, calls = outcome.pop("plan"), outcome.pop("calls")
     print(api, outcome)
     assert outcome["status"] == plan["status"], outcome
     assert outcome["module_file"].startswith(str(client_venv)), "imported from outside the fresh venv"
     assert outcome["runtime_file"].startswith(str(client_venv)), "the runtime came from outside the fresh venv"
     assert outcome["runtime_version"] == runtime_version()
     assert outcome["spec_sha256"] == _wheel_spec_sha256(dist_dir, api), "openapi.yaml is not the bundled spec"
-    calls = [request for request, _response in api_server.log if request.path == plan["path"]]
     assert len(calls) == 1, [(request.method, request.path) for request, _response in api_server.log]
     request = calls[0]
     assert request.method == plan["method"]
@@ -211,10 +175,9 @@ def test_changed_build_under_same_version_is_refused(first_publish, package_inde
     print(result.stdout)
 
     assert result.returncode == 1, result.stdout + result.stderr
-    version = spec(api)["info"]["version"]
     expected = (
-        f"{summary(api)} REFUSED: {version} is on the index with different content; "
-        f"bump info.version in specs/{api}.yaml"
+        f"{summary(api)} REFUSED: {version(api)} is on the index with different content; give it a new version "
+        f"with ./dev -s release -- <last release> (releases/{api}-client.json)"
     )
     assert expected in result.stdout.splitlines()
     assert {path.name: path.read_bytes() for path in package_index.packages.iterdir()} == before

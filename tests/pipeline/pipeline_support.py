@@ -1,8 +1,9 @@
-"""Support for pipeline tests: a throwaway copy of the repository to generate into.
+"""Support for pipeline tests: a throwaway copy of the repository to generate into (and release from).
 
 The pipeline finds everything relative to its own location (``layout.REPO``), so running the copy's
 ``codegen/`` with the copy as working directory exercises the real code without touching the real
-``generated/``.
+``generated/``. ``copy_repo(..., git=True)`` makes the copy a git repository of its own with one commit
+tagged ``base``: what the release tests mutate, commit and release.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,12 +30,16 @@ def tree_digest(root: Path) -> dict[str, str]:
     }
 
 
+# What the pipeline, the release and the build read: copied into every RepoCopy.
+COPIED = ("specs", "codegen", "runtime", "generated", "releases", "pyproject.toml")
+
+
 @dataclass
 class RepoCopy:
     root: Path
 
-    def run(self, module: str, *args: str) -> subprocess.CompletedProcess[str]:
-        env = {**os.environ, "PYTHONPATH": str(self.root / "codegen")}
+    def run(self, module: str, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, **(env or {}), "PYTHONPATH": str(self.root / "codegen")}
         return subprocess.run(
             [sys.executable, "-m", f"accountkit_codegen.{module}", *args],
             cwd=self.root,
@@ -64,8 +70,37 @@ class RepoCopy:
     def spec(self, api: str) -> Path:
         return self.root / "specs" / f"{api}.yaml"
 
+    def git(self, *args: str) -> str:
+        config = ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"]
+        command = ["git", *config, "-c", "tag.gpgsign=false", "-C", str(self.root), *args]
+        return subprocess.run(command, check=True, capture_output=True, text=True, timeout=60).stdout
 
-def copy_repo(root: Path) -> RepoCopy:
-    for name in ("specs", "codegen", "runtime", "generated"):
-        shutil.copytree(REPO / name, root / name, ignore=IGNORE)
-    return RepoCopy(root)
+    def commit(self, message: str, tag: str | None = None) -> None:
+        self.git("add", "-A")
+        self.git("commit", "-q", "--allow-empty", "-m", message)
+        if tag:
+            self.git("tag", tag)
+
+    def edit(self, relative: str, change: Callable[[str], str]) -> None:
+        """Rewrite one file of the copy; the change must change it (else the test proves nothing)."""
+        path = self.root / relative
+        before = path.read_text(encoding="utf-8")
+        after = change(before)
+        assert after != before, f"the edit of {relative} changed nothing"
+        path.write_text(after, encoding="utf-8")
+
+
+def copy_repo(root: Path, *, git: bool = False) -> RepoCopy:
+    for name in COPIED:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, root / name, ignore=IGNORE)
+        elif source.is_file():
+            root.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, root / name)
+    copy = RepoCopy(root)
+    if git:
+        (root / ".gitignore").write_text("/.cache/\n__pycache__/\n/dist*/\n", encoding="utf-8")
+        copy.git("init", "-q")
+        copy.commit("base", tag="base")
+    return copy

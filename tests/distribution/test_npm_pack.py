@@ -1,0 +1,169 @@
+"""The npm packages' build (``npmpack``), without a registry.
+
+The round trip through a real registry is test_npm_registry_roundtrip.py; here are the rules it relies on:
+the version comes from the Python package as built (not from the spec), it is said in semver or refused,
+and the tarball's bytes depend only on its files.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import shutil
+import tarfile
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from accountkit_codegen import npmpack, npmpublish
+from accountkit_codegen.layout import all_apis
+
+APIS = {api.name: api for api in all_apis()}
+
+
+def fake_api(tmp_path: Path, name: str, version: str) -> SimpleNamespace:
+    """``name``'s real spec and sources, with a generated package whose pyproject says ``version``."""
+    output = tmp_path / "generated" / name
+    output.mkdir(parents=True)
+    (output / "pyproject.toml").write_text(f'[project]\nname = "{name}-client"\nversion = "{version}"\n')
+    real = APIS[name]
+    return SimpleNamespace(name=name, spec=real.spec, output=output, distribution=real.distribution)
+
+
+def test_version_is_read_from_the_python_package_as_built(tmp_path: Path):
+    api = fake_api(tmp_path, "portabilling", "7.8.9")
+    assert npmpack.python_version(api) == "7.8.9"  # not the spec's info.version
+
+
+def test_a_missing_python_package_is_a_clear_error(tmp_path: Path):
+    api = SimpleNamespace(name="x", output=npmpack.REPO / "generated" / "no-such-api")
+    with pytest.raises(npmpack.NpmPackError, match="run ./dev -s generate first"):
+        npmpack.python_version(api)
+
+
+@pytest.mark.parametrize(
+    ("python", "npm"),
+    [("0.1.0", "0.1.0"), ("1.2", "1.2.0"), ("3", "3.0.0"), ("1.2.0rc1", "1.2.0-rc.1"), ("2.0.0a3", "2.0.0-alpha.3")],
+)
+def test_python_versions_in_semver(python: str, npm: str):
+    assert npmpack.npm_version(python) == npm
+
+
+@pytest.mark.parametrize("python", ["1.0.0.post1", "1.0.0.dev2", "1.0.0+local", "1!1.0.0", "1.2.3.4", "soon"])
+def test_versions_semver_cannot_order_the_same_are_refused(python: str):
+    with pytest.raises(npmpack.NpmPackError, match=python.replace("+", r"\+").replace(".", r"\.")):
+        npmpack.npm_version(python)
+
+
+@pytest.mark.parametrize("scope", ["accountkit", "@Upper", "@", "@a/b", "@a b"])
+def test_bad_scopes_are_refused(scope: str):
+    with pytest.raises(npmpack.NpmPackError, match="npm scope"):
+        npmpack.check_scope(scope)
+
+
+def test_tarball_names_follow_npm_pack():
+    assert npmpack.tarball_name("@accountkit/portabilling-spec", "0.1.0") == "accountkit-portabilling-spec-0.1.0.tgz"
+
+
+def _package(root: Path, readme: str) -> Path:
+    (root / "runtime").mkdir(parents=True)
+    (root / "package.json").write_text('{"name": "@x/y", "version": "1.0.0"}')
+    (root / "README.md").write_text(readme)
+    (root / "runtime" / "auth.js").write_text("export {};\n")
+    return root
+
+
+def test_tarballs_depend_only_on_the_files(tmp_path: Path):
+    first, second = _package(tmp_path / "a", "same"), _package(tmp_path / "b", "same")
+    os.utime(first / "README.md", (1_000_000, 1_000_000))  # another time and mode, same bytes
+    (second / "README.md").chmod(0o600)
+    npmpack.write_tarball(first, tmp_path / "a.tgz")
+    npmpack.write_tarball(second, tmp_path / "b.tgz")
+    assert (tmp_path / "a.tgz").read_bytes() == (tmp_path / "b.tgz").read_bytes()
+    assert npmpack.integrity(tmp_path / "a.tgz") == npmpack.integrity(tmp_path / "b.tgz")
+
+    changed = _package(tmp_path / "c", "changed")
+    npmpack.write_tarball(changed, tmp_path / "c.tgz")
+    assert npmpack.integrity(tmp_path / "c.tgz") != npmpack.integrity(tmp_path / "a.tgz")
+
+
+def test_tarball_metadata_is_fixed(tmp_path: Path):
+    npmpack.write_tarball(_package(tmp_path / "p", "text"), tmp_path / "p.tgz")
+    raw = (tmp_path / "p.tgz").read_bytes()
+    assert raw[4:8] == b"\0\0\0\0", "the gzip header carries a time"
+    with tarfile.open(fileobj=io.BytesIO(gzip.decompress(raw))) as archive:
+        members = archive.getmembers()
+    assert [m.name for m in members] == ["package/README.md", "package/package.json", "package/runtime/auth.js"]
+    assert {(m.mtime, m.mode, m.uid, m.gid, m.uname, m.gname) for m in members} == {
+        (npmpack.TARBALL_MTIME, 0o644, 0, 0, "", "")
+    }
+
+
+def test_integrity_is_npms_sri_string(tmp_path: Path):
+    path = tmp_path / "x.tgz"
+    path.write_bytes(b"abc")
+    assert npmpack.integrity(path) == (
+        "sha512-3a81oZNherrMQXNJriBBMRLm+k6JqX6iCp7u5ktV05ohkpkqJ0/BqDa6PCOj/uu9RU1EI2Q86A4qmslPpUyknw=="
+    )
+
+
+def test_the_build_takes_the_python_packages_version(tmp_path: Path):
+    """A package whose version is not the spec's: the npm package follows the Python one."""
+    api = fake_api(tmp_path, "octopush", "4.5.6rc2")
+    built = npmpack.build_packages([api], tmp_path / "npm", "@acme")
+    assert [(p.name, p.version, p.tarball.name) for p in built] == [
+        ("@acme/octopush-spec", "4.5.6-rc.2", "acme-octopush-spec-4.5.6-rc.2.tgz")
+    ]
+    tarball = npmpublish.read_tarball(built[0].tarball)
+    assert (tarball.name, tarball.version, tarball.python_package) == (
+        "@acme/octopush-spec",
+        "4.5.6-rc.2",
+        "octopush-client",
+    )
+    with tarfile.open(built[0].tarball) as archive:
+        manifest = json.loads(archive.extractfile("package/package.json").read())
+        readme = archive.extractfile("package/README.md").read().decode()
+    assert manifest["dependencies"] == {"openapi-fetch": npmpack.dependency_range()}
+    assert 'from "@acme/octopush-spec"' in readme and "@accountkit" not in readme
+
+
+def test_a_new_build_replaces_the_older_versions_of_its_packages_only(tmp_path: Path):
+    out, staging = tmp_path / "npm", tmp_path / "staging"
+    out.mkdir()
+    staging.mkdir()
+    for name in (
+        "acme-octopush-spec-4.5.6-rc.2.tgz",
+        "acme-octopush-spec-extra-1.0.0.tgz",
+        "acme-other-spec-1.0.0.tgz",
+    ):
+        (out / name).write_bytes(b"an older build")
+    (staging / "acme-octopush-spec-4.5.6.tgz").write_bytes(b"the new build")
+    new = npmpack.NpmPackage("octopush", "@acme/octopush-spec", "4.5.6", staging / "acme-octopush-spec-4.5.6.tgz")
+
+    moved = npmpack.move_into([new], out)
+
+    assert [package.tarball for package in moved] == [out / "acme-octopush-spec-4.5.6.tgz"]
+    assert sorted(path.name for path in out.iterdir()) == [
+        "acme-octopush-spec-4.5.6.tgz",
+        "acme-octopush-spec-extra-1.0.0.tgz",
+        "acme-other-spec-1.0.0.tgz",
+    ]
+    assert (out / "acme-octopush-spec-4.5.6.tgz").read_bytes() == b"the new build"
+
+
+def test_a_failing_build_leaves_the_output_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    api = fake_api(tmp_path, "octopush", "1.0.0")
+    out = tmp_path / "npm"
+    out.mkdir()
+    (out / "accountkit-octopush-spec-0.9.0.tgz").write_bytes(b"the previous build")
+    sources = tmp_path / "sources"
+    shutil.copytree(npmpack.SOURCES, sources)
+    (sources / "examples" / "octopush.ts").write_text(
+        'import { connect } from "@accountkit/octopush-spec";\nawait connect().PATCH("/nowhere", {});\n'
+    )
+    monkeypatch.setattr(npmpack, "SOURCES", sources)
+    with pytest.raises(npmpack.specsdist.SpecsDistError, match="README examples"):
+        npmpack.build_packages([api], out)
+    assert [p.name for p in out.iterdir()] == ["accountkit-octopush-spec-0.9.0.tgz"]
