@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import importlib
 import logging
 import sys
 import warnings
 
 import pytest
-from conftest import runtime_module
+
+
+def runtime_module(name: str):
+    """``accountkit_runtime.<name>``, the runtime every client package shares."""
+    return importlib.import_module(f"accountkit_runtime.{name}")
+
 
 pytestmark = pytest.mark.explicit_transport
 

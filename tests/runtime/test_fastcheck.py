@@ -16,10 +16,15 @@ import json
 from typing import Any
 
 import pytest
-from conftest import runtime_module
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
+
+
+def runtime_module(name: str):
+    """``accountkit_runtime.<name>``, the runtime every client package shares."""
+    return importlib.import_module(f"accountkit_runtime.{name}")
+
 
 APIS = ("activeplatform", "intandem", "octopush", "portabilling", "twosms")
 
