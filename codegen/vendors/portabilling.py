@@ -149,6 +149,7 @@ def connect(
     timeout: float | httpx.Timeout | None = None,
     max_retries: int | None = None,
     validate_requests: bool = True,
+    async_transport: str | None = None,
     login: str | None = None,
     password: str | None = None,
     token: str | None = None,
@@ -196,6 +197,7 @@ def connect(
         timeout=timeout,
         max_retries=max_retries,
         validate_requests=validate_requests,
+        async_transport=async_transport,
         allow_insecure_http=allow_insecure_http,
         httpx_args=httpx_args,
     )

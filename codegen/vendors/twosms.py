@@ -41,6 +41,7 @@ def connect(
     timeout: float | httpx.Timeout | None = None,
     max_retries: int | None = None,
     validate_requests: bool = True,
+    async_transport: str | None = None,
     client_id: str | None = None,
     client_secret: str | None = None,
     allow_insecure_http: bool = False,
@@ -70,6 +71,7 @@ def connect(
         timeout=timeout,
         max_retries=max_retries,
         validate_requests=validate_requests,
+        async_transport=async_transport,
         allow_insecure_http=allow_insecure_http,
         httpx_args=httpx_args,
     )

@@ -71,9 +71,13 @@ class Client:
         max_retries: int | None = None,
         timeout: httpx.Timeout | None = None,
         max_response_bytes: int | None = None,
+        async_transport: str | None = None,
     ) -> Self:
-        """A new client with other retry, timeout or response size defaults, sharing auth state with this one."""
+        """A new client with other retry, timeout, response size or async transport defaults, sharing auth state."""
         settings = self.settings
+        if async_transport is not None:
+            pools.check_async_transport(async_transport)
+            settings = replace(settings, async_transport=async_transport)
         if max_retries is not None:
             settings = replace(settings, max_retries=max_retries)
         if max_response_bytes is not None:

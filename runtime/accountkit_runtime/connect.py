@@ -21,8 +21,12 @@ from .client import AuthenticatedClient
 from .encoding import check_headers
 from .errors import ConfigurationError
 from .options import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, as_timeout
+from .pools import check_async_transport
 from .redaction import Redactor, guard_logs
 from .settings import ClientSettings, VendorProfile
+
+# What async calls go over when connect() is not told: httpx's own pool, which needs no extra.
+DEFAULT_ASYNC_TRANSPORT = "httpx"
 
 
 def credential(
@@ -127,17 +131,25 @@ def build_client(
     timeout: float | httpx.Timeout | None,
     max_retries: int | None,
     validate_requests: bool = True,
+    async_transport: str | None = None,
     allow_insecure_http: bool,
     httpx_args: dict[str, Any] | None,
 ) -> AuthenticatedClient:
-    """The ``AuthenticatedClient`` that ``connect()`` returns: ``package`` names its logger."""
+    """The ``AuthenticatedClient`` that ``connect()`` returns: ``package`` names its logger.
+
+    ``async_transport``: what async calls are sent over, ``"httpx"`` (the default, ``DEFAULT_ASYNC_TRANSPORT``)
+    or ``"aiohttp"`` (the ``aiohttp`` extra, see ``aiohttp_transport``); sync calls always use httpx.
+    """
     check_scheme(base_url, allow_insecure_http)
+    transport = DEFAULT_ASYNC_TRANSPORT if async_transport is None else async_transport
+    check_async_transport(transport)
     if max_retries is not None and max_retries < 0:
         raise ConfigurationError("max_retries must be >= 0")
     settings = ClientSettings(
         vendor=vendor,
         max_retries=DEFAULT_MAX_RETRIES if max_retries is None else max_retries,
         validate_requests=validate_requests,
+        async_transport=transport,
         redactor=redactor,
         logger=logging.getLogger(package),
     )

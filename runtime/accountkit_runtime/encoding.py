@@ -35,9 +35,14 @@ MAX_DEPTH = 200  # deeper values are refused (no vendor request nests beyond a h
 _TOKEN_CHARACTERS = frozenset("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
+# What json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False) builds on every
+# call, made once.
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
 def encode_json(body: Any) -> bytes:
     """The body exactly as httpx would encode ``json=body`` (so sending these bytes changes nothing)."""
-    return json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    return _JSON.encode(body).encode("utf-8")
 
 
 def _is_unset(value: Any) -> bool:

@@ -12,6 +12,7 @@ address, and so the ``id()``, of a collected one.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 import weakref
 from collections.abc import Callable
@@ -37,15 +38,17 @@ def _reference(loop: asyncio.AbstractEventLoop) -> Callable[[], Any]:
 class PerLoop(Generic[T]):
     """One value per running event loop; ``get`` outside a loop gives one that the next loop adopts."""
 
-    def __init__(self) -> None:
+    def __init__(self, dropped: Callable[[T], None] | None = None) -> None:
         self._lock = threading.Lock()
         self._entries: list[tuple[Callable[[], Any] | None, T]] = []  # (loop reference or None: unbound, value)
+        # Told of each value forgotten because its loop is gone (outside the lock), e.g. to let it go quietly.
+        self._dropped = dropped
 
     def get(self, make: Callable[[], T], usable: Callable[[T], bool] = lambda value: True) -> T:
         """This loop's value: made on first use, and made anew when ``usable`` says the old one is not."""
         loop = running_loop()
         with self._lock:
-            entries = self._live()
+            entries, gone = self._live()
             index = self._find(entries, loop)
             if index is None:
                 value = make()
@@ -58,13 +61,14 @@ class PerLoop(Generic[T]):
                     value = make()
                 entries[index] = (ref, value)
             self._entries = entries
-            return value
+        self._let_go(gone)
+        return value
 
     def peek(self) -> T | None:
         """The value ``get`` would give now, if there is one (nothing is made)."""
         loop = running_loop()
         with self._lock:
-            entries = self._live()
+            entries, _ = self._live()
             index = self._find(entries, loop)
             return None if index is None else entries[index][1]
 
@@ -79,17 +83,31 @@ class PerLoop(Generic[T]):
                 return index
         return None
 
-    def _live(self) -> list[tuple[Callable[[], Any] | None, T]]:
-        kept = []
+    def _live(self) -> tuple[list[tuple[Callable[[], Any] | None, T]], list[T]]:
+        """The entries whose loop is alive or unbound, and the values of the others."""
+        kept, gone = [], []
         for ref, value in self._entries:
             if ref is not None:
                 loop = ref()
                 if loop is None or loop.is_closed():
-                    continue  # its loop is gone: so is the value's use
+                    gone.append(value)  # its loop is gone: so is the value's use
+                    continue
             kept.append((ref, value))
-        return kept
+        return kept, gone
+
+    def _let_go(self, gone: list[T]) -> None:
+        if self._dropped is not None:
+            for value in gone:
+                self._dropped(value)
+
+    def __del__(self) -> None:
+        # Collected with its client: the values of loops that have closed are let go as ``get`` does.
+        with contextlib.suppress(Exception):
+            self._let_go(self._live()[1])
 
     def __len__(self) -> int:
         with self._lock:
-            self._entries = self._live()
-            return len(self._entries)
+            self._entries, gone = self._live()
+            count = len(self._entries)
+        self._let_go(gone)
+        return count

@@ -15,10 +15,16 @@ Every httpx client made here carries the runtime's event hooks, for every reques
 and login requests of the auth flows included): ``Accept-Encoding`` limited to what ``decoding``
 decodes, redirects to other origins refused (``redirects``), response bodies decoded under the size
 cap (``decoding``). Sync clients also get sockets bounded by the call's deadline (``network``).
+
+Async clients send over httpx's own pool, or over aiohttp when the client was made with
+``connect(async_transport="aiohttp")`` (``aiohttp_transport``, the ``aiohttp`` extra): one aiohttp
+session per ``httpx.AsyncClient``, so per event loop and per process all the same.
 """
 
 from __future__ import annotations
 
+import importlib
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -26,8 +32,31 @@ from typing import Any
 import httpx
 
 from . import decoding, forks, network, redirects
+from .errors import ConfigurationError
 from .loops import PerLoop
 from .settings import ClientSettings
+
+ASYNC_TRANSPORTS = ("httpx", "aiohttp")
+
+
+def check_async_transport(name: object) -> None:
+    """Refuse an unknown async transport, or ``"aiohttp"`` without its extra installed, naming the fix."""
+    if name not in ASYNC_TRANSPORTS:
+        raise ConfigurationError(
+            f"async_transport must be one of {', '.join(map(repr, ASYNC_TRANSPORTS))}, not {name!r}"
+        )
+    if name == "aiohttp":
+        _aiohttp_transport()
+
+
+def _aiohttp_transport() -> Any:
+    try:
+        return importlib.import_module(f"{__package__}.aiohttp_transport")
+    except ImportError as exc:
+        raise ConfigurationError(
+            f"async_transport='aiohttp' needs the aiohttp extra ({exc.name or 'aiohttp'} is not installed): "
+            "pip install 'accountkit-runtime[aiohttp]', or '<client package>[aiohttp]'"
+        ) from None
 
 
 class ConnectionPools:
@@ -35,7 +64,7 @@ class ConnectionPools:
         self._lock = threading.Lock()
         self._sync: httpx.Client | None = None
         self._sync_given = False
-        self._async: PerLoop[httpx.AsyncClient] = PerLoop()
+        self._async: PerLoop[httpx.AsyncClient] = PerLoop(dropped=_abandon)
         self._async_given: httpx.AsyncClient | None = None
         forks.renew_in_child(self)
 
@@ -75,7 +104,9 @@ class ConnectionPools:
         self._lock = threading.Lock()
         if not self._sync_given:
             self._sync = None
-        self._async = PerLoop()
+        # The parent's async clients stay the parent's: kept, never used or closed here (an aiohttp
+        # session collected unclosed would report itself on the parent's loop).
+        self._inherited, self._async = self._async, PerLoop(dropped=_abandon)
 
 
 def sync_client(httpx_settings: dict[str, Any], settings: ClientSettings) -> httpx.Client:
@@ -87,7 +118,17 @@ def sync_client(httpx_settings: dict[str, Any], settings: ClientSettings) -> htt
 
 def async_client(httpx_settings: dict[str, Any], settings: ClientSettings) -> httpx.AsyncClient:
     arguments = {**httpx_settings, "event_hooks": _hooks(httpx_settings.get("event_hooks"), settings, True)}
+    if settings.async_transport == "aiohttp":
+        return _aiohttp_transport().async_client(arguments)  # type: ignore[no-any-return]
+    check_async_transport(settings.async_transport)
     return httpx.AsyncClient(**arguments)
+
+
+def _abandon(client: httpx.AsyncClient) -> None:
+    """An async client whose event loop has closed: let its aiohttp sessions go quietly (httpx's need nothing)."""
+    module = sys.modules.get(f"{__package__}.aiohttp_transport")
+    if module is not None:  # else no client sends over aiohttp
+        module.abandon(client)
 
 
 def _hooks(given: dict[str, list[Any]] | None, settings: ClientSettings, asynchronous: bool) -> dict[str, list[Any]]:

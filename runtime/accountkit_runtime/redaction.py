@@ -13,7 +13,7 @@ case), JSON-escaped (``\\"``, ``\\u00e9``, surrogate pairs), HTML-escaped (``&am
 
 ``guard_logs`` puts a filter on every logger that can print a request or a response: httpx's (request
 lines), httpcore's (response headers at DEBUG, one logger per module, as filters are not inherited by
-child loggers), hpack's (HTTP/2 headers) and the package's own.
+child loggers), hpack's (HTTP/2 headers), aiohttp's and asyncio's (the aiohttp transport) and the package's own.
 """
 
 from __future__ import annotations
@@ -313,6 +313,16 @@ _LOGGERS = (
     "hpack",
     "hpack.hpack",
     "hpack.table",
+    # The aiohttp transport (aiohttp_transport): aiohttp's loggers, and asyncio's, which reports what
+    # aiohttp leaves unclosed or a task's unretrieved exception.
+    "aiohttp",
+    "aiohttp.access",
+    "aiohttp.client",
+    "aiohttp.internal",
+    "aiohttp.server",
+    "aiohttp.web",
+    "aiohttp.websocket",
+    "asyncio",
 )
 
 
@@ -321,7 +331,7 @@ def guard_logs(redactor: Redactor, *extra: logging.Logger) -> None:
     names = set(_LOGGERS) | {
         name
         for name in list(logging.root.manager.loggerDict)
-        if name.split(".")[0] in ("httpx", "httpcore", "hpack", "h2")
+        if name.split(".")[0] in ("httpx", "httpcore", "hpack", "h2", "aiohttp")
     }
     for logger in [*(logging.getLogger(name) for name in sorted(names)), *extra]:
         if _filter not in logger.filters:

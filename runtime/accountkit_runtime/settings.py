@@ -69,6 +69,8 @@ class ClientSettings:
     max_retries: int = DEFAULT_MAX_RETRIES
     # Check every request against the spec before sending (see validation.py); off only by choice.
     validate_requests: bool = True
+    # What async calls are sent over: "httpx" or "aiohttp" (see pools.check_async_transport).
+    async_transport: str = "httpx"
     retry_policy: RetryPolicy = field(default_factory=RetryPolicy)
     redactor: Redactor = field(default_factory=Redactor)
     logger: logging.Logger = field(default_factory=lambda: logging.getLogger("accountkit"))

@@ -22,8 +22,9 @@ from types import FrameType
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import SchemaValidator
 
-from . import encoding, extras, readonly
+from . import encoding, extras, fastcheck, readonly
 from .errors import ReadOnlyFieldsDropped, RequestValidationError
 from .operation import Operation
 from .options import RequestOptions
@@ -36,6 +37,25 @@ def _model(package: str, name: str) -> type[BaseModel]:
     # Imported on first use: pydantic model construction is the costliest part of importing a client.
     schemas = importlib.import_module(f"{package}.schemas")
     return getattr(schemas, name)  # type: ignore[no-any-return]
+
+
+@cache
+def _plain_validator(package: str, name: str) -> SchemaValidator | None:
+    return fastcheck.plain_validator(_model(package, name))
+
+
+def _conforms(package: str, name: str, content: bytes) -> bool:
+    """Whether ``content`` conforms to the model ``name``, strictly, as JSON, asked of its plain validator
+    (``fastcheck``: no model is built). False also when it has none: then the model decides, and it alone
+    words the problems."""
+    plain = _plain_validator(package, name)
+    if plain is None:
+        return False
+    try:
+        plain.validate_json(content, strict=True)
+    except ValidationError:
+        return False
+    return True
 
 
 def jsonable(value: Any) -> Any:
@@ -157,6 +177,8 @@ def check_request(
 
 def _body_problems(operation: Operation, content: bytes) -> list[tuple[str, str]]:
     assert operation.body_model is not None
+    if _conforms(operation.package, operation.body_model, content):
+        return []
     try:
         _model(operation.package, operation.body_model).model_validate_json(content, strict=True)
     except ValidationError as exc:
@@ -172,6 +194,8 @@ def _undocumented(operation: Operation, body: Any, added: set[extras.Path]) -> s
         content = encoding.encode_json(body)
     except (TypeError, ValueError, RecursionError):
         return None
+    if _conforms(operation.package, operation.body_model, content):
+        return set()
     try:
         _model(operation.package, operation.body_model).model_validate_json(content, strict=True)
     except ValidationError as exc:
@@ -232,6 +256,8 @@ def _parameter_errors(operation: Operation, given: dict[str, Any]) -> list[tuple
         content = encoding.encode_json(given)
     except (TypeError, ValueError, RecursionError):  # UnicodeEncodeError is a ValueError
         return encoding.unencodable("parameters", given)
+    if _conforms(operation.package, operation.parameters_model, content):
+        return []
     try:
         _model(operation.package, operation.parameters_model).model_validate_json(content, strict=True)
     except ValidationError as exc:

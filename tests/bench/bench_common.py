@@ -116,7 +116,7 @@ def interleaved(variants: dict[str, Callable[[], Any]], repeats: int, budget: fl
 LOGIN_NOTES: list[str] = []  # what happened when the benchmarks logged in (reported in docs/benchmarks.md)
 
 
-def portabilling_client_logged_in(base_url: str) -> Any:
+def portabilling_client_logged_in(base_url: str, **connect: Any) -> Any:
     """A PortaBilling client whose session is open, as after its first call on a live server.
 
     The first call logs in through the client's own auth flow. Should that fail against a real HTTP
@@ -128,7 +128,9 @@ def portabilling_client_logged_in(base_url: str) -> Any:
     from portabilling_client.api.account import update_account
     from portabilling_client.models import UpdateAccountRequest
 
-    client = portabilling_client.connect(base_url=base_url, login=PORTABILLING_LOGIN, password=PORTABILLING_PASSWORD)
+    client = portabilling_client.connect(
+        base_url=base_url, login=PORTABILLING_LOGIN, password=PORTABILLING_PASSWORD, **connect
+    )
     try:
         update_account.sync(client=client, body=UpdateAccountRequest.from_dict(PORTABILLING_BODY))
     except Exception as exc:

@@ -40,7 +40,7 @@ def _convert(hint: typing.Any, value: typing.Any) -> typing.Any:
 
 
 # connect() parameters that are not credentials; every other one gets a made-up value.
-_SETTINGS = {"base_url", "timeout", "max_retries", "allow_insecure_http", "httpx_args"}
+_SETTINGS = {"base_url", "timeout", "max_retries", "allow_insecure_http", "httpx_args", "async_transport"}
 
 
 def _client(package: typing.Any, base_url: str) -> typing.Any:

@@ -84,17 +84,32 @@ def test_wheel_ships_the_spec_as_package_data(api: str, dist_dir: Path):
     assert in_wheel.lstrip().startswith((b"openapi:", b"#"))
 
 
-@pytest.mark.parametrize("api", list(APIS))
-def test_client_wheels_depend_on_the_runtimes_compatible_range(api: str, dist_dir: Path):
-    wheel, _ = archives(dist_dir, APIS[api].distribution)
+def wheel_metadata(dist: Path, project: str) -> tuple[list[Requirement], list[str]]:
+    """The ``Requires-Dist`` requirements and the ``Provides-Extra`` names of a project's wheel."""
+    wheel, _ = archives(dist, project)
     with zipfile.ZipFile(wheel) as archive:
         metadata = archive.read(next(name for name in archive.namelist() if name.endswith(".dist-info/METADATA")))
-    requires = [
-        Requirement(line.split(":", 1)[1].strip())
-        for line in metadata.decode().splitlines()
-        if line.startswith("Requires-Dist:")
-    ]
-    [runtime] = [req for req in requires if canonicalize_name(req.name) == RUNTIME_DISTRIBUTION]
+    lines = metadata.decode().splitlines()
+    requires = [Requirement(line.split(":", 1)[1].strip()) for line in lines if line.startswith("Requires-Dist:")]
+    return requires, [line.split(":", 1)[1].strip() for line in lines if line.startswith("Provides-Extra:")]
+
+
+@pytest.mark.parametrize("api", list(APIS))
+def test_client_wheels_depend_on_the_runtimes_compatible_range(api: str, dist_dir: Path):
+    requires, _ = wheel_metadata(dist_dir, APIS[api].distribution)
+    [runtime] = [req for req in requires if canonicalize_name(req.name) == RUNTIME_DISTRIBUTION and req.marker is None]
     major = int(runtime_version().split(".")[0])
     assert runtime_version() in runtime.specifier
     assert f"{major + 1}.0.0" not in runtime.specifier  # the next major may break: not admitted
+
+
+@pytest.mark.parametrize("project", list(PROJECTS))
+def test_every_wheel_offers_the_aiohttp_extra(project: str, dist_dir: Path):
+    """``pip install '<project>[aiohttp]'`` brings aiohttp and httpx-aiohttp (a client's, through the runtime's)."""
+    requires, extras = wheel_metadata(dist_dir, project)
+    extra = [req for req in requires if req.marker is not None and req.marker.evaluate({"extra": "aiohttp"})]
+    assert extras == ["aiohttp"]
+    if project == RUNTIME_DISTRIBUTION:
+        assert sorted(canonicalize_name(req.name) for req in extra) == ["aiohttp", "httpx-aiohttp"]
+    else:
+        assert [(canonicalize_name(req.name), req.extras) for req in extra] == [(RUNTIME_DISTRIBUTION, {"aiohttp"})]

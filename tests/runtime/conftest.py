@@ -18,6 +18,7 @@ import asyncio
 import contextlib
 import http.server
 import importlib
+import inspect
 import json
 import socket
 import ssl
@@ -311,6 +312,42 @@ def _no_vendor_env(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"
+
+
+# --------------------------------------------------------------------------------------------------
+# Async transports: every test of an async path runs on each
+# --------------------------------------------------------------------------------------------------
+
+ASYNC_TRANSPORTS = ("httpx", "aiohttp")
+# What in a test's source shows that it drives the async path (coroutine tests, asyncio.run, acall...).
+_ASYNC_SIGNS = ("await ", "async with", "asyncio.run", "async def")
+
+
+def _drives_async_calls(function: Callable[..., Any]) -> bool:
+    try:
+        source = inspect.getsource(function)
+    except (OSError, TypeError):
+        return False
+    return any(sign in source for sign in _ASYNC_SIGNS)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "explicit_transport: the test names its async transports itself")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test that makes async calls runs once per async transport (the ``async_transport`` fixture)."""
+    explicit = metafunc.definition.get_closest_marker("explicit_transport") is not None
+    if "async_transport" in metafunc.fixturenames and not explicit and _drives_async_calls(metafunc.function):
+        metafunc.parametrize("async_transport", ASYNC_TRANSPORTS, indirect=True)
+
+
+@pytest.fixture(autouse=True)
+def async_transport(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """What every ``connect()`` in the test sends async calls over: its parameter, else httpx (sync-only tests)."""
+    name: str = getattr(request, "param", "httpx")
+    monkeypatch.setattr(runtime_module("connect"), "DEFAULT_ASYNC_TRANSPORT", name)
+    return name
 
 
 # --------------------------------------------------------------------------------------------------

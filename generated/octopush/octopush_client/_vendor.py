@@ -34,6 +34,7 @@ def connect(
     timeout: float | httpx.Timeout | None = None,
     max_retries: int | None = None,
     validate_requests: bool = True,
+    async_transport: str | None = None,
     api_login: str | None = None,
     api_key: str | None = None,
     allow_insecure_http: bool = False,
@@ -56,6 +57,7 @@ def connect(
         timeout=timeout,
         max_retries=max_retries,
         validate_requests=validate_requests,
+        async_transport=async_transport,
         allow_insecure_http=allow_insecure_http,
         httpx_args=httpx_args,
     )

@@ -1,0 +1,219 @@
+"""Async calls over aiohttp: the optional fast transport (``accountkit-runtime[aiohttp]``).
+
+httpx's own async connection pool is the slow part of a bulk job: on one loopback server an
+``httpx.AsyncClient`` sends several times fewer requests a second than the same client over
+aiohttp. ``connect(async_transport="aiohttp")`` keeps everything above the transport as it is (the
+``httpx.AsyncClient``, its auth flows, event hooks, retries, deadlines, size cap, redirect checks,
+redaction) and swaps only what moves the bytes: httpx-aiohttp's ``AiohttpTransport``, one aiohttp
+session per ``httpx.AsyncClient``, so one per event loop and per process like httpx's pools
+(``pools``). Sync calls stay on httpx.
+
+httpx-aiohttp is used for its session set-up (TLS context, connection limits, keep-alive, proxy)
+and its response stream; ``AccountkitAiohttpTransport`` sends each request itself, because the
+library's way would change what goes on the wire and what fails how:
+
+- the URL is handed to aiohttp as already encoded: given as text, yarl re-quotes it, and a path
+  segment ``%2E%2E`` (how ``encoding.path_segment`` sends ``..``) becomes ``..`` and is removed with
+  the segment before it, changing the endpoint;
+- the session keeps no cookies (httpx does, once): aiohttp's own jar would send a cookie httpx
+  never saw, and keep one after ``client.close()``;
+- no redirects, no decompression, no compression by aiohttp: httpx's redirect handling runs the
+  runtime's origin check on every hop, and ``decoding`` decodes bodies under the size cap;
+- every aiohttp failure becomes the httpx exception that means the same (httpx-aiohttp maps any
+  dropped connection to ``ConnectTimeout``, and lets a malformed response through as aiohttp's own
+  ``ClientResponseError``), with a message that never includes the URL, whose query may hold a token.
+
+Deadlines need nothing here: ``transport`` runs every async call inside ``asyncio.timeout``, which
+ends a dripped body or endless headers over aiohttp as over httpx.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ssl
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import aiohttp
+import httpx
+import yarl
+from httpx_aiohttp import AiohttpTransport, HttpxAiohttpClient
+
+# The most specific aiohttp class first: the first match names the httpx exception.
+_FAILURES: tuple[tuple[type[BaseException], type[httpx.TransportError]], ...] = (
+    (aiohttp.ConnectionTimeoutError, httpx.ConnectTimeout),
+    (aiohttp.SocketTimeoutError, httpx.ReadTimeout),
+    (aiohttp.ServerTimeoutError, httpx.ReadTimeout),
+    (aiohttp.ClientProxyConnectionError, httpx.ProxyError),
+    (aiohttp.ClientHttpProxyError, httpx.ProxyError),
+    (aiohttp.ClientConnectorError, httpx.ConnectError),
+    (aiohttp.ServerDisconnectedError, httpx.RemoteProtocolError),
+    (aiohttp.ClientPayloadError, httpx.RemoteProtocolError),
+    (aiohttp.ClientResponseError, httpx.RemoteProtocolError),
+    (aiohttp.InvalidURL, httpx.UnsupportedProtocol),
+    (aiohttp.ClientOSError, httpx.ReadError),
+    (aiohttp.ClientError, httpx.ReadError),
+)
+
+
+def _describe(exc: BaseException) -> str:
+    """The failure in words, without the URL some aiohttp errors print (its query may hold a token)."""
+    if isinstance(exc, aiohttp.ClientResponseError):
+        return f"{type(exc).__name__}: {exc.message}"
+    if isinstance(exc, aiohttp.InvalidURL):
+        return f"{type(exc).__name__}: the URL is not valid"
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        return f"{type(exc).__name__}: cannot connect to {exc.host}:{exc.port} ({exc.os_error.strerror or exc})"
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+def _as_httpx(exc: BaseException, request: httpx.Request) -> httpx.TransportError | None:
+    """The httpx exception for an aiohttp failure (or for httpx-aiohttp's own mapping of one); None otherwise."""
+    cause = exc.__cause__ if isinstance(exc, httpx.TransportError) and exc.__cause__ is not None else exc
+    for aiohttp_class, httpx_class in _FAILURES:
+        if isinstance(cause, aiohttp_class):
+            return httpx_class(_describe(cause), request=request)
+    return None
+
+
+@contextlib.contextmanager
+def _mapped(request: httpx.Request) -> Iterator[None]:
+    try:
+        yield
+    except (aiohttp.ClientError, httpx.TransportError) as exc:
+        mapped = _as_httpx(exc, request)
+        if mapped is None:
+            raise
+        raise mapped from None
+
+
+class _ResponseStream(httpx.AsyncByteStream):
+    """httpx-aiohttp's body stream, with its failures mapped like the request's."""
+
+    def __init__(self, stream: httpx.AsyncByteStream, request: httpx.Request) -> None:
+        self._stream, self._request = stream, request
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        with _mapped(self._request):
+            async for chunk in self._stream:
+                yield chunk
+
+    async def aclose(self) -> None:
+        with _mapped(self._request):
+            await self._stream.aclose()
+
+
+class AccountkitAiohttpTransport(AiohttpTransport):
+    """httpx-aiohttp's transport, sending each request as the runtime needs (see the module's docstring)."""
+
+    def get_client(self) -> aiohttp.ClientSession:
+        limits = self.limits
+        connector = aiohttp.TCPConnector(
+            limit=limits.max_connections or 0,
+            keepalive_timeout=limits.keepalive_expiry,
+            ssl=self.ssl_context,
+            local_addr=(self.local_address, 0) if self.local_address else None,
+        )
+        return aiohttp.ClientSession(
+            connector=connector,
+            cookie_jar=aiohttp.DummyCookieJar(),
+            auto_decompress=False,
+            trust_env=False,  # httpx reads the proxy settings of the environment (trust_env) itself
+        )
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        from httpx_aiohttp.transport import AiohttpResponseStream
+
+        if not isinstance(self.client, aiohttp.ClientSession):
+            self.client = self.get_client()
+        timeout = request.extensions.get("timeout", {})
+        try:
+            data: Any = request.content or None
+        except httpx.RequestNotRead:
+            data = request.stream
+            request.headers.pop("transfer-encoding", None)  # aiohttp chunks a stream itself
+        proxy = self.proxy
+        with _mapped(request):
+            response = await self.client.request(
+                method=request.method,
+                url=yarl.URL(str(request.url), encoded=True),
+                headers=list(request.headers.multi_items()),
+                data=data,
+                allow_redirects=False,
+                auto_decompress=False,
+                compress=False,
+                timeout=aiohttp.ClientTimeout(
+                    sock_connect=timeout.get("connect"), sock_read=timeout.get("read"), connect=timeout.get("pool")
+                ),
+                server_hostname=request.extensions.get("sni_hostname"),
+                proxy=str(proxy.url) if proxy else None,
+                proxy_auth=aiohttp.BasicAuth(*proxy.auth) if proxy and proxy.auth else None,
+                proxy_headers=proxy.headers if proxy else None,
+            ).__aenter__()
+        extensions = {"http_version": b"HTTP/1.1"}
+        if response.reason:
+            extensions["reason_phrase"] = response.reason.encode("latin-1", "replace")
+        return httpx.Response(
+            status_code=response.status,
+            headers=response.raw_headers,
+            stream=_ResponseStream(AiohttpResponseStream(response), request),
+            request=request,
+            extensions=extensions,
+        )
+
+    def abandon(self) -> None:
+        """Forget the session of an event loop that has closed, without aiohttp reporting it unclosed.
+
+        Nothing can be awaited on a closed loop; its connector, marked closed, lets go of its connections.
+        """
+        session = self.client
+        connector = session.connector if isinstance(session, aiohttp.ClientSession) else None
+        if connector is not None and not connector.closed:
+            connector._close()
+
+
+class _AsyncClient(HttpxAiohttpClient):
+    """An ``httpx.AsyncClient`` whose transports, proxies' included, are ``AccountkitAiohttpTransport``."""
+
+    def _init_transport(
+        self,
+        verify: ssl.SSLContext | str | bool = True,
+        cert: Any = None,
+        trust_env: bool = True,
+        http1: bool = True,
+        http2: bool = False,
+        limits: httpx.Limits = httpx.Limits(max_connections=100, max_keepalive_connections=20),  # noqa: B008
+        transport: httpx.AsyncBaseTransport | None = None,
+        **kwargs: Any,
+    ) -> httpx.AsyncBaseTransport:
+        if transport is not None:
+            return transport
+        return AccountkitAiohttpTransport(verify=verify, cert=cert, trust_env=trust_env, http2=http2, limits=limits)
+
+    def _init_proxy_transport(
+        self,
+        proxy: httpx.Proxy,
+        verify: ssl.SSLContext | str | bool = True,
+        cert: Any = None,
+        trust_env: bool = True,
+        http1: bool = True,
+        http2: bool = False,
+        limits: httpx.Limits = httpx.Limits(max_connections=100, max_keepalive_connections=20),  # noqa: B008
+        **kwargs: Any,
+    ) -> httpx.AsyncBaseTransport:
+        return AccountkitAiohttpTransport(
+            verify=verify, cert=cert, trust_env=trust_env, http2=http2, limits=limits, proxy=proxy
+        )
+
+
+def async_client(arguments: dict[str, Any]) -> httpx.AsyncClient:
+    """An ``httpx.AsyncClient`` with these arguments, sending over aiohttp."""
+    return _AsyncClient(**arguments)
+
+
+def abandon(client: httpx.AsyncClient) -> None:
+    """Let go of the aiohttp sessions of ``client``, whose event loop has closed (see ``loops``)."""
+    transports = [client._transport, *client._mounts.values()]
+    for transport in transports:
+        if isinstance(transport, AccountkitAiohttpTransport):
+            transport.abandon()

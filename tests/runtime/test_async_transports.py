@@ -1,0 +1,119 @@
+"""Choosing the async transport: ``connect(async_transport=...)``, and what only the aiohttp one needs.
+
+Every other runtime test that makes async calls runs on both transports (``conftest.async_transport``);
+these check the choice itself: that it is really made, refused clearly when it cannot be, and that
+aiohttp's own habits (failure types, sessions of closed loops) do not show through.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import importlib
+import logging
+import sys
+import warnings
+
+import pytest
+
+
+def runtime_module(name: str):
+    """``accountkit_runtime.<name>``, the runtime every client package shares."""
+    return importlib.import_module(f"accountkit_runtime.{name}")
+
+
+pytestmark = pytest.mark.explicit_transport
+
+
+def _transport_of(client) -> object:
+    async def get() -> object:
+        async with client:
+            return client.get_async_httpx_client()._transport
+
+    return asyncio.run(get())
+
+
+@pytest.mark.parametrize("api", ["portabilling", "octopush"])
+def test_async_calls_go_over_the_chosen_transport(api: str, kit_for) -> None:
+    kit = kit_for(api)
+    aiohttp_transport = runtime_module("aiohttp_transport")
+
+    over_aiohttp = _transport_of(kit.connect(async_transport="aiohttp"))
+    over_httpx = _transport_of(kit.connect(async_transport="httpx"))
+
+    assert type(over_aiohttp) is aiohttp_transport.AccountkitAiohttpTransport
+    assert not isinstance(over_httpx, aiohttp_transport.AccountkitAiohttpTransport)
+
+
+def test_with_options_switches_the_async_transport(octopush) -> None:
+    client = octopush.connect(async_transport="httpx").with_options(async_transport="aiohttp")
+
+    assert type(_transport_of(client)).__name__ == "AccountkitAiohttpTransport"
+    assert octopush.call(client) is not None  # sync calls stay on httpx
+
+
+@pytest.mark.parametrize("name", ["curl", "AIOHTTP", "", None])
+def test_an_unknown_transport_is_refused(name: object, octopush) -> None:
+    with pytest.raises(octopush.errors.ConfigurationError, match="async_transport must be one of 'httpx', 'aiohttp'"):
+        octopush.connect(async_transport=name) if name is not None else octopush.connect().with_options(
+            async_transport=""
+        )
+
+
+@pytest.mark.parametrize("missing", ["aiohttp", "httpx_aiohttp"])
+def test_aiohttp_without_the_extra_is_a_configuration_error(
+    missing: str, octopush, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delitem(sys.modules, "accountkit_runtime.aiohttp_transport", raising=False)
+    monkeypatch.setitem(sys.modules, missing, None)  # import of it fails, as when it is not installed
+
+    with pytest.raises(octopush.errors.ConfigurationError) as caught:
+        octopush.connect(async_transport="aiohttp")
+
+    assert f"({missing} is not installed)" in str(caught.value)
+    assert "pip install 'accountkit-runtime[aiohttp]'" in str(caught.value)
+
+
+def test_a_dropped_connection_is_a_connection_error_not_a_timeout(intandem) -> None:
+    intandem.server.route("GET", intandem.path, intandem.server.Reply(drop=True))
+    client = intandem.connect(async_transport="aiohttp")
+
+    with pytest.raises(intandem.errors.ApiConnectionError) as caught:
+        asyncio.run(intandem.acall(client))
+
+    assert not isinstance(caught.value, intandem.errors.ApiTimeoutError)
+    assert "ServerDisconnectedError" in str(caught.value)
+
+
+def test_a_malformed_response_is_a_connection_error_without_the_url(activeplatform) -> None:
+    def garbage(sock, stopping) -> None:
+        sock.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: nope\r\n\r\n{}")
+
+    activeplatform.server.route("PUT", activeplatform.path, activeplatform.server.Reply(raw=garbage))
+    client = activeplatform.connect(async_transport="aiohttp", max_retries=0)
+
+    with pytest.raises(activeplatform.errors.ApiConnectionError) as caught:
+        asyncio.run(activeplatform.acall(client))
+
+    assert "ClientResponseError" in str(caught.value)
+    assert activeplatform.credentials["api_token"] not in str(caught.value)
+
+
+@pytest.mark.parametrize("end", ["next loop", "client collected"])
+def test_sessions_of_closed_loops_are_let_go_quietly(end: str, portabilling, caplog: pytest.LogCaptureFixture) -> None:
+    client = portabilling.connect(async_transport="aiohttp")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        for _ in range(3):  # no `async with client`: each loop ends with its session open
+            asyncio.run(portabilling.acall(client))
+        if end == "next loop":
+            assert len(client._pools._async) == 0  # every loop has closed: their sessions were dropped
+        else:
+            portabilling.clients.clear()
+            del client
+        gc.collect()
+
+    unclosed = [str(w.message) for w in caught if "Unclosed" in str(w.message)]
+    assert unclosed == []
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+    assert portabilling.sessions == 1
