@@ -1,8 +1,8 @@
 """Behaviours that had a guard only outside this suite (the contract tests) or a single case.
 
-The read-only request check, which token responses count as refused credentials, how strictly
-parameters are checked, and a sync token renewal after expiry with many threads at once: each with
-several cases, sync and async where the client has both paths.
+Which token responses count as refused credentials, how strictly parameters are checked, and a sync
+token renewal after expiry with many threads at once: each with several cases, sync and async where
+the client has both paths. (Read-only request fields: test_read_only_fields.py.)
 """
 
 from __future__ import annotations
@@ -16,69 +16,8 @@ from accountkit_runtime.errors import (
     AuthenticationError,
     PermissionDeniedError,
     RateLimitError,
-    RequestValidationError,
     ServerError,
 )
-from accountkit_runtime.operation import Operation
-from accountkit_runtime.validation import check_request, read_only_fields
-
-# -- the read-only request check --------------------------------------------------------------------
-
-READ_ONLY = ("id", "owner.created_at", "items.*.sku", "items.*.tags.*.id")
-
-
-@pytest.mark.parametrize(
-    ("body", "found"),
-    [
-        ({"id": 1, "name": "a"}, ["id"]),
-        ({"id": None}, ["id"]),  # present, even null: a request must not carry it
-        ({"name": "a"}, []),
-        ({"owner": {"created_at": "x", "name": "b"}}, ["owner.created_at"]),
-        ({"owner": {"name": "b"}, "created_at": "x"}, []),  # the same name elsewhere is not read-only
-        ({"items": [{"sku": 1}, {"qty": 2}, {"sku": 3}]}, ["items[0].sku", "items[2].sku"]),
-        ({"items": [{"tags": [{"name": "t"}, {"id": 9}]}]}, ["items[0].tags[1].id"]),
-        ({"items": {"sku": 1}}, []),  # not a list where items are expected: nothing to walk
-        ({"owner": "created_at"}, []),
-        ([{"id": 1}], []),
-        ({"id": 1, "owner": {"created_at": 2}, "items": [{"sku": 3}]}, ["id", "owner.created_at", "items[0].sku"]),
-    ],
-)
-def test_read_only_fields_are_found_where_they_are(body, found) -> None:
-    assert sorted(read_only_fields(body, READ_ONLY)) == sorted(found)
-
-
-def test_no_read_only_paths_finds_nothing() -> None:
-    assert read_only_fields({"id": 1}, ()) == []
-
-
-def _operation(**fields) -> Operation:
-    return Operation(name="update_thing", method="PUT", path="/things/{id}", package="no_such_client", **fields)
-
-
-def test_a_body_with_read_only_fields_is_refused_naming_each() -> None:
-    operation = _operation(read_only=READ_ONLY)
-    body = {"id": 1, "name": "a", "items": [{"qty": 1}, {"sku": "s"}]}
-
-    with pytest.raises(RequestValidationError) as caught:
-        check_request(operation, {}, {"json": body})
-
-    assert dict(caught.value.errors).keys() == {"body.id", "body.items[1].sku"}
-    assert all("read-only" in reason for _, reason in caught.value.errors)
-    assert "nothing was sent" in str(caught.value)
-
-
-def test_a_body_without_read_only_fields_is_sent_as_encoded_json() -> None:
-    kwargs = check_request(_operation(read_only=READ_ONLY), {}, {"json": {"name": "a", "items": [{"qty": 1}]}})
-
-    assert kwargs["content"] == b'{"name":"a","items":[{"qty":1}]}'
-    assert kwargs["headers"]["Content-Type"] == "application/json"
-
-
-def test_the_read_only_check_is_off_with_validation() -> None:
-    kwargs = check_request(_operation(read_only=READ_ONLY), {}, {"json": {"id": 1}}, validate=False)
-
-    assert kwargs["content"] == b'{"id":1}'
-
 
 # -- refusal statuses: which failed token responses are refused credentials -------------------------
 
