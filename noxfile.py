@@ -5,6 +5,7 @@
     ./dev -s lint | check | tests    one of those
     ./dev -s docs -- <api> <page>    what changed on a vendor's page, and what the spec now lacks
     ./dev -s lock                    re-lock constraints.txt after changing a pin in pyproject.toml
+    ./dev -s mutate [-- module ...]  mutation testing (not in CI): writes docs/mutation.md
 
 Every session installs exact versions: the groups in pyproject.toml, constrained by constraints.txt.
 Node tools come from package.json / package-lock.json via `npm ci`.
@@ -184,3 +185,16 @@ def bench(session: nox.Session) -> None:
     install(session, "bench")
     with_generated_clients(session)
     session.run("python", "tests/bench/run.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def mutate(session: nox.Session) -> None:
+    """Mutation testing (cosmic-ray) of the runtime, the vendor modules and the release decisions.
+
+    Too slow for CI. Each module is mutated with its own fast test subset as the oracle
+    (tests/mutation/modules.toml); the report, docs/mutation.md, is rewritten from every module's
+    last results (-- module ... runs only those; --report rewrites it without running anything).
+    """
+    install(session, "mutate")
+    with_generated_clients(session)
+    session.run("python", "tests/mutation/run.py", *session.posargs)

@@ -319,7 +319,10 @@ STEPS = (
 )
 
 
-def in_context(case: Case, calls: int = 1500) -> dict[str, float]:
+BREAKDOWN_CALLS = 1500  # client calls per API in the step breakdown
+
+
+def in_context(case: Case, calls: int = BREAKDOWN_CALLS) -> dict[str, float]:
     """Microseconds per call spent in each step of real client calls (sync), by wrapping the steps.
 
     Raw calls alternate with the client calls (every BLOCK calls), so ``difference`` (client − raw,

@@ -8,6 +8,7 @@ package data).
 
 from __future__ import annotations
 
+import asyncio
 import enum
 import hashlib
 import importlib
@@ -39,55 +40,50 @@ def _convert(hint: typing.Any, value: typing.Any) -> typing.Any:
     return model(value) if issubclass(model, enum.Enum) else model.from_dict(value)
 
 
-# connect() parameters that are not credentials; every other one gets a made-up value.
-_SETTINGS = {"base_url", "timeout", "max_retries", "allow_insecure_http", "httpx_args", "async_transport"}
-
-
-def _client(package: typing.Any, base_url: str) -> typing.Any:
-    """The package's ``connect()`` when it has one (how users make a client), else a bare client."""
-    connect = getattr(package, "connect", None)
-    if connect is None:
-        accepts = inspect.signature(package.AuthenticatedClient).parameters
-        extra = {"token": "test-token"} if "token" in accepts else {}
-        return package.AuthenticatedClient(base_url=base_url, **extra)
-    parameters = inspect.signature(connect).parameters
-    kwargs: dict[str, typing.Any] = {"base_url": base_url}
-    if "max_retries" in parameters:
-        kwargs["max_retries"] = 0
-    for name, parameter in parameters.items():
-        if name not in _SETTINGS and parameter.kind is inspect.Parameter.KEYWORD_ONLY:
-            kwargs[name] = f"test-{name.replace('_', '-')}"
-    return connect(**kwargs)
+def _plain(value: typing.Any) -> typing.Any:
+    """A parsed result as JSON values: a generated model through its own ``to_dict()``."""
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
 
 
 def main(plan: dict[str, typing.Any], base_url: str) -> dict[str, typing.Any]:
+    """Call the operation once with ``sync_detailed`` and once with ``asyncio_detailed``.
+
+    Any exception ends the script with a traceback (a non-zero exit): an error the client raises,
+    even one that carries the server's answer, means the call did not work.
+    """
     package = importlib.import_module(plan["package"])
     spec = (importlib.resources.files(plan["package"]) / "openapi.yaml").read_bytes()
     operation = importlib.import_module(plan["module"])
-    call = operation.sync_detailed
-    hints = typing.get_type_hints(call)
-    by_key = {_key(name.rstrip("_")): name for name in inspect.signature(call).parameters}
+    hints = typing.get_type_hints(operation.sync_detailed)
+    by_key = {_key(name.rstrip("_")): name for name in inspect.signature(operation.sync_detailed).parameters}
     kwargs = {}
     for name, value in plan["arguments"].items():
         python_name = by_key[_key(name)]
         kwargs[python_name] = _convert(hints[python_name], value)
     if plan["body"] is not None:
         kwargs["body"] = _convert(hints["body"], plan["body"])
-    client = _client(package, base_url)
-    outcome: dict[str, typing.Any] = {"via_connect": hasattr(package, "connect"), "module_file": operation.__file__}
+    outcome: dict[str, typing.Any] = {"module_file": operation.__file__}
     outcome["spec_sha256"] = hashlib.sha256(spec).hexdigest()
     runtime = importlib.import_module("accountkit_runtime.transport")  # the one every operation sends through
     outcome["runtime_file"] = runtime.__file__
     outcome["runtime_version"] = importlib.metadata.version("accountkit-runtime")
-    with client:
-        try:
-            response = call(client=client, **kwargs)
-        except Exception as exc:  # the client's own API error still proves the answer was read and judged
-            answer = getattr(exc, "response", None)
-            if answer is None or not hasattr(answer, "status_code"):
-                raise
-            return {**outcome, "status": int(answer.status_code), "raised": f"{type(exc).__name__}: {exc}"}
-    return {**outcome, "status": int(response.status_code), "parsed": type(response.parsed).__name__}
+    with package.connect(base_url=base_url, max_retries=0, **plan["credentials"]) as client:
+        response = operation.sync_detailed(client=client, **kwargs)
+    outcome["sync"] = {"status": int(response.status_code), "parsed": _plain(response.parsed)}
+
+    async def call_async() -> typing.Any:
+        async with package.connect(base_url=base_url, max_retries=0, **plan["credentials"]) as client:
+            return await operation.asyncio_detailed(client=client, **kwargs)
+
+    response = asyncio.run(call_async())
+    outcome["async"] = {"status": int(response.status_code), "parsed": _plain(response.parsed)}
+    return outcome
 
 
 if __name__ == "__main__":

@@ -6,9 +6,11 @@ operation, required parameters from their examples (or a plain value of the righ
 body from the first request example, the answer from the first 2xx example (examples validate against
 their schemas, specs/README.md). ``call_client.py`` then makes the call inside the fresh venv.
 
-A client made by ``connect()`` may first log in or fetch a token; ``auth_answers`` gives the server
-something to say to those calls: the spec's own example where the call is in the spec (a login
-operation), else a plain OAuth2 token response.
+How each vendor authenticates is not in the specs the generator reads (it is ``connect()``'s job), so
+``VENDOR_AUTH`` states it: the credentials given to ``connect()``, the login or token call made first
+(if any) and what it must carry, and what every API call must carry. The test server answers only
+those requests: a client that sends a wrong credential, a wrong login body or calls another route gets
+a 404 and fails the test.
 """
 
 from __future__ import annotations
@@ -66,9 +68,6 @@ def plain_value(spec: dict[str, Any], schema: dict[str, Any]) -> Any:
     )
 
 
-TOKEN_ANSWER = {"access_token": "test-access", "token_type": "Bearer", "expires_in": 3600, "refresh_token": "r"}
-
-
 def _success(spec: dict[str, Any], operation: dict[str, Any]) -> tuple[int, Any]:
     """The first 2xx status of an operation and its JSON example (None when it has none)."""
     status, response = next(
@@ -80,8 +79,12 @@ def _success(spec: dict[str, Any], operation: dict[str, Any]) -> tuple[int, Any]
     return (int(status) if str(status).isdigit() else 200), example
 
 
+TOKEN_ANSWER = {"access_token": "test-access", "token_type": "Bearer", "expires_in": 3600, "refresh_token": "r"}
+
+
 def auth_answers(spec: dict[str, Any], called: str) -> list[tuple[str, str, str]]:
-    """(method, path, JSON answer) for every other operation the client might call before ``called``."""
+    """(method, path, JSON answer) for every other operation a client might call before ``called``
+    (the npm packages' round trip answers these; the Python one uses ``VENDOR_AUTH``)."""
     answers = []
     for path, item in spec["paths"].items():
         for method in HTTP_METHODS:
@@ -89,6 +92,50 @@ def auth_answers(spec: dict[str, Any], called: str) -> list[tuple[str, str, str]
                 _status, example = _success(spec, item[method])
                 answers.append((method.upper(), path, json.dumps({**TOKEN_ANSWER, **(example or {})})))
     return answers
+
+
+# Per vendor: ``credentials`` for connect(); ``login``: (method, path, what the request must carry as
+# pytest-httpserver matchers, the JSON answer) for a session or token call made before the API call;
+# ``headers`` / ``query``: what every API call must carry. Values as the vendor modules document them.
+VENDOR_AUTH: dict[str, dict[str, Any]] = {
+    "activeplatform": {"credentials": {"api_token": "ap-token"}, "query": {"api_token": "ap-token"}},
+    "intandem": {"credentials": {"token": "it-token"}, "headers": {"Authorization": 'Token token="it-token"'}},
+    "octopush": {
+        "credentials": {"api_login": "me@example.com", "api_key": "op-key"},
+        "headers": {"api-login": "me@example.com", "api-key": "op-key"},
+    },
+    "portabilling": {
+        "credentials": {"login": "pb-user", "password": "pb-password"},
+        "login": (
+            "POST",
+            "/Session/login",
+            {"json": {"params": {"login": "pb-user", "password": "pb-password"}}},
+            {"access_token": "pb-session", "refresh_token": "pb-refresh"},
+        ),
+        "headers": {"Authorization": "Bearer pb-session"},
+    },
+    "twosms": {
+        "credentials": {"client_id": "ts-id", "client_secret": "ts-secret"},
+        "login": (
+            "POST",
+            "/Token",
+            {"data": "grant_type=client_credentials&client_id=ts-id&client_secret=ts-secret"},
+            {"access_token": "ts-access", "token_type": "bearer", "expires_in": 3600},
+        ),
+        "headers": {"Authorization": "Bearer ts-access"},
+    },
+}
+
+
+def success_answer(api: str, example: Any) -> Any:
+    """The spec's success example as the vendor would send it for a call that succeeded.
+
+    2sms's samples fill in the envelope's ``Error`` too, and an ``Error`` object means the call failed
+    even under HTTP 200: a successful answer has none.
+    """
+    if api == "twosms" and isinstance(example, dict):
+        return {key: value for key, value in example.items() if key != "Error"}
+    return example
 
 
 def call_plan(api: str, spec: dict[str, Any]) -> dict[str, Any]:
@@ -112,6 +159,7 @@ def call_plan(api: str, spec: dict[str, Any]) -> dict[str, Any]:
     content = resolve(spec, operation.get("requestBody", {})).get("content", {})
     body = first_example(spec, content[JSON]) if JSON in content else None
     status, answer = _success(spec, operation)
+    answer = success_answer(api, answer if answer is not None else {})
     tag = re.sub(r"\W+", "_", operation["tags"][0].lower())
     return {
         "package": f"{api}_client",
@@ -121,6 +169,7 @@ def call_plan(api: str, spec: dict[str, Any]) -> dict[str, Any]:
         "method": method.upper(),
         "path": expected_path,
         "status": status,
-        "answer": json.dumps(answer if answer is not None else {}),
+        "answer": json.dumps(answer),
+        "credentials": VENDOR_AUTH[api]["credentials"],
         "auth_answers": auth_answers(spec, path),
     }

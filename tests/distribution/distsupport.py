@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from accountkit_codegen.layout import CODEGEN
-from clientcall import TOKEN_ANSWER, call_plan
+from clientcall import VENDOR_AUTH, call_plan
 from passlib.apache import HtpasswdFile
 from pytest_httpserver import HTTPServer
 
@@ -146,18 +146,24 @@ def install_from(index: PackageIndex, python: Path, *requirements: str) -> subpr
 def call_with_installed_client(python: Path, api: str, spec: dict[str, Any], server: HTTPServer) -> dict[str, Any]:
     """One call of ``api``'s first operation through the client installed for ``python``, against ``server``.
 
-    The server answers the call with the spec's example, and any login or token request ``connect()``
-    makes first; the outcome is what ``call_client.py`` reports, plus the plan and the requests received.
+    The server answers only what the vendor would: the call itself with the spec's example, and the
+    login or token request ``connect()`` makes first, each only with the vendor's credentials
+    (``VENDOR_AUTH``). Anything else is a 404, which the client reports as an error and the script
+    exits non-zero. The outcome is what ``call_client.py`` reports, plus the plan and the requests.
     """
     plan = call_plan(api, spec)
+    auth = VENDOR_AUTH[api]
     server.clear()
-    server.expect_request(plan["path"], method=plan["method"]).respond_with_data(
-        plan["answer"], status=plan["status"], content_type="application/json"
-    )
-    for method, path, answer in plan["auth_answers"]:  # a login or token call connect()'s auth may make
-        server.expect_request(path, method=method).respond_with_data(answer, content_type="application/json")
-    token = json.dumps(TOKEN_ANSWER)
-    server.expect_request(re.compile(".*")).respond_with_data(token, content_type="application/json")
+    server.no_handler_status_code = 404
+    server.expect_request(
+        plan["path"],
+        method=plan["method"],
+        headers=auth.get("headers"),
+        query_string=auth.get("query", ""),
+    ).respond_with_data(plan["answer"], status=plan["status"], content_type="application/json")
+    if "login" in auth:
+        method, path, carries, answer = auth["login"]
+        server.expect_request(path, method=method, **carries).respond_with_json(answer)
     result = subprocess.run(
         [str(python), str(CALL_CLIENT), json.dumps(plan), server.url_for("/").rstrip("/")],
         env=clean_env(),
@@ -165,6 +171,10 @@ def call_with_installed_client(python: Path, api: str, spec: dict[str, Any], ser
         text=True,
         timeout=60,
     )
-    assert result.returncode == 0, result.stderr
+    unanswered = [
+        f"{request.method} {request.full_path}" for request, response in server.log if response.status_code == 404
+    ]
+    assert result.returncode == 0, f"{result.stderr}\nunanswered requests: {unanswered}"
     calls = [request for request, _response in server.log if request.path == plan["path"]]
-    return {**json.loads(result.stdout), "plan": plan, "calls": calls}
+    logins = [request for request, _response in server.log if "login" in auth and request.path == auth["login"][1]]
+    return {**json.loads(result.stdout), "plan": plan, "calls": calls, "logins": logins}

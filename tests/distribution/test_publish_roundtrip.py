@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ from accountkit_codegen.records import client_version
 from accountkit_codegen.runtimerange import runtime_version
 
 sys.path.insert(0, str(Path(__file__).parent))  # import the helpers beside this file whatever the import mode
+from clientcall import VENDOR_AUTH  # noqa: E402
 from distsupport import PackageIndex, call_with_installed_client, codegen_env, fresh_venv, install_from  # noqa: E402
 
 APIS = [api.name for api in all_apis()]
@@ -114,19 +116,45 @@ def _wheel_spec_sha256(dist: Path, api: str) -> str:
 
 @pytest.mark.parametrize("api", APIS)
 def test_installed_client_calls_an_api(api: str, client_venv: Path, api_server, dist_dir: Path):
+    """Sync and async calls succeed, send the planned values and return the answer's values parsed."""
     outcome = call_with_installed_client(client_venv / "bin" / "python", api, spec(api), api_server)
-    plan, calls = outcome.pop("plan"), outcome.pop("calls")
+    plan, calls, logins = outcome.pop("plan"), outcome.pop("calls"), outcome.pop("logins")
     print(api, outcome)
-    assert outcome["status"] == plan["status"], outcome
     assert outcome["module_file"].startswith(str(client_venv)), "imported from outside the fresh venv"
     assert outcome["runtime_file"].startswith(str(client_venv)), "the runtime came from outside the fresh venv"
     assert outcome["runtime_version"] == runtime_version()
     assert outcome["spec_sha256"] == _wheel_spec_sha256(dist_dir, api), "openapi.yaml is not the bundled spec"
-    assert len(calls) == 1, [(request.method, request.path) for request, _response in api_server.log]
-    request = calls[0]
-    assert request.method == plan["method"]
-    if plan["body"] is not None:
-        assert set(json.loads(request.get_data())) == set(plan["body"])
+    answer = json.loads(plan["answer"])
+    for mode in ("sync", "async"):
+        assert outcome[mode]["status"] == plan["status"], outcome
+        assert same_values(outcome[mode]["parsed"], answer), (mode, outcome[mode]["parsed"], answer)
+    assert len(calls) == 2, [(request.method, request.path) for request, _response in api_server.log]
+    for request in calls:
+        assert request.method == plan["method"]
+        if plan["body"] is not None:
+            assert same_values(json.loads(request.get_data()), plan["body"]), request.get_data()
+    assert len(logins) == (2 if "login" in VENDOR_AUTH[api] else 0)  # one per client: sync, then async
+
+
+def same_values(parsed, answer) -> bool:
+    """``parsed`` (a model's ``to_dict()``) holds the answer's values; an empty answer may parse to None.
+
+    Date-times are compared as instants, numbers as numbers: ``to_dict()`` writes them its own way.
+    """
+    if answer == {} and parsed in (None, {}):
+        return True
+    if isinstance(answer, dict) and isinstance(parsed, dict):
+        return parsed.keys() == answer.keys() and all(same_values(parsed[key], answer[key]) for key in answer)
+    if isinstance(answer, list) and isinstance(parsed, list):
+        return len(parsed) == len(answer) and all(map(same_values, parsed, answer))
+    if isinstance(answer, str) and isinstance(parsed, str) and parsed != answer:
+        try:
+            return datetime.fromisoformat(parsed) == datetime.fromisoformat(answer)
+        except ValueError:
+            return False
+    if isinstance(answer, (int, float)) and isinstance(parsed, (int, float)) and not isinstance(answer, bool):
+        return float(parsed) == float(answer)
+    return parsed == answer
 
 
 def _record_hashes(record: str) -> set[str]:

@@ -300,6 +300,7 @@ def tls_server(self_signed_cert: tuple[Path, Path]) -> Iterator[MockServer]:
     mock = MockServer(tls=context)
     yield mock
     mock.stop()
+    assert not mock.errors, f"test server handler errors: {mock.errors}"
 
 
 @pytest.fixture(autouse=True)

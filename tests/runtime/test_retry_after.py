@@ -8,6 +8,7 @@ itself stays finite and capped however many retries are configured.
 
 from __future__ import annotations
 
+import datetime
 import email.utils
 import time
 
@@ -138,3 +139,43 @@ def test_should_retry_status_is_the_one_place_that_decides(octopush, record_slee
     with pytest.raises(octopush.errors.ServerError):
         octopush.call(client)  # and 503 not
     assert len(octopush.main_calls()) == 3
+
+
+# -- parse_retry_after and the policy on their own: the edges the server tests cannot reach ---------
+
+
+def test_a_fraction_of_a_second_below_one_is_a_wait() -> None:
+    from accountkit_runtime.retries import parse_retry_after
+
+    assert parse_retry_after("0.5") == 0.5
+
+
+def test_a_date_half_a_second_ahead_is_a_wait_and_half_a_second_ago_is_none(monkeypatch) -> None:
+    import accountkit_runtime.retries as retries
+
+    moment = 1_800_000_000.0
+    date = email.utils.formatdate(moment, usegmt=True)
+    monkeypatch.setattr(retries, "time", type("Clock", (), {"time": staticmethod(lambda: moment - 0.5)}))
+    assert retries.parse_retry_after(date) == 0.5
+    monkeypatch.setattr(retries, "time", type("Clock", (), {"time": staticmethod(lambda: moment + 0.5)}))
+    assert retries.parse_retry_after(date) is None
+    monkeypatch.setattr(retries, "time", type("Clock", (), {"time": staticmethod(lambda: moment)}))
+    assert retries.parse_retry_after(date) is None  # now is no wait either
+
+
+def test_a_date_with_its_own_offset_is_read_in_that_offset() -> None:
+    from accountkit_runtime.retries import parse_retry_after
+
+    ahead = email.utils.format_datetime(
+        datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=2))) + datetime.timedelta(seconds=30)
+    )
+    assert 25 < parse_retry_after(ahead) <= 31, ahead  # not two hours off
+
+
+def test_the_policy_cannot_be_changed_after_it_is_made() -> None:
+    import dataclasses
+
+    from accountkit_runtime.retries import RetryPolicy
+
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        RetryPolicy().max_delay = 1.0  # type: ignore[misc]

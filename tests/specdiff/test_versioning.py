@@ -77,3 +77,8 @@ def test_satisfies_compares_numerically():
     assert satisfies("0.10.0", "0.9.0")
     assert satisfies("0.2.0", "0.2.0")
     assert not satisfies("0.1.5", "0.2.0")
+
+
+def test_no_change_and_no_text_change_is_nothing_to_release_by_default():
+    assert semver_bump([]) is None
+    assert suggested_bump([], "1.2.3") is None
