@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from . import retries
+from . import errorbody, retries
 from .bodies import NestedTooDeep, check_depth, load_json
 from .client import Client
 from .errors import (
@@ -162,7 +162,9 @@ def raise_for_error(settings: ClientSettings, operation: Operation, response: ht
         summary += f" {code}"
     if text:
         summary += f": {text}"
-    raise error_class(summary, response=response, code=code, vendor_message=text, body=redact.data(body))
+    data = redact.data(body)
+    model = errorbody.error_body(operation, status, data)
+    raise error_class(summary, response=response, code=code, vendor_message=text, body=model, body_data=data)
 
 
 def parse(build: Callable[..., T], client: Client, operation: Operation, response: httpx.Response) -> T:
