@@ -152,4 +152,5 @@ def test_moving_from_runtime_copies_to_accountkit_runtime_kept_every_clients_sur
     for api in all_apis():
         old = package_surface(tmp_path / "generated" / api.name)
         assert not any(entry.startswith(f"{api.package}._runtime") for entry in old.entries)  # a private module
-        assert verdict(old, package_surface(api.output)) == ("patch", []), api.name
+        # Nothing the old clients had is gone (later releases only add to the surface: the client objects).
+        assert verdict(old, package_surface(api.output))[0] != "major", api.name
