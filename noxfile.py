@@ -120,7 +120,7 @@ def lock(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def build(session: nox.Session) -> None:
-    """Sdists and wheels of accountkit-runtime and every client in dist/, each spec's npm package in dist/npm/ (reproducible)."""
+    """Reproducible sdists and wheels (runtime and clients) in dist/, each spec's npm package in dist/npm/."""
     install(session, "publish")
     npm_ci(session)
     session.run("python", "-m", "accountkit_codegen.distbuild", *session.posargs)
@@ -129,7 +129,7 @@ def build(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def publish(session: nox.Session) -> None:
-    """Upload dist/ to PUBLISH_INDEX_URL (the runtime first), then dist/npm/ to NPM_REGISTRY_URL, skipping identical ones."""
+    """Upload dist/ to PUBLISH_INDEX_URL (runtime first), then dist/npm/ to NPM_REGISTRY_URL; skip identical ones."""
     install(session, "publish")
     session.run("python", "-m", "accountkit_codegen.publish", *session.posargs)
     session.run("python", "-m", "accountkit_codegen.npmpublish", *session.posargs)
