@@ -44,11 +44,18 @@ from openapi_python_client.parser.responses import Response
 from openapi_python_client.schema.untrusted_string import UntrustedString
 from openapi_python_client.strings import safe_for_docstring
 
-# The per-call keyword arguments of every method (``accountkit_runtime.apiclient``), and the names kept
-# for the ``RequestOptions`` fields a runtime may add (``extra_query``, ``extra_body``): no parameter or
-# body field takes them, so that adding them never renames an argument.
-CALL_OPTIONS = ("request_options", "extra_headers", "timeout", "max_retries", "max_response_bytes")
-RESERVED = frozenset({"self", *CALL_OPTIONS, "extra_query", "extra_body"})
+# The per-call keyword arguments of every method (``accountkit_runtime.apiclient``, ``RequestOptions``'s
+# fields): no parameter or body field takes their names (one that would is renamed, ``body_timeout``).
+CALL_OPTIONS = (
+    "request_options",
+    "extra_headers",
+    "extra_query",
+    "extra_body",
+    "timeout",
+    "max_retries",
+    "max_response_bytes",
+)
+RESERVED = frozenset({"self", *CALL_OPTIONS})
 
 
 def wire_name(prop: Property) -> str:

@@ -6,11 +6,11 @@ variables, and groups the operations by the spec's tags as resources (``<package
 ``pb.account.update_account(params=...)`` calls the operation's module function
 (``<package>.api.account.update_account.sync``) with that client. What is not one API's lives here:
 
-- **Per-call options.** Every method takes ``extra_headers``, ``timeout``, ``max_retries`` and
-  ``max_response_bytes`` keyword arguments, and ``request_options``; ``call_options`` merges them over the
-  object's defaults into the one ``RequestOptions`` the call is sent with. New ``RequestOptions`` fields
-  become keyword arguments by adding them to the generated methods (``resources.py.jinja``):
-  ``call_options`` takes any of its fields.
+- **Per-call options.** Every method takes ``extra_headers``, ``extra_query``, ``extra_body``,
+  ``timeout``, ``max_retries`` and ``max_response_bytes`` keyword arguments, and ``request_options``;
+  ``call_options`` merges them over the object's defaults into the one ``RequestOptions`` the call is
+  sent with. New ``RequestOptions`` fields become keyword arguments by adding them to the generated
+  methods (``resources.py.jinja``): ``call_options`` takes any of its fields.
 - **``with_options()``** returns a copy with other defaults (timeout, retries, size cap, headers) that
   shares this one's connection pools and auth state (one login, one token for both), as Stainless
   SDKs' ``with_options`` does: the defaults travel with each call, not in the pools.

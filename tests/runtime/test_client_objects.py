@@ -395,3 +395,36 @@ def test_activeplatform_error_body(server: Any, kit_for: Any) -> None:
     ):
         api.accounts.update_account(505, email="ann@example.com")
     assert isinstance(caught.value.body, ErrorBody)
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_extra_query_and_extra_body_per_call(portabilling: Any, mode: str) -> None:
+    import portabilling_client
+
+    arguments: dict[str, Any] = {
+        "params": {"account_info": {"i_account": 55}},
+        "extra_query": {"trace": "t-7"},
+        "extra_body": {"params": {"account_info": {"x_note": "undocumented"}}},
+    }
+    settings = {"base_url": portabilling.base_url, **portabilling.credentials}
+    if mode == "sync":
+        with portabilling_client.PortaBilling(**settings) as pb:
+            pb.account.update_account(**arguments)
+    else:
+
+        async def main() -> None:
+            async with portabilling_client.AsyncPortaBilling(**settings) as pb:
+                await pb.account.update_account(**arguments)
+
+        asyncio.run(main())
+    sent = portabilling.main_calls()[-1]
+    assert sent.json() == {"params": {"account_info": {"i_account": 55, "x_note": "undocumented"}}}
+    assert sent.params == {"trace": "t-7"}
+
+
+def test_octopush_edits_only_the_fields_given(octopush: Any) -> None:
+    import octopush_client
+
+    with octopush_client.Octopush(base_url=octopush.base_url, **octopush.credentials) as api:
+        api.subaccounts.edit_subaccount(octopush.email, first_name="Ann")
+    assert octopush.main_calls()[-1].json() == {"first_name": "Ann"}

@@ -52,6 +52,8 @@ class AccountsResource(Resource):
         subscription_credit_limit: float | Unset = UNSET,
         custom_attributes: list[CustomAttributeInput | CustomAttributeInputDict] | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -105,8 +107,9 @@ class AccountsResource(Resource):
                 level (for subscription_credit_limit_use_system = false)
             custom_attributes (list[CustomAttributeInput | CustomAttributeInputDict]): A list of additional attributes (see
                 Managing attributes)
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             Account: the success model; every error status raises ``errors.ApiStatusError``.
@@ -149,6 +152,8 @@ class AccountsResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
@@ -182,6 +187,8 @@ class AccountsResource(Resource):
         subscription_credit_limit: float | Unset = UNSET,
         custom_attributes: list[CustomAttributeInput | CustomAttributeInputDict] | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -235,8 +242,9 @@ class AccountsResource(Resource):
                 level (for subscription_credit_limit_use_system = false)
             custom_attributes (list[CustomAttributeInput | CustomAttributeInputDict]): A list of additional attributes (see
                 Managing attributes)
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             Response[Account]
@@ -279,6 +287,8 @@ class AccountsResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
@@ -316,6 +326,8 @@ class AsyncAccountsResource(Resource):
         subscription_credit_limit: float | Unset = UNSET,
         custom_attributes: list[CustomAttributeInput | CustomAttributeInputDict] | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -369,8 +381,9 @@ class AsyncAccountsResource(Resource):
                 level (for subscription_credit_limit_use_system = false)
             custom_attributes (list[CustomAttributeInput | CustomAttributeInputDict]): A list of additional attributes (see
                 Managing attributes)
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             Account: the success model; every error status raises ``errors.ApiStatusError``.
@@ -413,6 +426,8 @@ class AsyncAccountsResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
@@ -446,6 +461,8 @@ class AsyncAccountsResource(Resource):
         subscription_credit_limit: float | Unset = UNSET,
         custom_attributes: list[CustomAttributeInput | CustomAttributeInputDict] | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -499,8 +516,9 @@ class AsyncAccountsResource(Resource):
                 level (for subscription_credit_limit_use_system = false)
             custom_attributes (list[CustomAttributeInput | CustomAttributeInputDict]): A list of additional attributes (see
                 Managing attributes)
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             Response[Account]
@@ -543,6 +561,8 @@ class AsyncAccountsResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,

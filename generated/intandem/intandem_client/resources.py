@@ -34,6 +34,8 @@ class AccountsResource(Resource):
         add_sms_credits: str | Unset = UNSET,
         delete_sms_credits: str | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -51,8 +53,9 @@ class AccountsResource(Resource):
             edit_tags (str)
             add_sms_credits (str)
             delete_sms_credits (str)
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             ChangePackageResponse: the success model; every error status raises ``errors.ApiStatusError``.
@@ -76,6 +79,8 @@ class AccountsResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
@@ -92,6 +97,8 @@ class AccountsResource(Resource):
         add_sms_credits: str | Unset = UNSET,
         delete_sms_credits: str | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -109,8 +116,9 @@ class AccountsResource(Resource):
             edit_tags (str)
             add_sms_credits (str)
             delete_sms_credits (str)
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             Response[ChangePackageResponse]
@@ -134,6 +142,8 @@ class AccountsResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
@@ -154,6 +164,8 @@ class AsyncAccountsResource(Resource):
         add_sms_credits: str | Unset = UNSET,
         delete_sms_credits: str | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -171,8 +183,9 @@ class AsyncAccountsResource(Resource):
             edit_tags (str)
             add_sms_credits (str)
             delete_sms_credits (str)
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             ChangePackageResponse: the success model; every error status raises ``errors.ApiStatusError``.
@@ -196,6 +209,8 @@ class AsyncAccountsResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
@@ -212,6 +227,8 @@ class AsyncAccountsResource(Resource):
         add_sms_credits: str | Unset = UNSET,
         delete_sms_credits: str | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -229,8 +246,9 @@ class AsyncAccountsResource(Resource):
             edit_tags (str)
             add_sms_credits (str)
             delete_sms_credits (str)
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             Response[ChangePackageResponse]
@@ -254,6 +272,8 @@ class AsyncAccountsResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,

@@ -29,12 +29,14 @@ class SubaccountsResource(Resource):
         self,
         subaccount_email: str,
         *,
-        first_name: str,
-        last_name: str,
-        password: str,
+        first_name: str | Unset = UNSET,
+        last_name: str | Unset = UNSET,
+        password: str | Unset = UNSET,
         company_name: str | Unset = UNSET,
         callbacks: SubaccountCallbacks | SubaccountCallbacksDict | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -52,8 +54,9 @@ class SubaccountsResource(Resource):
             password (str): Sub-account password
             company_name (str): (optional) Company name.
             callbacks (SubaccountCallbacks | SubaccountCallbacksDict): Object containing callback URLs.
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             EditSubaccountResult: the success model; every error status raises ``errors.ApiStatusError``.
@@ -79,6 +82,8 @@ class SubaccountsResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
@@ -89,12 +94,14 @@ class SubaccountsResource(Resource):
         self,
         subaccount_email: str,
         *,
-        first_name: str,
-        last_name: str,
-        password: str,
+        first_name: str | Unset = UNSET,
+        last_name: str | Unset = UNSET,
+        password: str | Unset = UNSET,
         company_name: str | Unset = UNSET,
         callbacks: SubaccountCallbacks | SubaccountCallbacksDict | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -112,8 +119,9 @@ class SubaccountsResource(Resource):
             password (str): Sub-account password
             company_name (str): (optional) Company name.
             callbacks (SubaccountCallbacks | SubaccountCallbacksDict): Object containing callback URLs.
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             Response[EditSubaccountResult]
@@ -139,6 +147,8 @@ class SubaccountsResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
@@ -153,12 +163,14 @@ class AsyncSubaccountsResource(Resource):
         self,
         subaccount_email: str,
         *,
-        first_name: str,
-        last_name: str,
-        password: str,
+        first_name: str | Unset = UNSET,
+        last_name: str | Unset = UNSET,
+        password: str | Unset = UNSET,
         company_name: str | Unset = UNSET,
         callbacks: SubaccountCallbacks | SubaccountCallbacksDict | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -176,8 +188,9 @@ class AsyncSubaccountsResource(Resource):
             password (str): Sub-account password
             company_name (str): (optional) Company name.
             callbacks (SubaccountCallbacks | SubaccountCallbacksDict): Object containing callback URLs.
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             EditSubaccountResult: the success model; every error status raises ``errors.ApiStatusError``.
@@ -203,6 +216,8 @@ class AsyncSubaccountsResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
@@ -213,12 +228,14 @@ class AsyncSubaccountsResource(Resource):
         self,
         subaccount_email: str,
         *,
-        first_name: str,
-        last_name: str,
-        password: str,
+        first_name: str | Unset = UNSET,
+        last_name: str | Unset = UNSET,
+        password: str | Unset = UNSET,
         company_name: str | Unset = UNSET,
         callbacks: SubaccountCallbacks | SubaccountCallbacksDict | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -236,8 +253,9 @@ class AsyncSubaccountsResource(Resource):
             password (str): Sub-account password
             company_name (str): (optional) Company name.
             callbacks (SubaccountCallbacks | SubaccountCallbacksDict): Object containing callback URLs.
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             Response[EditSubaccountResult]
@@ -263,6 +281,8 @@ class AsyncSubaccountsResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,

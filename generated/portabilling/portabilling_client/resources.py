@@ -40,6 +40,8 @@ class AccountResource(Resource):
         *,
         params: UpdateAccountParams | UpdateAccountParamsDict,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -52,8 +54,9 @@ class AccountResource(Resource):
 
         Args:
             params (UpdateAccountParams | UpdateAccountParamsDict): The parameters of Account/update_account.
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             UpdateAccountResponse: the success model; every error status raises ``errors.ApiStatusError``.
@@ -65,6 +68,8 @@ class AccountResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
@@ -76,6 +81,8 @@ class AccountResource(Resource):
         *,
         params: UpdateAccountParams | UpdateAccountParamsDict,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -88,8 +95,9 @@ class AccountResource(Resource):
 
         Args:
             params (UpdateAccountParams | UpdateAccountParamsDict): The parameters of Account/update_account.
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             Response[UpdateAccountResponse]
@@ -101,6 +109,8 @@ class AccountResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
@@ -116,6 +126,8 @@ class AsyncAccountResource(Resource):
         *,
         params: UpdateAccountParams | UpdateAccountParamsDict,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -128,8 +140,9 @@ class AsyncAccountResource(Resource):
 
         Args:
             params (UpdateAccountParams | UpdateAccountParamsDict): The parameters of Account/update_account.
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             UpdateAccountResponse: the success model; every error status raises ``errors.ApiStatusError``.
@@ -141,6 +154,8 @@ class AsyncAccountResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
@@ -152,6 +167,8 @@ class AsyncAccountResource(Resource):
         *,
         params: UpdateAccountParams | UpdateAccountParamsDict,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -164,8 +181,9 @@ class AsyncAccountResource(Resource):
 
         Args:
             params (UpdateAccountParams | UpdateAccountParamsDict): The parameters of Account/update_account.
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             Response[UpdateAccountResponse]
@@ -177,6 +195,8 @@ class AsyncAccountResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
@@ -192,6 +212,8 @@ class SessionResource(Resource):
         *,
         params: LoginWithPassword | LoginWithPasswordDict | LoginWithToken | LoginWithTokenDict,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -205,8 +227,9 @@ class SessionResource(Resource):
         Args:
             params (LoginWithPassword | LoginWithPasswordDict | LoginWithToken | LoginWithTokenDict): The credentials:
                 a login with either a password or a token.
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             SessionData: the success model; every error status raises ``errors.ApiStatusError``.
@@ -218,6 +241,8 @@ class SessionResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
@@ -229,6 +254,8 @@ class SessionResource(Resource):
         *,
         params: LoginWithPassword | LoginWithPasswordDict | LoginWithToken | LoginWithTokenDict,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -242,8 +269,9 @@ class SessionResource(Resource):
         Args:
             params (LoginWithPassword | LoginWithPasswordDict | LoginWithToken | LoginWithTokenDict): The credentials:
                 a login with either a password or a token.
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             Response[SessionData]
@@ -255,6 +283,8 @@ class SessionResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
@@ -266,6 +296,8 @@ class SessionResource(Resource):
         *,
         params: RefreshAccessTokenParams | RefreshAccessTokenParamsDict,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -279,8 +311,9 @@ class SessionResource(Resource):
         Args:
             params (RefreshAccessTokenParams | RefreshAccessTokenParamsDict): The parameters of
                 Session/refresh_access_token.
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             SessionData: the success model; every error status raises ``errors.ApiStatusError``.
@@ -294,6 +327,8 @@ class SessionResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
@@ -305,6 +340,8 @@ class SessionResource(Resource):
         *,
         params: RefreshAccessTokenParams | RefreshAccessTokenParamsDict,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -318,8 +355,9 @@ class SessionResource(Resource):
         Args:
             params (RefreshAccessTokenParams | RefreshAccessTokenParamsDict): The parameters of
                 Session/refresh_access_token.
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             Response[SessionData]
@@ -333,6 +371,8 @@ class SessionResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
@@ -344,6 +384,8 @@ class SessionResource(Resource):
         *,
         params: LogoutParams | LogoutParamsDict,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -356,8 +398,9 @@ class SessionResource(Resource):
 
         Args:
             params (LogoutParams | LogoutParamsDict): The parameters of Session/logout.
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             LogoutResponse: the success model; every error status raises ``errors.ApiStatusError``.
@@ -369,6 +412,8 @@ class SessionResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
@@ -380,6 +425,8 @@ class SessionResource(Resource):
         *,
         params: LogoutParams | LogoutParamsDict,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -392,8 +439,9 @@ class SessionResource(Resource):
 
         Args:
             params (LogoutParams | LogoutParamsDict): The parameters of Session/logout.
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             Response[LogoutResponse]
@@ -405,6 +453,8 @@ class SessionResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
@@ -420,6 +470,8 @@ class AsyncSessionResource(Resource):
         *,
         params: LoginWithPassword | LoginWithPasswordDict | LoginWithToken | LoginWithTokenDict,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -433,8 +485,9 @@ class AsyncSessionResource(Resource):
         Args:
             params (LoginWithPassword | LoginWithPasswordDict | LoginWithToken | LoginWithTokenDict): The credentials:
                 a login with either a password or a token.
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             SessionData: the success model; every error status raises ``errors.ApiStatusError``.
@@ -446,6 +499,8 @@ class AsyncSessionResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
@@ -457,6 +512,8 @@ class AsyncSessionResource(Resource):
         *,
         params: LoginWithPassword | LoginWithPasswordDict | LoginWithToken | LoginWithTokenDict,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -470,8 +527,9 @@ class AsyncSessionResource(Resource):
         Args:
             params (LoginWithPassword | LoginWithPasswordDict | LoginWithToken | LoginWithTokenDict): The credentials:
                 a login with either a password or a token.
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             Response[SessionData]
@@ -483,6 +541,8 @@ class AsyncSessionResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
@@ -494,6 +554,8 @@ class AsyncSessionResource(Resource):
         *,
         params: RefreshAccessTokenParams | RefreshAccessTokenParamsDict,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -507,8 +569,9 @@ class AsyncSessionResource(Resource):
         Args:
             params (RefreshAccessTokenParams | RefreshAccessTokenParamsDict): The parameters of
                 Session/refresh_access_token.
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             SessionData: the success model; every error status raises ``errors.ApiStatusError``.
@@ -522,6 +585,8 @@ class AsyncSessionResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
@@ -533,6 +598,8 @@ class AsyncSessionResource(Resource):
         *,
         params: RefreshAccessTokenParams | RefreshAccessTokenParamsDict,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -546,8 +613,9 @@ class AsyncSessionResource(Resource):
         Args:
             params (RefreshAccessTokenParams | RefreshAccessTokenParamsDict): The parameters of
                 Session/refresh_access_token.
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             Response[SessionData]
@@ -561,6 +629,8 @@ class AsyncSessionResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
@@ -572,6 +642,8 @@ class AsyncSessionResource(Resource):
         *,
         params: LogoutParams | LogoutParamsDict,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -584,8 +656,9 @@ class AsyncSessionResource(Resource):
 
         Args:
             params (LogoutParams | LogoutParamsDict): The parameters of Session/logout.
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             LogoutResponse: the success model; every error status raises ``errors.ApiStatusError``.
@@ -597,6 +670,8 @@ class AsyncSessionResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
@@ -608,6 +683,8 @@ class AsyncSessionResource(Resource):
         *,
         params: LogoutParams | LogoutParamsDict,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -620,8 +697,9 @@ class AsyncSessionResource(Resource):
 
         Args:
             params (LogoutParams | LogoutParamsDict): The parameters of Session/logout.
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             Response[LogoutResponse]
@@ -633,6 +711,8 @@ class AsyncSessionResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,

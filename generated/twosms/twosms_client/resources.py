@@ -71,6 +71,8 @@ class AccountsResource(Resource):
         validated: bool | Unset = UNSET,
         website: str | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -131,8 +133,9 @@ class AccountsResource(Resource):
                 along with their permissions. Collection of AccountUserInfo.
             validated (bool): Determines if the account has been validated.
             website (str): The URL of the website for the account.
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             ResponseOfObject: the success model; every error status raises ``errors.ApiStatusError``.
@@ -192,6 +195,8 @@ class AccountsResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
@@ -242,6 +247,8 @@ class AccountsResource(Resource):
         validated: bool | Unset = UNSET,
         website: str | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -302,8 +309,9 @@ class AccountsResource(Resource):
                 along with their permissions. Collection of AccountUserInfo.
             validated (bool): Determines if the account has been validated.
             website (str): The URL of the website for the account.
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             Response[ResponseOfObject]
@@ -363,6 +371,8 @@ class AccountsResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
@@ -417,6 +427,8 @@ class AsyncAccountsResource(Resource):
         validated: bool | Unset = UNSET,
         website: str | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -477,8 +489,9 @@ class AsyncAccountsResource(Resource):
                 along with their permissions. Collection of AccountUserInfo.
             validated (bool): Determines if the account has been validated.
             website (str): The URL of the website for the account.
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             ResponseOfObject: the success model; every error status raises ``errors.ApiStatusError``.
@@ -538,6 +551,8 @@ class AsyncAccountsResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
@@ -588,6 +603,8 @@ class AsyncAccountsResource(Resource):
         validated: bool | Unset = UNSET,
         website: str | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         max_response_bytes: int | None = None,
@@ -648,8 +665,9 @@ class AsyncAccountsResource(Resource):
                 along with their permissions. Collection of AccountUserInfo.
             validated (bool): Determines if the account has been validated.
             website (str): The URL of the website for the account.
-            extra_headers, timeout, max_retries, max_response_bytes: this call's options (``RequestOptions``'s
-                fields), over the object's (``with_options``); ``request_options`` gives them as one object.
+            extra_headers, extra_query, extra_body, timeout, max_retries, max_response_bytes: this call's options
+                (``RequestOptions``'s fields: ``extra_query`` / ``extra_body`` add keys the spec does not document),
+                over the object's (``with_options``); ``request_options`` gives them as one object.
 
         Returns:
             Response[ResponseOfObject]
@@ -709,6 +727,8 @@ class AsyncAccountsResource(Resource):
             request_options=self._options(
                 request_options,
                 extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
                 max_response_bytes=max_response_bytes,
