@@ -7,6 +7,9 @@ Modules, one job each:
 - ``prepare``  the Python generators' view of a spec (drops what they can't take, adds metadata).
 - ``patterns`` a spec's ECMA-262 ``pattern`` as regexes that match in linear time, or a refusal.
 - ``build``    build one API's package into a directory by running the pinned generators.
+- ``pythonclient`` openapi-python-client with our templates, their extra context and our own modules.
+- ``clientfacts`` what the templates need beyond the generator's view: client name, quickstart, ``connect()``.
+- ``methods``  how operations look to a caller: success types, error models, TypedDicts, methods.
 - ``runtimerange`` the accountkit-runtime version, and the range of it each client depends on.
 - ``stamp``    the content hash of everything that decides a package's bytes (for skipping).
 - ``generate`` the ``nox -s generate`` command: select, skip unchanged, stage, swap atomically.

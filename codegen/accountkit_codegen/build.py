@@ -1,16 +1,19 @@
 """Build one API's complete package project into a fresh directory.
 
 The steps, in order: validate the spec; derive the Python generators' view of it; run
-openapi-python-client (attrs models + httpx client, our templates and config) and
-datamodel-code-generator (pydantic v2 models as ``<api>_client.schemas``); add the vendor module and the
-spec itself as package data; name the accountkit-runtime versions the package works with; format
-everything with the pinned ruff. The runtime is not copied in: it is a package of its own. The version
-is the package's own (``records``), not the spec's ``info.version``.
+openapi-python-client (attrs models + httpx client, our templates and config, through ``pythonclient``,
+which also gives the templates what the spec and the vendor module say beyond the generator's view:
+``clientfacts``) and datamodel-code-generator (pydantic v2 models as ``<api>_client.schemas``); add the
+vendor module and the spec itself as package data; name the accountkit-runtime versions the package
+works with; format everything with the pinned ruff. The runtime is not copied in: it is a package of
+its own. The version is the package's own (``records``), not the spec's ``info.version``.
 Every tool is the one installed next to this interpreter, so output depends only on the pins.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -21,7 +24,8 @@ import yaml
 
 from . import prepare
 from .changelog import changelog_path
-from .layout import CACHE, REPO, RUFF_CONFIG, RUNTIME_DISTRIBUTION, TEMPLATES, Api
+from .clientfacts import FactsError, facts
+from .layout import CACHE, CODEGEN, REPO, RUFF_CONFIG, RUNTIME_DISTRIBUTION, TEMPLATES, Api
 from .records import RecordError, client_version
 from .runtimerange import MARKER, RuntimeVersionError, requirement, runtime_version
 from .specs import load_spec
@@ -51,10 +55,14 @@ def _tool(name: str) -> str:
     return str(path) if path.exists() else name
 
 
-def _run(api: Api, tool: str, args: list[str | Path], cwd: Path) -> None:
+def _run(api: Api, tool: str, args: list[str | Path], cwd: Path, *, command: list[str] | None = None) -> None:
+    """Run ``tool`` (or ``command``, named ``tool`` in errors) with ``args``; ``ToolError`` when it fails."""
+    # The pipeline's own modules (``pythonclient``) run with this interpreter, from this checkout's codegen/.
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(CODEGEN), os.environ.get("PYTHONPATH")]))}
     result = subprocess.run(
-        [_tool(tool), *map(str, args)],
+        [*(command or [_tool(tool)]), *map(str, args)],
         cwd=cwd,
+        env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -94,20 +102,24 @@ def build(api: Api, dest: Path) -> None:
         config = yaml.safe_load(api.config.read_text(encoding="utf-8")) or {}
         config["package_version_override"] = version
         (work / "config.yaml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+        try:
+            known = facts(document, api.spec, api.vendor)
+        except FactsError as exc:
+            raise ToolError(api, "clientfacts", str(exc)) from None
+        (work / "facts.json").write_text(json.dumps(known, indent=1), encoding="utf-8")
         project = work / "project"
         _run(
             api,
             "openapi-python-client",
             [
-                "generate",
-                "--path", "openapi.yaml",
-                "--output-path", project,
+                "--spec", "openapi.yaml",
+                "--output", project,
                 "--config", "config.yaml",
-                "--custom-template-path", TEMPLATES,
-                "--meta", "uv",
-                "--fail-on-warning",
+                "--templates", TEMPLATES,
+                "--facts", "facts.json",
             ],
             cwd=work,
+            command=[sys.executable, "-m", "accountkit_codegen.pythonclient"],
         )  # fmt: skip
         package = project / api.package
         _run(

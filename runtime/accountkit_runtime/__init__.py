@@ -10,6 +10,7 @@ What the generators don't give, in one module each:
 
 - ``client``      the ``Client`` / ``AuthenticatedClient`` every operation takes (each package re-exports it).
 - ``errors``      the error hierarchy and the warnings, pickling errors, showing response text safely (``printable``).
+- ``errorbody``   an error body as the spec's model for its status (``ApiStatusError.body``).
 - ``redaction``   masking secrets in logs, exception messages and reprs.
 - ``auth``        authentication schemes as ``httpx.Auth`` flows, and ``TokenFlow`` for vendors' own.
 - ``retries``     which failures are retried, and how long to wait (backoff, jitter, Retry-After).
@@ -33,6 +34,7 @@ What the generators don't give, in one module each:
 - ``pickling``    a client pickles as its configuration, never with live state or secrets.
 - ``settings``    what a configured client carries: vendor profile, retries, size cap, redactor, logger.
 - ``connect``     building a configured client from arguments and environment variables.
+- ``apiclient``   what every client object (``PortaBilling()``, ...) shares: call options, ``with_options``.
 
 Nothing is imported here: a client imports the modules it uses, so importing one stays as cheap as before.
 """

@@ -8,14 +8,15 @@ portabilling_client.errors.ApiError`` also catches an Octopush failure.
 Modelled on the Stainless SDKs: callers catch ``ApiError`` for anything the API said no to, the
 status-specific subclasses for the cases they handle, and ``ApiConnectionError`` / ``ApiTimeoutError``
 for failures where no response arrived. Every error carries the vendor's own code and message parsed
-from its error body, and the raw ``httpx.Response`` when there is one. Messages never contain secrets:
-they are built from redacted text only. Text that came from a response is shown through
-``printable``: bounded, and with control characters escaped.
+from its error body, the body itself as the spec's model for that status (``body``, see ``errorbody``)
+and as redacted JSON data (``body_data``), and the raw ``httpx.Response`` when there is one. Messages
+never contain secrets: they are built from redacted text only. Text that came from a response is shown
+through ``printable``: bounded, and with control characters escaped.
 
 Every error pickles (process pools, distributed workers) without its live parts: a pickled
-``ApiError`` keeps its message, status, vendor code and message and the (redacted) body, and leaves
-the ``httpx.Response`` behind, since the request, the headers and the redirect history in it carry
-tokens and passwords.
+``ApiError`` keeps its message, status, vendor code and message and the body (both forms are made
+from the redacted body, so neither holds a secret), and leaves the ``httpx.Response`` behind, since
+the request, the headers and the redirect history in it carry tokens and passwords.
 """
 
 from __future__ import annotations
@@ -128,7 +129,16 @@ class RequestValidationError(AccountkitError, ValueError):
 
 
 class ApiError(AccountkitError):
-    """The API could not be used for this call: it answered with an error, or not at all."""
+    """The API could not be used for this call: it answered with an error, or not at all.
+
+    ``body`` is the error body as the spec documents it for the response's status: an instance of the
+    client's model for that status (PortaBilling's ``Fault``, Octopush's ``ErrorBody``, 2sms's
+    ``ResponseOfObject``; a ``str`` where the spec documents plain text), or ``None`` when the spec
+    documents no body for the status or the body does not parse as documented. ``body_data`` is the
+    same body as parsed JSON (or text), whatever its shape. Both are made from the redacted body:
+    a secret the server echoed back shows as ``***``. The body exactly as it arrived is ``raw_body``
+    (``response.content``; neither is pickled).
+    """
 
     _not_pickled: ClassVar[dict[str, Any]] = {"response": None}
 
@@ -141,6 +151,7 @@ class ApiError(AccountkitError):
         code: str | None = None,
         vendor_message: str | None = None,
         body: Any = None,
+        body_data: Any = None,
     ) -> None:
         # Bounded and printable whatever the caller passed (the parts are usually printable already).
         message = printable(message, _MAX_MESSAGE)
@@ -151,6 +162,12 @@ class ApiError(AccountkitError):
         self.code = printable(code, _MAX_MESSAGE) if code is not None else None
         self.vendor_message = printable(vendor_message, _MAX_MESSAGE) if vendor_message is not None else None
         self.body = body
+        self.body_data = body_data
+
+    @property
+    def raw_body(self) -> bytes | None:
+        """The body exactly as it arrived (unredacted), or None: no response, or a pickled error."""
+        return self.response.content if self.response is not None else None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.message!r}, status_code={self.status_code!r}, code={self.code!r})"

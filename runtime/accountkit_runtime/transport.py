@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from . import extras, retries
+from . import errorbody, extras, retries
 from .bodies import NestedTooDeep, check_depth, load_json
 from .client import Client
 from .errors import (
@@ -180,7 +180,9 @@ def raise_for_error(settings: ClientSettings, operation: Operation, response: ht
     explained = vendor.explain(code) if vendor.explain is not None and code else None
     if explained:
         summary += f" ({explained})"
-    raise error_class(summary, response=response, code=code, vendor_message=text, body=redact.data(body))
+    data = redact.data(body)
+    model = errorbody.error_body(operation, status, data)
+    raise error_class(summary, response=response, code=code, vendor_message=text, body=model, body_data=data)
 
 
 def parse(build: Callable[..., T], client: Client, operation: Operation, response: httpx.Response) -> T:

@@ -122,7 +122,7 @@ def test_a_moderately_nested_error_body_is_an_ordinary_error_and_can_be_shown(oc
         octopush.call(octopush.connect())
 
     assert caught.value.code == "1" and caught.value.vendor_message == "no"
-    assert "..." in repr(caught.value.body)  # cut for showing, not recursed without bound
+    assert "..." in repr(caught.value.body_data)  # cut for showing, not recursed without bound
 
 
 TOKEN_ROUTES = {"portabilling": "login_path", "twosms": "token_path"}

@@ -76,6 +76,7 @@ def test_logs_errors_and_reprs_show_no_secret(api: str, kit_for, caplog: pytest.
         str(exc),
         repr(exc),
         repr(exc.body),
+        repr(exc.body_data),
         str(exc.vendor_message),
         repr(client),
         repr(client.settings),

@@ -109,7 +109,8 @@ def check(kit: Any, caplog: pytest.LogCaptureFixture, exc: Any, transport: str =
     assert spoke >= {*LOGGERS_THAT_MUST_HAVE_SPOKEN[transport], kit.package_name}, spoke
     assert "x-echo-raw" in caplog.text.lower() and "***" in caplog.text  # the echoes were logged, masked
     _, secret = CREDENTIAL[kit.name]
-    assert_nothing_shown(secret, caplog.text, str(exc), repr(exc), repr(exc.body), str(exc.vendor_message))
+    shown = (repr(exc.body), repr(exc.body_data), str(exc.vendor_message))
+    assert_nothing_shown(secret, caplog.text, str(exc), repr(exc), *shown)
 
 
 @pytest.mark.parametrize("api", sorted(CREDENTIAL))
@@ -199,6 +200,7 @@ def test_short_secrets_are_masked_by_their_field_names(api: str, kit_for, caplog
 
     assert "k9z" not in caplog.text
     assert "k9z" not in str(caught.value) and "k9z" not in repr(caught.value.body)
+    assert "k9z" not in repr(caught.value.body_data)
     assert f"{name}=***" in caplog.text or f"'{name}', b'***'" in caplog.text
 
 

@@ -1,9 +1,24 @@
 """A client library for accessing inTandem (vcita) Partners API — Account Manipulation"""
 
+from typing import TYPE_CHECKING, Any
+
 from accountkit_runtime.options import RequestOptions
 
 from . import errors
 from ._vendor import connect
 from .client import AuthenticatedClient, Client
 
-__all__ = ("AuthenticatedClient", "Client", "RequestOptions", "connect", "errors")
+if TYPE_CHECKING:
+    from .clients import AsyncInTandem, InTandem
+
+__all__ = ("AsyncInTandem", "AuthenticatedClient", "Client", "InTandem", "RequestOptions", "connect", "errors")
+
+
+def __getattr__(name: str) -> Any:
+    # The client objects import every operation and model: loaded on first use, so that
+    # ``import intandem_client`` stays as quick for code that only calls the module functions.
+    if name in ("InTandem", "AsyncInTandem"):
+        from . import clients
+
+        return getattr(clients, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

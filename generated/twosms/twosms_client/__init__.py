@@ -1,9 +1,24 @@
 """A client library for accessing SMS+ (2sms) API v2 — Update an account"""
 
+from typing import TYPE_CHECKING, Any
+
 from accountkit_runtime.options import RequestOptions
 
 from . import errors
 from ._vendor import connect
 from .client import AuthenticatedClient, Client
 
-__all__ = ("AuthenticatedClient", "Client", "RequestOptions", "connect", "errors")
+if TYPE_CHECKING:
+    from .clients import AsyncTwoSms, TwoSms
+
+__all__ = ("AsyncTwoSms", "AuthenticatedClient", "Client", "TwoSms", "RequestOptions", "connect", "errors")
+
+
+def __getattr__(name: str) -> Any:
+    # The client objects import every operation and model: loaded on first use, so that
+    # ``import twosms_client`` stays as quick for code that only calls the module functions.
+    if name in ("TwoSms", "AsyncTwoSms"):
+        from . import clients
+
+        return getattr(clients, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -3,9 +3,9 @@
 from .account import Account
 from .account_default_payment_model import AccountDefaultPaymentModel
 from .account_status import AccountStatus
-from .account_update import AccountUpdate
+from .account_update import AccountUpdate, AccountUpdateDict
 from .custom_attribute import CustomAttribute
-from .custom_attribute_input import CustomAttributeInput
+from .custom_attribute_input import CustomAttributeInput, CustomAttributeInputDict
 from .error_body import ErrorBody
 
 __all__ = (
@@ -13,7 +13,9 @@ __all__ = (
     "AccountDefaultPaymentModel",
     "AccountStatus",
     "AccountUpdate",
+    "AccountUpdateDict",
     "CustomAttribute",
     "CustomAttributeInput",
+    "CustomAttributeInputDict",
     "ErrorBody",
 )

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict, TypeVar
 
 from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
@@ -9,7 +9,7 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.custom_attribute_input import CustomAttributeInput
+    from ..models.custom_attribute_input import CustomAttributeInput, CustomAttributeInputDict
 
 
 T = TypeVar("T", bound="AccountUpdate")
@@ -299,3 +299,30 @@ class AccountUpdate:
         )
 
         return account_update
+
+
+class AccountUpdateDict(TypedDict):
+    """``AccountUpdate`` as a dict: its JSON keys, for arguments that take either."""
+
+    id: NotRequired[int]
+    account_class_id: NotRequired[int]
+    primary_name: NotRequired[str]
+    first_name: NotRequired[str]
+    middle_name: NotRequired[str]
+    last_name: NotRequired[str]
+    country: NotRequired[str]
+    region: NotRequired[str]
+    city: NotRequired[str]
+    street: NotRequired[str]
+    building: NotRequired[str]
+    office: NotRequired[str]
+    zip: NotRequired[str]
+    phone: NotRequired[str]
+    email: NotRequired[str]
+    account_type_id: NotRequired[int]
+    manager_id: NotRequired[int]
+    financial_blocking_threshold_use_system: NotRequired[bool]
+    financial_blocking_threshold: NotRequired[float]
+    subscription_credit_limit_use_system: NotRequired[bool]
+    subscription_credit_limit: NotRequired[float]
+    custom_attributes: NotRequired[list[CustomAttributeInputDict]]

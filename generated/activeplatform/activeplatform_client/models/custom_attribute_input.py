@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, NotRequired, TypedDict, TypeVar
 
 from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
@@ -53,3 +53,10 @@ class CustomAttributeInput:
         custom_attribute_input = cls(key=key, value=value)
 
         return custom_attribute_input
+
+
+class CustomAttributeInputDict(TypedDict):
+    """``CustomAttributeInput`` as a dict: its JSON keys, for arguments that take either."""
+
+    key: NotRequired[str]
+    value: NotRequired[Any]

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, NotRequired, TypedDict, TypeVar
 
 from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
@@ -88,3 +88,13 @@ class SubaccountCallbacks:
         )
 
         return subaccount_callbacks
+
+
+class SubaccountCallbacksDict(TypedDict):
+    """``SubaccountCallbacks`` as a dict: its JSON keys, for arguments that take either."""
+
+    callback_url_for_deliveries: NotRequired[str]
+    callback_url_for_blacklisted_numbers: NotRequired[str]
+    callback_url_for_visits: NotRequired[str]
+    callback_url_for_inbounds: NotRequired[str]
+    email_for_inbounds: NotRequired[str]

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict, TypeVar
 
 from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
@@ -9,7 +9,7 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.subaccount_callbacks import SubaccountCallbacks
+    from ..models.subaccount_callbacks import SubaccountCallbacks, SubaccountCallbacksDict
 
 
 T = TypeVar("T", bound="SubaccountEdit")
@@ -100,3 +100,13 @@ class SubaccountEdit:
         )
 
         return subaccount_edit
+
+
+class SubaccountEditDict(TypedDict):
+    """``SubaccountEdit`` as a dict: its JSON keys, for arguments that take either."""
+
+    first_name: NotRequired[str]
+    last_name: NotRequired[str]
+    password: NotRequired[str]
+    company_name: NotRequired[str]
+    callbacks: NotRequired[SubaccountCallbacksDict]

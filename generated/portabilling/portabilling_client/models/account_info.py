@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NotRequired, TypedDict, TypeVar
 
 from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
@@ -15,14 +15,14 @@ from ..models.yes_no import YesNo
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.alias_did_number import AliasDidNumber
-    from ..models.assigned_addon import AssignedAddon
-    from ..models.aux_field import AuxField
-    from ..models.call_processing_mode_info import CallProcessingModeInfo
-    from ..models.included_service import IncludedService
-    from ..models.service_feature import ServiceFeature
-    from ..models.sim_card_info import SimCardInfo
-    from ..models.voucher_info import VoucherInfo
+    from ..models.alias_did_number import AliasDidNumber, AliasDidNumberDict
+    from ..models.assigned_addon import AssignedAddon, AssignedAddonDict
+    from ..models.aux_field import AuxField, AuxFieldDict
+    from ..models.call_processing_mode_info import CallProcessingModeInfo, CallProcessingModeInfoDict
+    from ..models.included_service import IncludedService, IncludedServiceDict
+    from ..models.service_feature import ServiceFeature, ServiceFeatureDict
+    from ..models.sim_card_info import SimCardInfo, SimCardInfoDict
+    from ..models.voucher_info import VoucherInfo, VoucherInfoDict
 
 
 T = TypeVar("T", bound="AccountInfo")
@@ -991,3 +991,74 @@ class AccountInfo:
         )
 
         return account_info
+
+
+class AccountInfoDict(TypedDict):
+    """``AccountInfo`` as a dict: its JSON keys, for arguments that take either."""
+
+    activation_date: NotRequired[str]
+    address_line_2: NotRequired[str]
+    alias_did_number_list: NotRequired[list[AliasDidNumberDict]]
+    assigned_addons: NotRequired[list[AssignedAddonDict]]
+    aux_fields: NotRequired[list[AuxFieldDict]]
+    baddr1: NotRequired[str]
+    batch_name: NotRequired[str]
+    bcc: NotRequired[str]
+    bill_status: NotRequired[AccountInfoBillStatus | Literal["O", "I", "C"]]
+    billing_model: NotRequired[AccountInfoBillingModel | Literal[-1, 0, 1, 2, 4]]
+    blocked: NotRequired[YesNo | Literal["Y", "N"]]
+    call_processing_mode_info: NotRequired[CallProcessingModeInfoDict]
+    city: NotRequired[str]
+    companyname: NotRequired[str]
+    cont1: NotRequired[str]
+    cont2: NotRequired[str]
+    control_number: NotRequired[int]
+    country: NotRequired[str]
+    credit_limit: NotRequired[float]
+    ecommerce_enabled: NotRequired[YesNo | Literal["Y", "N"]]
+    email: NotRequired[str]
+    expiration_date: NotRequired[str]
+    faxnum: NotRequired[str]
+    firstname: NotRequired[str]
+    h323_password: NotRequired[str]
+    i_account: NotRequired[int]
+    i_account_balance_control_type: NotRequired[AccountInfoIAccountBalanceControlType | Literal[1, 2, 3]]
+    i_account_role: NotRequired[AccountInfoIAccountRole | Literal[1, 2, 3, 4, 5, 6, 7, 8, 9]]
+    i_acl: NotRequired[int]
+    i_batch: NotRequired[int]
+    i_customer: NotRequired[int]
+    i_customer_site: NotRequired[int]
+    i_distributor: NotRequired[int]
+    i_lang: NotRequired[str]
+    i_master_account: NotRequired[int]
+    i_product: NotRequired[int]
+    i_role: NotRequired[int]
+    i_time_zone: NotRequired[int]
+    i_vd_plan: NotRequired[int]
+    id: NotRequired[str]
+    in_date_format: NotRequired[str]
+    in_time_format: NotRequired[str]
+    inactivity_expire_time: NotRequired[int]
+    included_services: NotRequired[list[IncludedServiceDict]]
+    lastname: NotRequired[str]
+    life_time: NotRequired[int]
+    login: NotRequired[str]
+    midinit: NotRequired[str]
+    note: NotRequired[str]
+    notepad: NotRequired[str]
+    opening_balance: NotRequired[float]
+    out_date_format: NotRequired[str]
+    out_date_time_format: NotRequired[str]
+    out_time_format: NotRequired[str]
+    password: NotRequired[str]
+    phone1: NotRequired[str]
+    phone2: NotRequired[str]
+    redirect_number: NotRequired[str]
+    salutation: NotRequired[str]
+    service_features: NotRequired[list[ServiceFeatureDict]]
+    sim_card_info: NotRequired[SimCardInfoDict]
+    state: NotRequired[str]
+    subscriber_email: NotRequired[str]
+    ua_profile_id: NotRequired[int]
+    voucher_info: NotRequired[VoucherInfoDict]
+    zip: NotRequired[str]

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, NotRequired, TypedDict, TypeVar
 
 from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
@@ -47,3 +47,10 @@ class AliasDidNumber:
         alias_did_number = cls(did_number=did_number, i_did_number=i_did_number)
 
         return alias_did_number
+
+
+class AliasDidNumberDict(TypedDict):
+    """``AliasDidNumber`` as a dict: its JSON keys, for arguments that take either."""
+
+    did_number: NotRequired[str]
+    i_did_number: NotRequired[int]

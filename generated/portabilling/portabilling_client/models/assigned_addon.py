@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, NotRequired, TypedDict, TypeVar, cast
 
 from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
@@ -15,9 +15,9 @@ from ..models.yes_no import YesNo
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.product_subscription import ProductSubscription
-    from ..models.service_feature import ServiceFeature
-    from ..models.subscription_discount import SubscriptionDiscount
+    from ..models.product_subscription import ProductSubscription, ProductSubscriptionDict
+    from ..models.service_feature import ServiceFeature, ServiceFeatureDict
+    from ..models.subscription_discount import SubscriptionDiscount, SubscriptionDiscountDict
 
 
 T = TypeVar("T", bound="AssignedAddon")
@@ -572,3 +572,44 @@ class AssignedAddon:
         )
 
         return assigned_addon
+
+
+class AssignedAddonDict(TypedDict):
+    """``AssignedAddon`` as a dict: its JSON keys, for arguments that take either."""
+
+    addon_effective_from: NotRequired[str]
+    addon_effective_to: NotRequired[str]
+    addon_priority: NotRequired[AssignedAddonAddonPriority | Literal[0, 10, 15, 20, 25, 30]]
+    allowed_products: NotRequired[list[int]]
+    allowed_with_any_product: NotRequired[str]
+    breakage: NotRequired[float]
+    default_i_acl: NotRequired[int]
+    description: NotRequired[str]
+    end_user_description: NotRequired[str]
+    end_user_name: NotRequired[str]
+    fraud_protection: NotRequired[AssignedAddonFraudProtection | Literal["None", "All", "Debit"]]
+    hidden: NotRequired[YesNo | Literal["Y", "N"]]
+    i_account_role: NotRequired[AssignedAddonIAccountRole | Literal[1, 2, 3, 4, 5, 6, 7, 8, 9]]
+    i_customer: NotRequired[int]
+    i_product: NotRequired[int]
+    i_product_group: NotRequired[int]
+    i_reseller_subscription: NotRequired[int]
+    i_subscription: NotRequired[int]
+    i_vd_plan: NotRequired[int]
+    included_services: NotRequired[list[int]]
+    info_url: NotRequired[str]
+    is_used: NotRequired[AssignedAddonIsUsed | Literal[0, 1]]
+    is_used_by_resellers: NotRequired[AssignedAddonIsUsedByResellers | Literal[0, 1]]
+    iso_4217: NotRequired[str]
+    managed_by_user: NotRequired[YesNo | Literal["Y", "N"]]
+    name: NotRequired[str]
+    notepad: NotRequired[str]
+    product_group_name: NotRequired[str]
+    product_subscription: NotRequired[ProductSubscriptionDict]
+    realm: NotRequired[str]
+    service_features: NotRequired[list[ServiceFeatureDict]]
+    service_flag_locks: NotRequired[str]
+    shared: NotRequired[str]
+    subscription_discount_list: NotRequired[list[SubscriptionDiscountDict]]
+    topup_addon: NotRequired[YesNo | Literal["Y", "N"]]
+    volume_discount_plan_name: NotRequired[str]

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, NotRequired, TypedDict, TypeVar
 
 from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
@@ -47,3 +47,10 @@ class AuxField:
         aux_field = cls(name=name, value=value)
 
         return aux_field
+
+
+class AuxFieldDict(TypedDict):
+    """``AuxField`` as a dict: its JSON keys, for arguments that take either."""
+
+    name: NotRequired[str]
+    value: NotRequired[str]

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Literal, NotRequired, TypedDict, TypeVar
 
 from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
@@ -121,3 +121,15 @@ class CallProcessingModeInfo:
         )
 
         return call_processing_mode_info
+
+
+class CallProcessingModeInfoDict(TypedDict):
+    """``CallProcessingModeInfo`` as a dict: its JSON keys, for arguments that take either."""
+
+    effective_from: NotRequired[str]
+    effective_to: NotRequired[str]
+    i_response_message: NotRequired[int]
+    name: NotRequired[str]
+    response_message_name: NotRequired[str]
+    short_code: NotRequired[int]
+    sticky: NotRequired[YesNo | Literal["Y", "N"]]

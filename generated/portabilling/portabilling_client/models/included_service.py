@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NotRequired, TypedDict, TypeVar
 
 from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
@@ -11,7 +11,7 @@ from ..models.yes_no import YesNo
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.service_pool_combination import ServicePoolCombination
+    from ..models.service_pool_combination import ServicePoolCombination, ServicePoolCombinationDict
 
 
 T = TypeVar("T", bound="IncludedService")
@@ -272,3 +272,26 @@ class IncludedService:
         )
 
         return included_service
+
+
+class IncludedServiceDict(TypedDict):
+    """``IncludedService`` as a dict: its JSON keys, for arguments that take either."""
+
+    default: NotRequired[YesNo | Literal["Y", "N"]]
+    dest_group_set_name: NotRequired[str]
+    i_dest_group_set: NotRequired[int]
+    i_service: NotRequired[int]
+    i_service_type: NotRequired[
+        IncludedServiceIServiceType | Literal[0, 2, 3, 5, 6, 7, 8, 9, 10, 14, 15, 16, 17, 18, 19]
+    ]
+    i_st_charge_unit: NotRequired[int]
+    i_tax_transaction_code: NotRequired[int]
+    internal: NotRequired[YesNo | Literal["Y", "N"]]
+    is_used: NotRequired[int]
+    name: NotRequired[str]
+    rate_unit: NotRequired[str]
+    rating_base: NotRequired[str]
+    ratio: NotRequired[int]
+    service_pool_combination_list: NotRequired[list[ServicePoolCombinationDict]]
+    unit: NotRequired[str]
+    usage_rating: NotRequired[YesNo | Literal["Y", "N"]]

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
 
 if TYPE_CHECKING:
-    from ..models.login_with_password import LoginWithPassword
-    from ..models.login_with_token import LoginWithToken
+    from ..models.login_with_password import LoginWithPassword, LoginWithPasswordDict
+    from ..models.login_with_token import LoginWithToken, LoginWithTokenDict
 
 
 T = TypeVar("T", bound="LoginRequest")
@@ -65,3 +65,9 @@ class LoginRequest:
         login_request = cls(params=params)
 
         return login_request
+
+
+class LoginRequestDict(TypedDict):
+    """``LoginRequest`` as a dict: its JSON keys, for arguments that take either."""
+
+    params: LoginWithPasswordDict | LoginWithTokenDict

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypedDict, TypeVar
 
 from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
@@ -41,3 +41,10 @@ class LoginWithPassword:
         login_with_password = cls(login=login, password=password)
 
         return login_with_password
+
+
+class LoginWithPasswordDict(TypedDict):
+    """``LoginWithPassword`` as a dict: its JSON keys, for arguments that take either."""
+
+    login: str
+    password: str

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypedDict, TypeVar
 
 from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
@@ -41,3 +41,10 @@ class LoginWithToken:
         login_with_token = cls(login=login, token=token)
 
         return login_with_token
+
+
+class LoginWithTokenDict(TypedDict):
+    """``LoginWithToken`` as a dict: its JSON keys, for arguments that take either."""
+
+    login: str
+    token: str

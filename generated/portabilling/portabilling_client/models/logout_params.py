@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypedDict, TypeVar
 
 from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
@@ -35,3 +35,9 @@ class LogoutParams:
         logout_params = cls(access_token=access_token)
 
         return logout_params
+
+
+class LogoutParamsDict(TypedDict):
+    """``LogoutParams`` as a dict: its JSON keys, for arguments that take either."""
+
+    access_token: str

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
 
 if TYPE_CHECKING:
-    from ..models.logout_params import LogoutParams
+    from ..models.logout_params import LogoutParams, LogoutParamsDict
 
 
 T = TypeVar("T", bound="LogoutRequest")
@@ -43,3 +43,9 @@ class LogoutRequest:
         logout_request = cls(params=params)
 
         return logout_request
+
+
+class LogoutRequestDict(TypedDict):
+    """``LogoutRequest`` as a dict: its JSON keys, for arguments that take either."""
+
+    params: LogoutParamsDict

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, NotRequired, TypedDict, TypeVar
 
 from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
@@ -89,3 +89,13 @@ class PeriodicFee:
         )
 
         return periodic_fee
+
+
+class PeriodicFeeDict(TypedDict):
+    """``PeriodicFee`` as a dict: its JSON keys, for arguments that take either."""
+
+    fee: NotRequired[float]
+    i_billing_period: NotRequired[int]
+    i_subscription: NotRequired[int]
+    i_subscription_fee: NotRequired[int]
+    periods: NotRequired[int]

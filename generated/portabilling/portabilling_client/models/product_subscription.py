@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NotRequired, TypedDict, TypeVar
 
 from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
@@ -12,8 +12,8 @@ from ..models.yes_no import YesNo
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.multi_month_discount import MultiMonthDiscount
-    from ..models.periodic_fee import PeriodicFee
+    from ..models.multi_month_discount import MultiMonthDiscount, MultiMonthDiscountDict
+    from ..models.periodic_fee import PeriodicFee, PeriodicFeeDict
 
 
 T = TypeVar("T", bound="ProductSubscription")
@@ -333,3 +333,27 @@ class ProductSubscription:
         )
 
         return product_subscription
+
+
+class ProductSubscriptionDict(TypedDict):
+    """``ProductSubscription`` as a dict: its JSON keys, for arguments that take either."""
+
+    activation_fee: NotRequired[float]
+    activation_mode: NotRequired[ProductSubscriptionActivationMode | Literal[1, 2]]
+    advance_periods: NotRequired[int]
+    cancel_penalty: NotRequired[float]
+    charge_model: NotRequired[ProductSubscriptionChargeModel | Literal[0, 1, 2]]
+    description: NotRequired[str]
+    effective_fee: NotRequired[float]
+    generate_daily_charge: NotRequired[YesNo | Literal["Y", "N"]]
+    i_product: NotRequired[int]
+    i_product_subscription: NotRequired[int]
+    i_subscription: NotRequired[int]
+    invoice_description: NotRequired[str]
+    iso_4217: NotRequired[str]
+    minimum_period: NotRequired[int]
+    multi_month_discount_list: NotRequired[list[MultiMonthDiscountDict]]
+    multiple: NotRequired[int]
+    name: NotRequired[str]
+    periodic_fees: NotRequired[list[list[PeriodicFeeDict]]]
+    rounding: NotRequired[int]

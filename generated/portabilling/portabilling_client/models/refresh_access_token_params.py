@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypedDict, TypeVar
 
 from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
@@ -35,3 +35,9 @@ class RefreshAccessTokenParams:
         refresh_access_token_params = cls(refresh_token=refresh_token)
 
         return refresh_access_token_params
+
+
+class RefreshAccessTokenParamsDict(TypedDict):
+    """``RefreshAccessTokenParams`` as a dict: its JSON keys, for arguments that take either."""
+
+    refresh_token: str

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
 
 if TYPE_CHECKING:
-    from ..models.refresh_access_token_params import RefreshAccessTokenParams
+    from ..models.refresh_access_token_params import RefreshAccessTokenParams, RefreshAccessTokenParamsDict
 
 
 T = TypeVar("T", bound="RefreshAccessTokenRequest")
@@ -43,3 +43,9 @@ class RefreshAccessTokenRequest:
         refresh_access_token_request = cls(params=params)
 
         return refresh_access_token_request
+
+
+class RefreshAccessTokenRequestDict(TypedDict):
+    """``RefreshAccessTokenRequest`` as a dict: its JSON keys, for arguments that take either."""
+
+    params: RefreshAccessTokenParamsDict

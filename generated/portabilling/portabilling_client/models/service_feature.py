@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict, TypeVar, cast
 
 from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
@@ -9,7 +9,7 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.service_feature_attribute import ServiceFeatureAttribute
+    from ..models.service_feature_attribute import ServiceFeatureAttribute, ServiceFeatureAttributeDict
 
 
 T = TypeVar("T", bound="ServiceFeature")
@@ -135,3 +135,15 @@ class ServiceFeature:
         )
 
         return service_feature
+
+
+class ServiceFeatureDict(TypedDict):
+    """``ServiceFeature`` as a dict: its JSON keys, for arguments that take either."""
+
+    attributes: NotRequired[list[ServiceFeatureAttributeDict]]
+    defined: NotRequired[int]
+    effective_flag_value: NotRequired[str]
+    flag_value: NotRequired[str]
+    locked: NotRequired[int]
+    locks: NotRequired[list[str]]
+    name: NotRequired[str]

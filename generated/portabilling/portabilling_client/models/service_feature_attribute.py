@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, NotRequired, TypedDict, TypeVar, cast
 
 from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
@@ -61,3 +61,11 @@ class ServiceFeatureAttribute:
         service_feature_attribute = cls(effective_values=effective_values, name=name, values=values)
 
         return service_feature_attribute
+
+
+class ServiceFeatureAttributeDict(TypedDict):
+    """``ServiceFeatureAttribute`` as a dict: its JSON keys, for arguments that take either."""
+
+    effective_values: NotRequired[list[str]]
+    name: NotRequired[str]
+    values: NotRequired[list[str]]

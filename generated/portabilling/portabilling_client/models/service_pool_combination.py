@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, NotRequired, TypedDict, TypeVar
 
 from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
@@ -121,3 +121,16 @@ class ServicePoolCombination:
         )
 
         return service_pool_combination
+
+
+class ServicePoolCombinationDict(TypedDict):
+    """``ServicePoolCombination`` as a dict: its JSON keys, for arguments that take either."""
+
+    dg_name: NotRequired[str]
+    i_dest_group: NotRequired[int]
+    i_service: NotRequired[int]
+    pooled_ratio: NotRequired[int]
+    pooled_unit: NotRequired[str]
+    pooled_unit_ratio: NotRequired[str]
+    service_name: NotRequired[str]
+    unit_ratio: NotRequired[int]

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Literal, NotRequired, TypedDict, TypeVar
 
 from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
@@ -186,3 +186,21 @@ class SimCardInfo:
         )
 
         return sim_card_info
+
+
+class SimCardInfoDict(TypedDict):
+    """``SimCardInfo`` as a dict: its JSON keys, for arguments that take either."""
+
+    amf: NotRequired[str]
+    auth_key: NotRequired[str]
+    description: NotRequired[str]
+    hlr: NotRequired[str]
+    i_account: NotRequired[int]
+    i_sim_card: NotRequired[int]
+    iccid: NotRequired[str]
+    imsi: NotRequired[str]
+    is_used: NotRequired[SimCardInfoIsUsed | Literal[0, 1]]
+    managed_by: NotRequired[int]
+    msisdn: NotRequired[str]
+    notepad: NotRequired[str]
+    opc_key: NotRequired[str]

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, NotRequired, TypedDict, TypeVar
 
 from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
@@ -111,3 +111,15 @@ class SubscriptionDiscount:
         )
 
         return subscription_discount
+
+
+class SubscriptionDiscountDict(TypedDict):
+    """``SubscriptionDiscount`` as a dict: its JSON keys, for arguments that take either."""
+
+    discount_fee: NotRequired[float]
+    i_subscription: NotRequired[int]
+    i_subscription_discount: NotRequired[int]
+    number_of_months: NotRequired[int]
+    percent: NotRequired[float]
+    rate: NotRequired[float]
+    standard_fee: NotRequired[float]

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NotRequired, TypedDict, TypeVar
 
 from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
@@ -10,7 +10,7 @@ from ..models.update_account_params_release_assigned_did import UpdateAccountPar
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.account_info import AccountInfo
+    from ..models.account_info import AccountInfo, AccountInfoDict
 
 
 T = TypeVar("T", bound="UpdateAccountParams")
@@ -67,3 +67,10 @@ class UpdateAccountParams:
         update_account_params = cls(account_info=account_info, release_assigned_did=release_assigned_did)
 
         return update_account_params
+
+
+class UpdateAccountParamsDict(TypedDict):
+    """``UpdateAccountParams`` as a dict: its JSON keys, for arguments that take either."""
+
+    account_info: AccountInfoDict
+    release_assigned_did: NotRequired[UpdateAccountParamsReleaseAssignedDid | Literal[0, 1]]

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
 
 if TYPE_CHECKING:
-    from ..models.update_account_params import UpdateAccountParams
+    from ..models.update_account_params import UpdateAccountParams, UpdateAccountParamsDict
 
 
 T = TypeVar("T", bound="UpdateAccountRequest")
@@ -43,3 +43,9 @@ class UpdateAccountRequest:
         update_account_request = cls(params=params)
 
         return update_account_request
+
+
+class UpdateAccountRequestDict(TypedDict):
+    """``UpdateAccountRequest`` as a dict: its JSON keys, for arguments that take either."""
+
+    params: UpdateAccountParamsDict

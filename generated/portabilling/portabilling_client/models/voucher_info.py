@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, NotRequired, TypedDict, TypeVar
 
 from accountkit_runtime.fields import check_keys
 from attrs import define as _attrs_define
@@ -39,3 +39,9 @@ class VoucherInfo:
         voucher_info = cls(id=id)
 
         return voucher_info
+
+
+class VoucherInfoDict(TypedDict):
+    """``VoucherInfo`` as a dict: its JSON keys, for arguments that take either."""
+
+    id: NotRequired[str]

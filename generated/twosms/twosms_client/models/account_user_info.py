@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, NotRequired, TypedDict, TypeVar
 from uuid import UUID
 
 from accountkit_runtime.fields import check_keys
@@ -67,3 +67,11 @@ class AccountUserInfo:
         account_user_info = cls(user_id=user_id, name=name, permission_level=permission_level)
 
         return account_user_info
+
+
+class AccountUserInfoDict(TypedDict):
+    """``AccountUserInfo`` as a dict: its JSON keys, for arguments that take either."""
+
+    UserID: NotRequired[str]
+    Name: NotRequired[str]
+    PermissionLevel: NotRequired[str]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict, TypeVar, cast
 from uuid import UUID
 
 from accountkit_runtime.fields import check_keys
@@ -11,7 +11,7 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.account_user_info import AccountUserInfo
+    from ..models.account_user_info import AccountUserInfo, AccountUserInfoDict
 
 
 T = TypeVar("T", bound="AccountV3")
@@ -510,3 +510,47 @@ class AccountV3:
         )
 
         return account_v3
+
+
+class AccountV3Dict(TypedDict):
+    """``AccountV3`` as a dict: its JSON keys, for arguments that take either."""
+
+    ContactNumber: str
+    EmailAddress: str
+    SMSPassword: str
+    SMSUsername: str
+    TimeZone: str
+    UserPassword: NotRequired[str]
+    CountryCode: NotRequired[str]
+    NDD: NotRequired[str]
+    IDD: NotRequired[str]
+    Timeout: NotRequired[int]
+    Type: NotRequired[str]
+    ID: NotRequired[str]
+    AccountID: NotRequired[str]
+    Address: NotRequired[str]
+    AnyTimeBalance: NotRequired[float]
+    PhoneNumber: NotRequired[str]
+    DateCreated: NotRequired[str]
+    DateModified: NotRequired[str]
+    Disclaimer: NotRequired[str]
+    DisclaimerRemove: NotRequired[bool]
+    Enabled: NotRequired[bool]
+    FirstName: NotRequired[str]
+    Defaultheader: NotRequired[str]
+    LanguageID: NotRequired[str]
+    LanguageName: NotRequired[str]
+    LastName: NotRequired[str]
+    Location: NotRequired[str]
+    Logo: NotRequired[str]
+    LogoRemoved: NotRequired[bool]
+    LogoName: NotRequired[str]
+    Name: NotRequired[str]
+    OffPeakBalance: NotRequired[float]
+    Preferences: NotRequired[list[int]]
+    SCIMEnabled: NotRequired[bool]
+    TwoFactorEnabled: NotRequired[bool]
+    URL: NotRequired[str]
+    Users: NotRequired[list[AccountUserInfoDict]]
+    Validated: NotRequired[bool]
+    Website: NotRequired[str]

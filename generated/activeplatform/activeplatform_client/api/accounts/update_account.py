@@ -9,7 +9,6 @@ from ..._operations import OPERATIONS
 from ...client import AuthenticatedClient, Client
 from ...models.account import Account
 from ...models.account_update import AccountUpdate
-from ...models.error_body import ErrorBody
 from ...types import Response
 
 _OPERATION = OPERATIONS["update_account"]
@@ -33,23 +32,16 @@ def _get_kwargs(account_id: int, *, body: AccountUpdate) -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Account | ErrorBody:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Account:
     if response.status_code == 200:
         response_200 = Account.from_dict(response.json())
 
         return response_200
 
-    if 400 <= response.status_code <= 499:
-        response_4xx = ErrorBody.from_dict(response.json())
-
-        return response_4xx
-
-    response_default = ErrorBody.from_dict(response.json())
-
-    return response_default
+    raise ValueError(f"HTTP {response.status_code} is not a success status the spec documents")
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Account | ErrorBody]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Account]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -60,7 +52,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     account_id: int, *, client: AuthenticatedClient, body: AccountUpdate, request_options: RequestOptions | None = None
-) -> Response[Account | ErrorBody]:
+) -> Response[Account]:
     """Update an Account
 
      The Update an Account method allows to update an Account information.
@@ -79,12 +71,13 @@ def sync_detailed(
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
         errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
-            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message, and
+            the error body as the spec's model for its status in ``.body`` (Account, ErrorBody).
         errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
         errors.ResponseParseError: The response does not match the spec.
 
     Returns:
-        Response[Account | ErrorBody]
+        Response[Account]: the status, headers and raw body beside the parsed value.
     """
 
     kwargs = _get_kwargs(account_id=account_id, body=body)
@@ -102,7 +95,7 @@ def sync_detailed(
 
 def sync(
     account_id: int, *, client: AuthenticatedClient, body: AccountUpdate, request_options: RequestOptions | None = None
-) -> Account | ErrorBody | None:
+) -> Account:
     """Update an Account
 
      The Update an Account method allows to update an Account information.
@@ -121,12 +114,13 @@ def sync(
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
         errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
-            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message, and
+            the error body as the spec's model for its status in ``.body`` (Account, ErrorBody).
         errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
         errors.ResponseParseError: The response does not match the spec.
 
     Returns:
-        Account | ErrorBody
+        Account
     """
 
     return sync_detailed(account_id=account_id, client=client, body=body, request_options=request_options).parsed
@@ -134,7 +128,7 @@ def sync(
 
 async def asyncio_detailed(
     account_id: int, *, client: AuthenticatedClient, body: AccountUpdate, request_options: RequestOptions | None = None
-) -> Response[Account | ErrorBody]:
+) -> Response[Account]:
     """Update an Account
 
      The Update an Account method allows to update an Account information.
@@ -153,12 +147,13 @@ async def asyncio_detailed(
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
         errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
-            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message, and
+            the error body as the spec's model for its status in ``.body`` (Account, ErrorBody).
         errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
         errors.ResponseParseError: The response does not match the spec.
 
     Returns:
-        Response[Account | ErrorBody]
+        Response[Account]: the status, headers and raw body beside the parsed value.
     """
 
     kwargs = _get_kwargs(account_id=account_id, body=body)
@@ -176,7 +171,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     account_id: int, *, client: AuthenticatedClient, body: AccountUpdate, request_options: RequestOptions | None = None
-) -> Account | ErrorBody | None:
+) -> Account:
     """Update an Account
 
      The Update an Account method allows to update an Account information.
@@ -195,12 +190,13 @@ async def asyncio(
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
         errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
-            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message, and
+            the error body as the spec's model for its status in ``.body`` (Account, ErrorBody).
         errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
         errors.ResponseParseError: The response does not match the spec.
 
     Returns:
-        Account | ErrorBody
+        Account
     """
 
     return (

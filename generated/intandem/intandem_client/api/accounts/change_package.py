@@ -1,11 +1,10 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 from accountkit_runtime import encoding, transport, validation
 from accountkit_runtime.options import RequestOptions
 
-from ... import errors
 from ..._operations import OPERATIONS
 from ...client import AuthenticatedClient, Client
 from ...models.change_package_external_subscription_params import ChangePackageExternalSubscriptionParams
@@ -60,31 +59,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ChangePackageResponse | str | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ChangePackageResponse:
     if response.status_code == 200:
         response_200 = ChangePackageResponse.from_dict(response.json())
 
         return response_200
 
-    if response.status_code == 401:
-        response_401 = cast(str, response.json())
-        return response_401
-
-    if response.status_code == 422:
-        response_422 = cast(str, response.json())
-        return response_422
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    raise ValueError(f"HTTP {response.status_code} is not a success status the spec documents")
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ChangePackageResponse | str]:
+) -> Response[ChangePackageResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -103,7 +89,7 @@ def sync_detailed(
     add_sms_credits: str | Unset = UNSET,
     delete_sms_credits: str | Unset = UNSET,
     request_options: RequestOptions | None = None,
-) -> Response[ChangePackageResponse | str]:
+) -> Response[ChangePackageResponse]:
     """Change the package and billing info of a business (deprecated)
 
      Update billing info and/or package to an existing account under your directory.
@@ -134,12 +120,13 @@ def sync_detailed(
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
         errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
-            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message, and
+            the error body as the spec's model for its status in ``.body`` (ChangePackageResponse).
         errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
         errors.ResponseParseError: The response does not match the spec.
 
     Returns:
-        Response[ChangePackageResponse | str]
+        Response[ChangePackageResponse]: the status, headers and raw body beside the parsed value.
     """
 
     kwargs = _get_kwargs(
@@ -179,7 +166,7 @@ def sync(
     add_sms_credits: str | Unset = UNSET,
     delete_sms_credits: str | Unset = UNSET,
     request_options: RequestOptions | None = None,
-) -> ChangePackageResponse | str | None:
+) -> ChangePackageResponse:
     """Change the package and billing info of a business (deprecated)
 
      Update billing info and/or package to an existing account under your directory.
@@ -210,12 +197,13 @@ def sync(
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
         errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
-            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message, and
+            the error body as the spec's model for its status in ``.body`` (ChangePackageResponse).
         errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
         errors.ResponseParseError: The response does not match the spec.
 
     Returns:
-        ChangePackageResponse | str
+        ChangePackageResponse
     """
 
     return sync_detailed(
@@ -240,7 +228,7 @@ async def asyncio_detailed(
     add_sms_credits: str | Unset = UNSET,
     delete_sms_credits: str | Unset = UNSET,
     request_options: RequestOptions | None = None,
-) -> Response[ChangePackageResponse | str]:
+) -> Response[ChangePackageResponse]:
     """Change the package and billing info of a business (deprecated)
 
      Update billing info and/or package to an existing account under your directory.
@@ -271,12 +259,13 @@ async def asyncio_detailed(
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
         errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
-            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message, and
+            the error body as the spec's model for its status in ``.body`` (ChangePackageResponse).
         errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
         errors.ResponseParseError: The response does not match the spec.
 
     Returns:
-        Response[ChangePackageResponse | str]
+        Response[ChangePackageResponse]: the status, headers and raw body beside the parsed value.
     """
 
     kwargs = _get_kwargs(
@@ -316,7 +305,7 @@ async def asyncio(
     add_sms_credits: str | Unset = UNSET,
     delete_sms_credits: str | Unset = UNSET,
     request_options: RequestOptions | None = None,
-) -> ChangePackageResponse | str | None:
+) -> ChangePackageResponse:
     """Change the package and billing info of a business (deprecated)
 
      Update billing info and/or package to an existing account under your directory.
@@ -347,12 +336,13 @@ async def asyncio(
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
         errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
-            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message, and
+            the error body as the spec's model for its status in ``.body`` (ChangePackageResponse).
         errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
         errors.ResponseParseError: The response does not match the spec.
 
     Returns:
-        ChangePackageResponse | str
+        ChangePackageResponse
     """
 
     return (

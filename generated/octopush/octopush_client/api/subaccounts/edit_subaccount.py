@@ -8,7 +8,6 @@ from accountkit_runtime.options import RequestOptions
 from ..._operations import OPERATIONS
 from ...client import AuthenticatedClient, Client
 from ...models.edit_subaccount_result import EditSubaccountResult
-from ...models.error_body import ErrorBody
 from ...models.subaccount_edit import SubaccountEdit
 from ...types import Response
 
@@ -33,27 +32,18 @@ def _get_kwargs(subaccount_email: str, *, body: SubaccountEdit) -> dict[str, Any
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EditSubaccountResult | ErrorBody:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> EditSubaccountResult:
     if response.status_code == 201:
         response_201 = EditSubaccountResult.from_dict(bodies.json_object(response.content))
 
         return response_201
 
-    if response.status_code == 400:
-        response_400 = ErrorBody.from_dict(response.json())
-
-        return response_400
-
-    response_default = ErrorBody.from_dict(response.json())
-
-    return response_default
+    raise ValueError(f"HTTP {response.status_code} is not a success status the spec documents")
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EditSubaccountResult | ErrorBody]:
+) -> Response[EditSubaccountResult]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -68,7 +58,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: SubaccountEdit,
     request_options: RequestOptions | None = None,
-) -> Response[EditSubaccountResult | ErrorBody]:
+) -> Response[EditSubaccountResult]:
     """Modify a subaccount
 
      This service allows you to edit the fields of a sub-account.
@@ -90,12 +80,13 @@ def sync_detailed(
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
         errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
-            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message, and
+            the error body as the spec's model for its status in ``.body`` (EditSubaccountResult, ErrorBody).
         errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
         errors.ResponseParseError: The response does not match the spec.
 
     Returns:
-        Response[EditSubaccountResult | ErrorBody]
+        Response[EditSubaccountResult]: the status, headers and raw body beside the parsed value.
     """
 
     kwargs = _get_kwargs(subaccount_email=subaccount_email, body=body)
@@ -117,7 +108,7 @@ def sync(
     client: AuthenticatedClient,
     body: SubaccountEdit,
     request_options: RequestOptions | None = None,
-) -> EditSubaccountResult | ErrorBody | None:
+) -> EditSubaccountResult:
     """Modify a subaccount
 
      This service allows you to edit the fields of a sub-account.
@@ -139,12 +130,13 @@ def sync(
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
         errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
-            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message, and
+            the error body as the spec's model for its status in ``.body`` (EditSubaccountResult, ErrorBody).
         errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
         errors.ResponseParseError: The response does not match the spec.
 
     Returns:
-        EditSubaccountResult | ErrorBody
+        EditSubaccountResult
     """
 
     return sync_detailed(
@@ -158,7 +150,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: SubaccountEdit,
     request_options: RequestOptions | None = None,
-) -> Response[EditSubaccountResult | ErrorBody]:
+) -> Response[EditSubaccountResult]:
     """Modify a subaccount
 
      This service allows you to edit the fields of a sub-account.
@@ -180,12 +172,13 @@ async def asyncio_detailed(
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
         errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
-            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message, and
+            the error body as the spec's model for its status in ``.body`` (EditSubaccountResult, ErrorBody).
         errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
         errors.ResponseParseError: The response does not match the spec.
 
     Returns:
-        Response[EditSubaccountResult | ErrorBody]
+        Response[EditSubaccountResult]: the status, headers and raw body beside the parsed value.
     """
 
     kwargs = _get_kwargs(subaccount_email=subaccount_email, body=body)
@@ -207,7 +200,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: SubaccountEdit,
     request_options: RequestOptions | None = None,
-) -> EditSubaccountResult | ErrorBody | None:
+) -> EditSubaccountResult:
     """Modify a subaccount
 
      This service allows you to edit the fields of a sub-account.
@@ -229,12 +222,13 @@ async def asyncio(
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
         errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
-            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message, and
+            the error body as the spec's model for its status in ``.body`` (EditSubaccountResult, ErrorBody).
         errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
         errors.ResponseParseError: The response does not match the spec.
 
     Returns:
-        EditSubaccountResult | ErrorBody
+        EditSubaccountResult
     """
 
     return (

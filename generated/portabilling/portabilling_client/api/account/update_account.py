@@ -1,14 +1,12 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 from accountkit_runtime import transport, validation
 from accountkit_runtime.options import RequestOptions
 
-from ... import errors
 from ..._operations import OPERATIONS
 from ...client import AuthenticatedClient, Client
-from ...models.fault import Fault
 from ...models.update_account_request import UpdateAccountRequest
 from ...models.update_account_response import UpdateAccountResponse
 from ...types import Response
@@ -29,32 +27,18 @@ def _get_kwargs(*, body: UpdateAccountRequest) -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Fault | UpdateAccountResponse | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> UpdateAccountResponse:
     if response.status_code == 200:
         response_200 = UpdateAccountResponse.from_dict(response.json())
 
         return response_200
 
-    if response.status_code == 500:
-        response_500 = Fault.from_dict(response.json())
-
-        return response_500
-
-    if 400 <= response.status_code <= 499:
-        response_4xx = cast(Any, None)
-        return response_4xx
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    raise ValueError(f"HTTP {response.status_code} is not a success status the spec documents")
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Fault | UpdateAccountResponse]:
+) -> Response[UpdateAccountResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -65,7 +49,7 @@ def _build_response(
 
 def sync_detailed(
     *, client: AuthenticatedClient, body: UpdateAccountRequest, request_options: RequestOptions | None = None
-) -> Response[Any | Fault | UpdateAccountResponse]:
+) -> Response[UpdateAccountResponse]:
     """Update an account
 
      Updates an existing account record. Send the fields to change in params.account_info (i_account
@@ -81,12 +65,13 @@ def sync_detailed(
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
         errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
-            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message, and
+            the error body as the spec's model for its status in ``.body`` (Fault, UpdateAccountResponse).
         errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
         errors.ResponseParseError: The response does not match the spec.
 
     Returns:
-        Response[Any | Fault | UpdateAccountResponse]
+        Response[UpdateAccountResponse]: the status, headers and raw body beside the parsed value.
     """
 
     kwargs = _get_kwargs(body=body)
@@ -100,7 +85,7 @@ def sync_detailed(
 
 def sync(
     *, client: AuthenticatedClient, body: UpdateAccountRequest, request_options: RequestOptions | None = None
-) -> Any | Fault | UpdateAccountResponse | None:
+) -> UpdateAccountResponse:
     """Update an account
 
      Updates an existing account record. Send the fields to change in params.account_info (i_account
@@ -116,12 +101,13 @@ def sync(
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
         errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
-            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message, and
+            the error body as the spec's model for its status in ``.body`` (Fault, UpdateAccountResponse).
         errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
         errors.ResponseParseError: The response does not match the spec.
 
     Returns:
-        Any | Fault | UpdateAccountResponse
+        UpdateAccountResponse
     """
 
     return sync_detailed(client=client, body=body, request_options=request_options).parsed
@@ -129,7 +115,7 @@ def sync(
 
 async def asyncio_detailed(
     *, client: AuthenticatedClient, body: UpdateAccountRequest, request_options: RequestOptions | None = None
-) -> Response[Any | Fault | UpdateAccountResponse]:
+) -> Response[UpdateAccountResponse]:
     """Update an account
 
      Updates an existing account record. Send the fields to change in params.account_info (i_account
@@ -145,12 +131,13 @@ async def asyncio_detailed(
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
         errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
-            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message, and
+            the error body as the spec's model for its status in ``.body`` (Fault, UpdateAccountResponse).
         errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
         errors.ResponseParseError: The response does not match the spec.
 
     Returns:
-        Response[Any | Fault | UpdateAccountResponse]
+        Response[UpdateAccountResponse]: the status, headers and raw body beside the parsed value.
     """
 
     kwargs = _get_kwargs(body=body)
@@ -164,7 +151,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *, client: AuthenticatedClient, body: UpdateAccountRequest, request_options: RequestOptions | None = None
-) -> Any | Fault | UpdateAccountResponse | None:
+) -> UpdateAccountResponse:
     """Update an account
 
      Updates an existing account record. Send the fields to change in params.account_info (i_account
@@ -180,12 +167,13 @@ async def asyncio(
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
         errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
-            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message, and
+            the error body as the spec's model for its status in ``.body`` (Fault, UpdateAccountResponse).
         errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
         errors.ResponseParseError: The response does not match the spec.
 
     Returns:
-        Any | Fault | UpdateAccountResponse
+        UpdateAccountResponse
     """
 
     return (await asyncio_detailed(client=client, body=body, request_options=request_options)).parsed

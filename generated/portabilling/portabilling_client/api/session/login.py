@@ -1,14 +1,12 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 from accountkit_runtime import transport, validation
 from accountkit_runtime.options import RequestOptions
 
-from ... import errors
 from ..._operations import OPERATIONS
 from ...client import AuthenticatedClient, Client
-from ...models.fault import Fault
 from ...models.login_request import LoginRequest
 from ...models.session_data import SessionData
 from ...types import Response
@@ -29,32 +27,16 @@ def _get_kwargs(*, body: LoginRequest) -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Fault | SessionData | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> SessionData:
     if response.status_code == 200:
         response_200 = SessionData.from_dict(response.json())
 
         return response_200
 
-    if response.status_code == 500:
-        response_500 = Fault.from_dict(response.json())
-
-        return response_500
-
-    if 400 <= response.status_code <= 499:
-        response_4xx = cast(Any, None)
-        return response_4xx
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    raise ValueError(f"HTTP {response.status_code} is not a success status the spec documents")
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Fault | SessionData]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[SessionData]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -65,7 +47,7 @@ def _build_response(
 
 def sync_detailed(
     *, client: AuthenticatedClient | Client, body: LoginRequest, request_options: RequestOptions | None = None
-) -> Response[Any | Fault | SessionData]:
+) -> Response[SessionData]:
     """Log in and open a session
 
      Opens a session with a login and either a password or an API token, and returns the access token to
@@ -79,12 +61,13 @@ def sync_detailed(
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
         errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
-            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message, and
+            the error body as the spec's model for its status in ``.body`` (Fault, SessionData).
         errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
         errors.ResponseParseError: The response does not match the spec.
 
     Returns:
-        Response[Any | Fault | SessionData]
+        Response[SessionData]: the status, headers and raw body beside the parsed value.
     """
 
     kwargs = _get_kwargs(body=body)
@@ -98,7 +81,7 @@ def sync_detailed(
 
 def sync(
     *, client: AuthenticatedClient | Client, body: LoginRequest, request_options: RequestOptions | None = None
-) -> Any | Fault | SessionData | None:
+) -> SessionData:
     """Log in and open a session
 
      Opens a session with a login and either a password or an API token, and returns the access token to
@@ -112,12 +95,13 @@ def sync(
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
         errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
-            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message, and
+            the error body as the spec's model for its status in ``.body`` (Fault, SessionData).
         errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
         errors.ResponseParseError: The response does not match the spec.
 
     Returns:
-        Any | Fault | SessionData
+        SessionData
     """
 
     return sync_detailed(client=client, body=body, request_options=request_options).parsed
@@ -125,7 +109,7 @@ def sync(
 
 async def asyncio_detailed(
     *, client: AuthenticatedClient | Client, body: LoginRequest, request_options: RequestOptions | None = None
-) -> Response[Any | Fault | SessionData]:
+) -> Response[SessionData]:
     """Log in and open a session
 
      Opens a session with a login and either a password or an API token, and returns the access token to
@@ -139,12 +123,13 @@ async def asyncio_detailed(
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
         errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
-            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message, and
+            the error body as the spec's model for its status in ``.body`` (Fault, SessionData).
         errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
         errors.ResponseParseError: The response does not match the spec.
 
     Returns:
-        Response[Any | Fault | SessionData]
+        Response[SessionData]: the status, headers and raw body beside the parsed value.
     """
 
     kwargs = _get_kwargs(body=body)
@@ -158,7 +143,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *, client: AuthenticatedClient | Client, body: LoginRequest, request_options: RequestOptions | None = None
-) -> Any | Fault | SessionData | None:
+) -> SessionData:
     """Log in and open a session
 
      Opens a session with a login and either a password or an API token, and returns the access token to
@@ -172,12 +157,13 @@ async def asyncio(
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
         errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
-            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message, and
+            the error body as the spec's model for its status in ``.body`` (Fault, SessionData).
         errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
         errors.ResponseParseError: The response does not match the spec.
 
     Returns:
-        Any | Fault | SessionData
+        SessionData
     """
 
     return (await asyncio_detailed(client=client, body=body, request_options=request_options)).parsed

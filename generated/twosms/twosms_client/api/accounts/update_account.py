@@ -37,24 +37,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
-    if response.status_code == 400:
-        response_400 = ResponseOfObject.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ResponseOfObject.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 404:
-        response_404 = ResponseOfObject.from_dict(response.json())
-
-        return response_404
-
-    response_default = ResponseOfObject.from_dict(response.json())
-
-    return response_default
+    raise ValueError(f"HTTP {response.status_code} is not a success status the spec documents")
 
 
 def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ResponseOfObject]:
@@ -98,12 +81,13 @@ def sync_detailed(
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
         errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
-            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message, and
+            the error body as the spec's model for its status in ``.body`` (ResponseOfObject).
         errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
         errors.ResponseParseError: The response does not match the spec.
 
     Returns:
-        Response[ResponseOfObject]
+        Response[ResponseOfObject]: the status, headers and raw body beside the parsed value.
     """
 
     kwargs = _get_kwargs(id=id, body=body)
@@ -117,7 +101,7 @@ def sync_detailed(
 
 def sync(
     id: UUID, *, client: AuthenticatedClient, body: AccountV3, request_options: RequestOptions | None = None
-) -> ResponseOfObject | None:
+) -> ResponseOfObject:
     """Update an existing account
 
      This method updates an existing account specified by the account Id in the URL. The system will
@@ -147,7 +131,8 @@ def sync(
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
         errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
-            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message, and
+            the error body as the spec's model for its status in ``.body`` (ResponseOfObject).
         errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
         errors.ResponseParseError: The response does not match the spec.
 
@@ -190,12 +175,13 @@ async def asyncio_detailed(
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
         errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
-            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message, and
+            the error body as the spec's model for its status in ``.body`` (ResponseOfObject).
         errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
         errors.ResponseParseError: The response does not match the spec.
 
     Returns:
-        Response[ResponseOfObject]
+        Response[ResponseOfObject]: the status, headers and raw body beside the parsed value.
     """
 
     kwargs = _get_kwargs(id=id, body=body)
@@ -209,7 +195,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     id: UUID, *, client: AuthenticatedClient, body: AccountV3, request_options: RequestOptions | None = None
-) -> ResponseOfObject | None:
+) -> ResponseOfObject:
     """Update an existing account
 
      This method updates an existing account specified by the account Id in the URL. The system will
@@ -239,7 +225,8 @@ async def asyncio(
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
         errors.ApiStatusError: The API answered with an error (a subclass per status: AuthenticationError,
-            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message.
+            NotFoundError, RateLimitError, ServerError, ...), carrying the vendor's code and message, and
+            the error body as the spec's model for its status in ``.body`` (ResponseOfObject).
         errors.ApiConnectionError: No response (errors.ApiTimeoutError: not in time), after any retries.
         errors.ResponseParseError: The response does not match the spec.
 
