@@ -10,17 +10,13 @@ Prism generates the same body for every request of one operation and status, hen
 from __future__ import annotations
 
 import os
-import sys
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))  # the contract_* helper modules, whatever the import mode
-
 from contract_clients import Harness  # noqa: E402
-from contract_prism import PrismServer, start_all, stop_all  # noqa: E402
-from contract_spec import APIS, SPECS  # noqa: E402
+from contract_spec import APIS  # noqa: E402
 from contract_stats import anything_recorded, table  # noqa: E402
+from support.prism import PrismServer, start_all, stop_all  # noqa: E402
+from support.specs import SPECS  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -13,10 +13,8 @@ from pathlib import Path
 
 import pytest
 from accountkit_codegen.layout import REPO
-from pytest_httpserver import HTTPServer
-
-sys.path.insert(0, str(Path(__file__).parent))  # the helpers beside this file, whatever the import mode
 from distsupport import IndexNotReady, PackageIndex, codegen_env, running_index  # noqa: E402
+from pytest_httpserver import HTTPServer
 
 
 @pytest.fixture(scope="session")

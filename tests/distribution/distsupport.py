@@ -13,7 +13,6 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -28,6 +27,7 @@ from accountkit_codegen.layout import CODEGEN
 from clientcall import TOKEN_ANSWER, call_plan
 from passlib.apache import HtpasswdFile
 from pytest_httpserver import HTTPServer
+from support.loopback import free_port
 
 CALL_CLIENT = Path(__file__).parent / "call_client.py"
 
@@ -46,12 +46,6 @@ def codegen_env(**extra: str) -> dict[str, str]:
 def clean_env() -> dict[str, str]:
     """The environment for a fresh venv's python: nothing from the repo on its import path."""
     return {key: value for key, value in codegen_env().items() if key != "PYTHONPATH"}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,8 @@ the registry it is given.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import secrets
-import signal
 import subprocess
 import time
 import urllib.error
@@ -31,7 +28,7 @@ from accountkit_codegen.credentials import Credentials
 from accountkit_codegen.layout import REPO
 from accountkit_codegen.npmpack import CLIENT_LIBRARY, node_manifest
 from accountkit_codegen.npmpublish import npm_env, npm_publish, npmrc_text, read_tarball
-from distsupport import free_port
+from support.loopback import free_port, stop_process_group
 
 READY_TIMEOUT_SECONDS = 60
 STOP_TIMEOUT_SECONDS = 10
@@ -143,20 +140,6 @@ def publish_dependencies(registry: Registry, workdir: Path) -> list[str]:
     return published
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    """SIGTERM to verdaccio's process group, SIGKILL if it has not gone within STOP_TIMEOUT_SECONDS."""
-    if process.poll() is not None:
-        return
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=STOP_TIMEOUT_SECONDS)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=STOP_TIMEOUT_SECONDS)
-
-
 @contextmanager
 def running_registry(root: Path) -> Iterator[Registry]:
     """Start verdaccio keeping everything under ``root``; stop it on the way out, whatever happened."""
@@ -186,4 +169,4 @@ def running_registry(root: Path) -> Iterator[Registry]:
             raise RegistryNotReady(f"setting up verdaccio failed: {exc}\n{log.read_text()}") from exc
         yield registry
     finally:
-        _stop(process)
+        stop_process_group(process, STOP_TIMEOUT_SECONDS)

@@ -23,8 +23,6 @@ from accountkit_codegen.distbuild import build_project
 from accountkit_codegen.layout import REPO, RUNTIME_DISTRIBUTION, RUNTIME_PACKAGE, all_apis
 from accountkit_codegen.records import client_version
 from accountkit_codegen.runtimerange import runtime_version
-
-sys.path.insert(0, str(Path(__file__).parent))  # import the helpers beside this file whatever the import mode
 from distsupport import PackageIndex, call_with_installed_client, codegen_env, fresh_venv, install_from  # noqa: E402
 
 APIS = [api.name for api in all_apis()]

@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 from pathlib import Path
 
+import pageedits as pe  # noqa: E402
 import pytest
 from accountkit_codegen import docscli
 from accountkit_codegen.pages.apis import PAGES
 from accountkit_codegen.pages.model import row
 from accountkit_codegen.pages.snapshot import SNAPSHOTS, load_snapshot
-
-sys.path.insert(0, str(Path(__file__).parent))
-import pageedits as pe  # noqa: E402
 from pagerender import as_html, render  # noqa: E402
 
 READ_ON = "2030-01-02"

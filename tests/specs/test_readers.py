@@ -7,7 +7,6 @@ and everything else runs on pages rendered from the snapshots (tests/specs/pager
 """
 
 import os
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,8 +16,6 @@ from accountkit_codegen.pages.apis import PAGES
 from accountkit_codegen.pages.readers import READERS
 from accountkit_codegen.pages.snapshot import load_snapshot
 from accountkit_codegen.pages.text import PageReadError, html_to_text, read_page_file
-
-sys.path.insert(0, str(Path(__file__).parent))
 from pagerender import as_html, render  # noqa: E402
 
 # The vendor pages as saved when the specs were written, one file per API: <prefix>_<content hash>.txt.
