@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from support.specs import resolve
 
 ARRAY_ITEMS = 3
 
@@ -41,12 +42,8 @@ class SampleBuilder:
         self.paths: set[str] = set()  # the distinct properties filled in ("a.b[].c"), whatever the array sizes
 
     def resolve(self, schema: dict[str, Any]) -> dict[str, Any]:
-        while "$ref" in schema:
-            node: Any = self.document
-            for part in schema["$ref"].removeprefix("#/").split("/"):
-                node = node[part]
-            schema = {**node, **{k: v for k, v in schema.items() if k != "$ref"}}
-        return schema
+        resolved: dict[str, Any] = resolve(self.document, schema)
+        return resolved
 
     def schema(self, name: str) -> dict[str, Any]:
         return self.document["components"]["schemas"][name]

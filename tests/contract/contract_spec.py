@@ -13,41 +13,19 @@ import importlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
 from dateutil.parser import isoparse
+from support.specs import HTTP_METHODS, SPECS, resolve
 
-ROOT = Path(__file__).resolve().parents[2]
-SPECS = ROOT / "specs"
 APIS = ("intandem", "activeplatform", "portabilling", "octopush", "twosms")
-HTTP_METHODS = ("get", "put", "post", "patch", "delete")
 
 
 @functools.cache
 def spec(api: str) -> dict:
     with (SPECS / f"{api}.yaml").open(encoding="utf-8") as f:
         return yaml.safe_load(f)
-
-
-def deref(doc: dict, ref: str) -> Any:
-    assert ref.startswith("#/"), f"only local $refs are supported, got {ref}"
-    node: Any = doc
-    for part in ref[2:].split("/"):
-        node = node[part.replace("~1", "/").replace("~0", "~")]
-    return node
-
-
-def resolve(doc: dict, node: Any) -> Any:
-    """Follow `$ref`s; in 3.1 a `$ref` may have siblings (description, readOnly): they are kept."""
-    seen = 0
-    while isinstance(node, dict) and "$ref" in node:
-        seen += 1
-        assert seen < 20, "reference loop"
-        siblings = {k: v for k, v in node.items() if k != "$ref"}
-        node = {**deref(doc, node["$ref"]), **siblings}
-    return node
 
 
 def camel(name: str) -> str:

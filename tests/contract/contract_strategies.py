@@ -20,9 +20,10 @@ import functools
 import re
 from typing import Any
 
-from contract_spec import Op, resolve
+from contract_spec import Op
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
+from support.specs import resolve
 
 MAX_SAFE_INTEGER = 2**53 - 1
 MAX_TEXT = 24

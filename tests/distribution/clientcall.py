@@ -17,18 +17,9 @@ import json
 import re
 from typing import Any
 
-HTTP_METHODS = ("get", "put", "post", "delete", "patch")
+from support.specs import HTTP_METHODS, resolve
+
 JSON = "application/json"
-
-
-def resolve(spec: dict[str, Any], node: Any) -> Any:
-    """``node`` with a local ``$ref`` (``#/components/...``) followed, repeatedly."""
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
-        target: Any = spec
-        for part in node["$ref"][2:].split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        node = target
-    return node
 
 
 def first_example(spec: dict[str, Any], holder: dict[str, Any]) -> Any:
