@@ -27,16 +27,16 @@ import pytest
 from accountkit_codegen import npmpack, npmpublish, specsdist
 from accountkit_codegen.credentials import Credentials
 from accountkit_codegen.layout import REPO, all_apis
+from clientcall import TOKEN_ANSWER, call_plan
+from distsupport import codegen_env
+from npmsupport import Registry, RegistryNotReady, npm, running_registry
+from support.credentials import arguments, environment
+from support.prism import PRISM, PrismServer, start_all, stop_all
+from support.specs import HTTP_METHODS, resolve
 from werkzeug import Request as ServerRequest
 from werkzeug import Response
 
 HERE = Path(__file__).parent
-sys.path.insert(0, str(HERE))  # the modules beside this file, whatever the import mode
-sys.path.insert(0, str(HERE.parent / "contract"))  # Prism's process handling, shared with the contract tests
-from clientcall import HTTP_METHODS, TOKEN_ANSWER, call_plan, resolve  # noqa: E402
-from contract_prism import PRISM, PrismServer, start_all, stop_all  # noqa: E402
-from distsupport import codegen_env  # noqa: E402
-from npmsupport import Registry, RegistryNotReady, npm, running_registry  # noqa: E402
 
 APIS = {api.name: api for api in all_apis()}
 SCOPE = npmpack.DEFAULT_SCOPE
@@ -68,13 +68,8 @@ TSCONFIG = {
 }
 
 # What each API's connect() reads from the environment, and what must then be on the wire.
-CREDENTIALS = {
-    "intandem": {"INTANDEM_TOKEN": "tok-intandem"},
-    "activeplatform": {"ACTIVEPLATFORM_API_TOKEN": "tok-activeplatform"},
-    "octopush": {"OCTOPUSH_API_LOGIN": "ops@example.com", "OCTOPUSH_API_KEY": "key-octopush"},
-    "portabilling": {"PORTABILLING_LOGIN": "ada", "PORTABILLING_PASSWORD": "pw-portabilling"},
-    "twosms": {"TWOSMS_CLIENT_ID": "client-2sms", "TWOSMS_CLIENT_SECRET": "secret-2sms"},
-}
+CREDENTIALS = {api: environment(api) for api in APIS}
+OCTOPUSH = arguments("octopush")
 
 
 def package_name(api: str) -> str:
@@ -344,16 +339,17 @@ def check_credentials(api: str, call: ServerRequest, log: list[ServerRequest], a
 
     ``access_tokens``: the access token the server answered, by the path of the call that gave it.
     """
+    sent = arguments(api)  # what run_driver exported as the environment (CREDENTIALS)
     if api == "intandem":
-        assert call.headers["Authorization"] == 'Token token="tok-intandem"'
+        assert call.headers["Authorization"] == f'Token token="{sent["token"]}"'
     elif api == "activeplatform":
-        assert call.args.getlist("api_token") == ["tok-activeplatform"]
+        assert call.args.getlist("api_token") == [sent["api_token"]]
         assert "Authorization" not in call.headers
     elif api == "octopush":
-        assert (call.headers["api-login"], call.headers["api-key"]) == ("ops@example.com", "key-octopush")
+        assert (call.headers["api-login"], call.headers["api-key"]) == (sent["api_login"], sent["api_key"])
     elif api == "portabilling":
         (login,) = [request for request in log if request.path == "/Session/login"]
-        assert json.loads(login.get_data()) == {"params": {"login": "ada", "password": "pw-portabilling"}}
+        assert json.loads(login.get_data()) == {"params": {"login": sent["login"], "password": sent["password"]}}
         assert "Authorization" not in login.headers
         assert call.headers["Authorization"] == f"Bearer {access_tokens['/Session/login']}"
     elif api == "twosms":
@@ -361,8 +357,8 @@ def check_credentials(api: str, call: ServerRequest, log: list[ServerRequest], a
         assert token.mimetype == "application/x-www-form-urlencoded"
         assert parse_qs(token.get_data(as_text=True)) == {
             "grant_type": ["client_credentials"],
-            "client_id": ["client-2sms"],
-            "client_secret": ["secret-2sms"],
+            "client_id": [sent["client_id"]],
+            "client_secret": [sent["client_secret"]],
         }
         assert call.headers["Authorization"] == f"Bearer {access_tokens['/Token']}"
     else:
@@ -456,9 +452,10 @@ def test_twosms_token_is_renewed_once_after_a_401(all_packages: Path, api_server
 
 def test_refused_login_is_an_authentication_error_without_the_password(all_packages: Path, api_server):
     plan, call = operation_plan("portabilling")
+    login, password = arguments("portabilling")["login"], arguments("portabilling")["password"]
     api_server.clear()
     api_server.expect_request("/Session/login", method="POST").respond_with_json(
-        {"faultcode": "Server.Session.auth_failed", "faultstring": "Login failed for ada/pw-portabilling\r\nForged: x"},
+        {"faultcode": "Server.Session.auth_failed", "faultstring": f"Login failed for {login}/{password}\r\nForged: x"},
         status=500,
     )
     outcome = run_driver(all_packages, "portabilling", call, api_server.url_for("/").rstrip("/"),
@@ -466,7 +463,7 @@ def test_refused_login_is_an_authentication_error_without_the_password(all_packa
     assert outcome == {
         "thrown": "AuthenticationError",
         "message": "PortaBilling login failed: HTTP 500 Server.Session.auth_failed: "
-        "Login failed for ada/********\\u000d\\u000aForged: x",
+        f"Login failed for {login}/********\\u000d\\u000aForged: x",
     }
     assert [request.path for request, _response in api_server.log] == ["/Session/login"]
 
@@ -475,7 +472,10 @@ def test_refused_login_is_an_authentication_error_without_the_password(all_packa
     ("env", "message"),
     [
         ({}, "missing credential: pass apiKey to connect() or set OCTOPUSH_API_KEY"),
-        ({"OCTOPUSH_API_KEY": "key-octopush\n"}, "apiKey (from OCTOPUSH_API_KEY) contains a control character"),
+        (
+            {"OCTOPUSH_API_KEY": OCTOPUSH["api_key"] + "\n"},
+            "apiKey (from OCTOPUSH_API_KEY) contains a control character",
+        ),
         ({"OCTOPUSH_API_KEY": "kéy"}, "apiKey (from OCTOPUSH_API_KEY) contains a non-ASCII character"),
     ],
 )
@@ -483,10 +483,10 @@ def test_unusable_credentials_are_refused_before_sending(all_packages: Path, api
     _plan, call = operation_plan("octopush")
     api_server.clear()
     outcome = run_driver(all_packages, "octopush", call, api_server.url_for("/").rstrip("/"),
-                         OCTOPUSH_API_LOGIN="ops@example.com", **env)  # fmt: skip
+                         OCTOPUSH_API_LOGIN=OCTOPUSH["api_login"], **env)  # fmt: skip
     assert outcome["thrown"] == "ConfigurationError"
     assert outcome["message"].startswith(message), outcome
-    assert "key-octopush" not in outcome["message"] and "kéy" not in outcome["message"]
+    assert OCTOPUSH["api_key"] not in outcome["message"] and "kéy" not in outcome["message"]
     assert api_server.log == []
 
 

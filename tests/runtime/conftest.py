@@ -33,25 +33,11 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import pytest
+from support.credentials import all_env_names, arguments, env_names
 
 ROOT = Path(__file__).resolve().parents[2]
 
-ENV_VARS = (
-    "INTANDEM_TOKEN",
-    "INTANDEM_BASE_URL",
-    "ACTIVEPLATFORM_API_TOKEN",
-    "ACTIVEPLATFORM_BASE_URL",
-    "PORTABILLING_LOGIN",
-    "PORTABILLING_PASSWORD",
-    "PORTABILLING_TOKEN",
-    "PORTABILLING_BASE_URL",
-    "OCTOPUSH_API_LOGIN",
-    "OCTOPUSH_API_KEY",
-    "OCTOPUSH_BASE_URL",
-    "TWOSMS_CLIENT_ID",
-    "TWOSMS_CLIENT_SECRET",
-    "TWOSMS_BASE_URL",
-)
+ENV_VARS = all_env_names()
 
 
 # --------------------------------------------------------------------------------------------------
@@ -450,8 +436,8 @@ class InTandemKit(Kit):
     method = "GET"
     uid = "88pzdbz1hmkdoel4"
     path = f"/v1/partners/accounts/{uid}/change_package"
-    credentials = {"token": "itd-SECRET-directory-token"}
-    env = {"token": "INTANDEM_TOKEN", "base_url": "INTANDEM_BASE_URL"}
+    credentials = arguments("intandem")
+    env = env_names("intandem")
     secrets = ("itd-SECRET-directory-token",)
 
     def ok_body(self) -> Any:
@@ -481,8 +467,8 @@ class ActivePlatformKit(Kit):
     name = "activeplatform"
     method = "PUT"
     path = "/api/vendor/v1/accounts/505.json"
-    credentials = {"api_token": "ap-SECRET-manager-token"}
-    env = {"api_token": "ACTIVEPLATFORM_API_TOKEN", "base_url": "ACTIVEPLATFORM_BASE_URL"}
+    credentials = arguments("activeplatform")
+    env = env_names("activeplatform")
     secrets = ("ap-SECRET-manager-token",)
 
     def ok_body(self) -> Any:
@@ -505,8 +491,8 @@ class OctopushKit(Kit):
     method = "PATCH"
     email = "team@sub-accounts.example.com"
     path = f"/v1/public/subaccount/{email}/edit"
-    credentials = {"api_login": "owner-SECRET@example.com", "api_key": "oct-SECRET-api-key"}
-    env = {"api_login": "OCTOPUSH_API_LOGIN", "api_key": "OCTOPUSH_API_KEY", "base_url": "OCTOPUSH_BASE_URL"}
+    credentials = arguments("octopush")
+    env = env_names("octopush")
     secrets = ("owner-SECRET@example.com", "oct-SECRET-api-key", "SubAccount-SECRET-pass")
 
     def install_routes(self) -> None:
@@ -537,12 +523,8 @@ class PortaBillingKit(Kit):
     path = "/rest/Account/update_account"
     login_path = "/rest/Session/login"
     refresh_path = "/rest/Session/refresh_access_token"
-    credentials = {"login": "admin", "password": "pb-SECRET-password"}
-    env = {
-        "login": "PORTABILLING_LOGIN",
-        "password": "PORTABILLING_PASSWORD",
-        "base_url": "PORTABILLING_BASE_URL",
-    }
+    credentials = arguments("portabilling")
+    env = env_names("portabilling")
     expiry_faultcode = "Server.Session.check_auth.auth_failed"
 
     def __init__(self, server: MockServer) -> None:
@@ -638,8 +620,8 @@ class TwoSmsKit(Kit):
     account_id = uuid.UUID("3f2504e0-4f89-41d3-9a0c-0305e82c3301")
     path = f"/api/v2/admin/accounts/{account_id}"
     token_path = "/Token"
-    credentials = {"client_id": "client-42", "client_secret": "2sms-SECRET-client-secret"}
-    env = {"client_id": "TWOSMS_CLIENT_ID", "client_secret": "TWOSMS_CLIENT_SECRET", "base_url": "TWOSMS_BASE_URL"}
+    credentials = arguments("twosms")
+    env = env_names("twosms")
 
     def __init__(self, server: MockServer) -> None:
         self._state = threading.Lock()

@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 import pytest
+from support.credentials import CREDENTIALS
 
 APIS = ["intandem", "activeplatform", "portabilling", "octopush", "twosms"]
 PACKAGES = [f"{api}_client" for api in APIS]
@@ -25,11 +26,7 @@ SECRET = "SECRET-in-the-exchange-9f1c"
 
 # connect() arguments that are secrets, and where they come from instead.
 SECRET_ARGUMENTS = {
-    "intandem": {"token": "INTANDEM_TOKEN"},
-    "activeplatform": {"api_token": "ACTIVEPLATFORM_API_TOKEN"},
-    "portabilling": {"password": "PORTABILLING_PASSWORD"},
-    "octopush": {"api_login": "OCTOPUSH_API_LOGIN", "api_key": "OCTOPUSH_API_KEY"},
-    "twosms": {"client_secret": "TWOSMS_CLIENT_SECRET"},
+    api: {c.argument: c.env for c in CREDENTIALS if c.api == api and c.secret and not c.alternative} for api in APIS
 }
 
 

@@ -35,13 +35,14 @@ from distributed import Client, LocalCluster
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "bulk_dask.py"
-sys.path.insert(0, str(ROOT / "examples"))  # bulk_dask, by name: the workers import it from this sys.path
-sys.path.insert(0, str(Path(__file__).parent))  # scaleout_hooks, likewise
 
+# bulk_dask (examples/, on pytest's pythonpath) and scaleout_hooks (beside this file, which pytest puts on
+# sys.path) by name: the worker processes import them from the sys.path they inherit.
 import bulk_dask  # noqa: E402
 import portabilling_client  # noqa: E402
 import scaleout_hooks  # noqa: E402
 from portabilling_client.models import AccountInfo  # noqa: E402
+from support.credentials import all_env_names, arguments  # noqa: E402
 
 
 def _runtime_kit() -> ModuleType:
@@ -59,9 +60,9 @@ def _runtime_kit() -> ModuleType:
 kit = _runtime_kit()
 
 ITEMS = 10_000
-LOGIN, PASSWORD = "admin", "pb-SECRET-password"
+LOGIN, PASSWORD = arguments("portabilling")["login"], arguments("portabilling")["password"]
 ACCOUNT_PASSWORD = "AccountPass-SECRET-9"  # an account's own password, sent in some updates' bodies
-VENDOR_ENV = list(kit.ENV_VARS)
+VENDOR_ENV = all_env_names()
 FAULTCODE = "Server.Account.update_account.locked"
 
 
