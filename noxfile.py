@@ -183,4 +183,5 @@ def bench(session: nox.Session) -> None:
     """Benchmarks (regeneration, import, per-call overhead, models, bulk): writes docs/benchmarks.md."""
     install(session, "bench")
     with_generated_clients(session)
+    session.env["PYTHONPATH"] += os.pathsep + str(ROOT / "tests")  # the shared test helpers (tests/support)
     session.run("python", "tests/bench/run.py", *session.posargs)

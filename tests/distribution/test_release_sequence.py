@@ -20,16 +20,12 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 import tarfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 import yaml
-
-sys.path.insert(0, str(Path(__file__).parent))  # the helpers beside this file, whatever the import mode
-sys.path.insert(0, str(Path(__file__).parents[1] / "pipeline"))
 from distsupport import (  # noqa: E402
     PackageIndex,
     call_with_installed_client,
@@ -38,7 +34,7 @@ from distsupport import (  # noqa: E402
     fresh_venv,
     install_from,
 )
-from pipeline_support import RepoCopy, copy_repo  # noqa: E402
+from support.repocopy import RepoCopy, copy_repo  # noqa: E402
 
 pytestmark = pytest.mark.timeout(1200)  # a whole release history: many builds, on a shared 2-core machine
 

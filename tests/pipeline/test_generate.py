@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pipeline_support import RepoCopy, tree_digest
+from support.repocopy import RepoCopy, tree_digest
 
 
 def test_full_regeneration_reproduces_the_committed_tree_byte_for_byte(repo_copy: RepoCopy) -> None:

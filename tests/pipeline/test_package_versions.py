@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from pipeline_support import RepoCopy, copy_repo, tree_digest
+from support.repocopy import RepoCopy, copy_repo, tree_digest
 
 APIS = ["activeplatform", "intandem", "octopush", "portabilling", "twosms"]
 CLIENTS = [f"{api}-client" for api in APIS]
