@@ -32,7 +32,8 @@ _PATTERN_CANDIDATES = (
 
 
 def load_spec(path: Path) -> dict[str, Any]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    document: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return document
 
 
 class SampleBuilder:
@@ -46,7 +47,8 @@ class SampleBuilder:
         return resolved
 
     def schema(self, name: str) -> dict[str, Any]:
-        return self.document["components"]["schemas"][name]
+        schema: dict[str, Any] = self.document["components"]["schemas"][name]
+        return schema
 
     def value(self, schema: dict[str, Any], name: str = "value", index: int = 0, path: str = "") -> Any:
         schema = self.resolve(schema)

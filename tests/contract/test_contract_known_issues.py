@@ -15,6 +15,7 @@ import httpx
 import pytest
 from contract_clients import CREDENTIALS, errors, invoke, package
 from contract_spec import Op, all_operations, spec
+from pytest_httpserver import HTTPServer
 
 
 class KnownIssue(AssertionError):
@@ -115,7 +116,7 @@ def test_patterns_accept_what_the_spec_accepts(prism) -> None:
 
 
 @pytest.mark.parametrize("error", [{}, {"ErrorCode": None, "ErrorReason": None}, {"ErrorCode": "", "ErrorReason": ""}])
-def test_twosms_empty_error_object(httpserver, error) -> None:
+def test_twosms_empty_error_object(httpserver: HTTPServer, error) -> None:
     description = spec("twosms")["components"]["schemas"]["ResponseOfObject"]["description"]
     assert "When `Error` is present (not null) the call failed" in description
     op = _operation("twosms", "update_account")

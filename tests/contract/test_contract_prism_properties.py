@@ -17,6 +17,7 @@ from contract_stats import STATS
 from contract_strategies import CONTRACT_SETTINGS, request_strategy
 from hypothesis import given
 from hypothesis import strategies as st
+from pytest import FixtureRequest
 
 
 def outcomes(op) -> list[tuple[int | None, bool]]:
@@ -33,7 +34,7 @@ def test_generated_requests(harnesses, op) -> None:
 
     @CONTRACT_SETTINGS
     @given(request=request_strategy(op), outcome=st.sampled_from(outcomes(op)))
-    def run(request, outcome) -> None:
+    def run(request: FixtureRequest, outcome) -> None:
         nonlocal sent
         status, dynamic = outcome
         exchange(harness, op, request, status=status, dynamic=dynamic, what=f"{op.id} generated request")

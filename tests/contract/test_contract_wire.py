@@ -34,6 +34,7 @@ from contract_clients import (
 )
 from contract_spec import Op, all_operations, assert_same_json, spec
 from contract_stats import STATS
+from pytest_httpserver import HTTPServer
 from support.specs import resolve
 
 OPERATIONS = all_operations()
@@ -194,7 +195,7 @@ RESPONSE_EXAMPLES = [
 
 
 @pytest.mark.parametrize(("op", "example"), EXAMPLE_REQUESTS)
-def test_example_request_on_the_wire(httpserver, op, example) -> None:
+def test_example_request_on_the_wire(httpserver: HTTPServer, op, example) -> None:
     assert urlsplit(httpserver.url_for("/")).hostname == "127.0.0.1"
     wire = Wire(httpserver, op.api, op)
     request = {"path": example.path, "query": example.query, "body": example.body}
@@ -212,7 +213,7 @@ def test_example_request_on_the_wire(httpserver, op, example) -> None:
 
 
 @pytest.mark.parametrize(("op", "code", "example"), RESPONSE_EXAMPLES)
-def test_example_response_parses(httpserver, op, code, example) -> None:
+def test_example_response_parses(httpserver: HTTPServer, op, code, example) -> None:
     wire = Wire(httpserver, op.api, op)
     status = int(code)
     request = op.example_requests()[0]
@@ -237,7 +238,7 @@ def test_example_response_parses(httpserver, op, code, example) -> None:
 # --- the pages' headline examples, spelled out ---------------------------------------------------
 
 
-def test_intandem_vendor_sample_query(httpserver) -> None:
+def test_intandem_vendor_sample_query(httpserver: HTTPServer) -> None:
     """The vendor's sample `?package_name=gold&external_subscription_params[plan]=gold&...[seats]=3`."""
     op = _operation("intandem", "change_package")
     params = {p["name"]: p for p in op.parameters}
@@ -263,7 +264,7 @@ def test_intandem_vendor_sample_query(httpserver) -> None:
     STATS["intandem"].wire_examples.add((op.op_id, "request:vendor-sample-url"))
 
 
-def test_activeplatform_api_token_query(httpserver) -> None:
+def test_activeplatform_api_token_query(httpserver: HTTPServer) -> None:
     """`PUT /api/vendor/v1/accounts/505.json?api_token={api_token}` with the page's JSON body."""
     op = _operation("activeplatform", "update_account")
     wire = Wire(httpserver, "activeplatform")
@@ -276,7 +277,7 @@ def test_activeplatform_api_token_query(httpserver) -> None:
     assert json.loads(recorded.get_data()) == body
 
 
-def test_portabilling_addon_effective_from_format(httpserver) -> None:
+def test_portabilling_addon_effective_from_format(httpserver: HTTPServer) -> None:
     """`addon_effective_from` goes out as the page writes it: `2022-04-01 00:00:00` (space, no zone)."""
     op = _operation("portabilling", "update_account")
     wire = Wire(httpserver, "portabilling")
@@ -293,7 +294,7 @@ def test_portabilling_addon_effective_from_format(httpserver) -> None:
     assert sent == body
 
 
-def test_octopush_curl_example(httpserver) -> None:
+def test_octopush_curl_example(httpserver: HTTPServer) -> None:
     """The page's curl: PATCH .../subaccount/<email>/edit, api-login/api-key/Content-Type, its JSON body."""
     op = _operation("octopush", "edit_subaccount")
     wire = Wire(httpserver, "octopush")
@@ -311,7 +312,7 @@ def test_octopush_curl_example(httpserver) -> None:
     assert json.loads(recorded.get_data()) == body
 
 
-def test_twosms_sample_body_and_token_request(httpserver) -> None:
+def test_twosms_sample_body_and_token_request(httpserver: HTTPServer) -> None:
     """The page's JSON sample goes out as is, except the 7th fractional digit of its two timestamps."""
     op = _operation("twosms", "update_account")
     wire = Wire(httpserver, "twosms")
@@ -343,7 +344,7 @@ def test_twosms_sample_body_and_token_request(httpserver) -> None:
 
 
 @pytest.mark.parametrize("example_name", ["password", "token"])
-def test_portabilling_login_is_the_spec_example(httpserver, example_name) -> None:
+def test_portabilling_login_is_the_spec_example(httpserver: HTTPServer, example_name) -> None:
     login = _operation("portabilling", "login")
     credentials = _example(login, example_name)["params"]
     op = _operation("portabilling", "update_account")
@@ -359,7 +360,7 @@ def test_portabilling_login_is_the_spec_example(httpserver, example_name) -> Non
     STATS["portabilling"].wire_examples.add(("login", f"request:{example_name} (auth flow)"))
 
 
-def test_portabilling_session_renewal_sends_the_refresh_example(httpserver) -> None:
+def test_portabilling_session_renewal_sends_the_refresh_example(httpserver: HTTPServer) -> None:
     """A session fault renews the session with Session/refresh_access_token (the spec's example) and replays."""
     op = _operation("portabilling", "update_account")
     refresh = _operation("portabilling", "refresh_access_token")
@@ -381,7 +382,7 @@ def test_portabilling_session_renewal_sends_the_refresh_example(httpserver) -> N
     STATS["portabilling"].wire_examples.add(("refresh_access_token", "request:refresh (auth flow)"))
 
 
-def test_portabilling_logout_example_closes_the_session_of_the_login_example(httpserver) -> None:
+def test_portabilling_logout_example_closes_the_session_of_the_login_example(httpserver: HTTPServer) -> None:
     op = _operation("portabilling", "logout")
     assert _example(op, "logout")["params"]["access_token"] == _session_example()["access_token"]
     wire = Wire(httpserver, "portabilling")
@@ -393,7 +394,7 @@ def test_portabilling_logout_example_closes_the_session_of_the_login_example(htt
 
 @pytest.mark.parametrize("api", ["portabilling", "twosms"])
 @pytest.mark.parametrize("mode", ["sync", "async"])
-def test_token_flows_over_a_real_connection(httpserver, api, mode) -> None:
+def test_token_flows_over_a_real_connection(httpserver: HTTPServer, api, mode) -> None:
     """The login/token answer is read by the auth flow itself (it once raised httpx.ResponseNotRead).
 
     Mock transports hand httpx responses whose body is already loaded; a real connection streams it,

@@ -42,14 +42,14 @@ def archives(dist: Path, project: str) -> tuple[Path, Path]:
     return next(dist.glob(f"{package}-*.whl")), next(dist.glob(f"{package}-*.tar.gz"))
 
 
-def test_the_build_makes_the_runtime_and_every_client(dist_dir: Path):
+def test_the_build_makes_the_runtime_and_every_client(dist_dir: Path) -> None:
     built = sorted(str(release.name) for release in releases(dist_dir))
     assert built == sorted(PROJECTS)
     assert all(len(release.files) == 2 for release in releases(dist_dir))  # a wheel and an sdist each
 
 
 @pytest.mark.parametrize("project", REBUILT)
-def test_rebuild_is_byte_identical(project: str, dist_dir: Path, tmp_path: Path):
+def test_rebuild_is_byte_identical(project: str, dist_dir: Path, tmp_path: Path) -> None:
     first = archives(dist_dir, project)
     build_project(PROJECTS[project][0], tmp_path)
     second = archives(tmp_path, project)
@@ -57,7 +57,7 @@ def test_rebuild_is_byte_identical(project: str, dist_dir: Path, tmp_path: Path)
 
 
 @pytest.mark.parametrize("project", list(PROJECTS))
-def test_archives_carry_source_date_epoch(project: str, dist_dir: Path):
+def test_archives_carry_source_date_epoch(project: str, dist_dir: Path) -> None:
     epoch = source_date_epoch(PROJECTS[project][0])
     wheel, sdist = archives(dist_dir, project)
     with zipfile.ZipFile(wheel) as archive:
@@ -71,7 +71,7 @@ def test_archives_carry_source_date_epoch(project: str, dist_dir: Path):
 
 
 @pytest.mark.parametrize("api", list(APIS))
-def test_wheel_ships_the_spec_as_package_data(api: str, dist_dir: Path):
+def test_wheel_ships_the_spec_as_package_data(api: str, dist_dir: Path) -> None:
     package = APIS[api].package
     wheel, sdist = archives(dist_dir, APIS[api].distribution)
     with zipfile.ZipFile(wheel) as archive:
@@ -85,7 +85,7 @@ def test_wheel_ships_the_spec_as_package_data(api: str, dist_dir: Path):
 
 
 @pytest.mark.parametrize("api", list(APIS))
-def test_client_wheels_depend_on_the_runtimes_compatible_range(api: str, dist_dir: Path):
+def test_client_wheels_depend_on_the_runtimes_compatible_range(api: str, dist_dir: Path) -> None:
     wheel, _ = archives(dist_dir, APIS[api].distribution)
     with zipfile.ZipFile(wheel) as archive:
         metadata = archive.read(next(name for name in archive.namelist() if name.endswith(".dist-info/METADATA")))

@@ -32,12 +32,12 @@ def fake_api(tmp_path: Path, name: str, version: str) -> SimpleNamespace:
     return SimpleNamespace(name=name, spec=real.spec, output=output, distribution=real.distribution)
 
 
-def test_version_is_read_from_the_python_package_as_built(tmp_path: Path):
+def test_version_is_read_from_the_python_package_as_built(tmp_path: Path) -> None:
     api = fake_api(tmp_path, "portabilling", "7.8.9")
     assert npmpack.python_version(api) == "7.8.9"  # not the spec's info.version
 
 
-def test_a_missing_python_package_is_a_clear_error(tmp_path: Path):
+def test_a_missing_python_package_is_a_clear_error(tmp_path: Path) -> None:
     api = SimpleNamespace(name="x", output=npmpack.REPO / "generated" / "no-such-api")
     with pytest.raises(npmpack.NpmPackError, match="run ./dev -s generate first"):
         npmpack.python_version(api)
@@ -47,23 +47,23 @@ def test_a_missing_python_package_is_a_clear_error(tmp_path: Path):
     ("python", "npm"),
     [("0.1.0", "0.1.0"), ("1.2", "1.2.0"), ("3", "3.0.0"), ("1.2.0rc1", "1.2.0-rc.1"), ("2.0.0a3", "2.0.0-alpha.3")],
 )
-def test_python_versions_in_semver(python: str, npm: str):
+def test_python_versions_in_semver(python: str, npm: str) -> None:
     assert npmpack.npm_version(python) == npm
 
 
 @pytest.mark.parametrize("python", ["1.0.0.post1", "1.0.0.dev2", "1.0.0+local", "1!1.0.0", "1.2.3.4", "soon"])
-def test_versions_semver_cannot_order_the_same_are_refused(python: str):
+def test_versions_semver_cannot_order_the_same_are_refused(python: str) -> None:
     with pytest.raises(npmpack.NpmPackError, match=python.replace("+", r"\+").replace(".", r"\.")):
         npmpack.npm_version(python)
 
 
 @pytest.mark.parametrize("scope", ["accountkit", "@Upper", "@", "@a/b", "@a b"])
-def test_bad_scopes_are_refused(scope: str):
+def test_bad_scopes_are_refused(scope: str) -> None:
     with pytest.raises(npmpack.NpmPackError, match="npm scope"):
         npmpack.check_scope(scope)
 
 
-def test_tarball_names_follow_npm_pack():
+def test_tarball_names_follow_npm_pack() -> None:
     assert npmpack.tarball_name("@accountkit/portabilling-spec", "0.1.0") == "accountkit-portabilling-spec-0.1.0.tgz"
 
 
@@ -75,7 +75,7 @@ def _package(root: Path, readme: str) -> Path:
     return root
 
 
-def test_tarballs_depend_only_on_the_files(tmp_path: Path):
+def test_tarballs_depend_only_on_the_files(tmp_path: Path) -> None:
     first, second = _package(tmp_path / "a", "same"), _package(tmp_path / "b", "same")
     os.utime(first / "README.md", (1_000_000, 1_000_000))  # another time and mode, same bytes
     (second / "README.md").chmod(0o600)
@@ -89,7 +89,7 @@ def test_tarballs_depend_only_on_the_files(tmp_path: Path):
     assert npmpack.integrity(tmp_path / "c.tgz") != npmpack.integrity(tmp_path / "a.tgz")
 
 
-def test_tarball_metadata_is_fixed(tmp_path: Path):
+def test_tarball_metadata_is_fixed(tmp_path: Path) -> None:
     npmpack.write_tarball(_package(tmp_path / "p", "text"), tmp_path / "p.tgz")
     raw = (tmp_path / "p.tgz").read_bytes()
     assert raw[4:8] == b"\0\0\0\0", "the gzip header carries a time"
@@ -101,7 +101,7 @@ def test_tarball_metadata_is_fixed(tmp_path: Path):
     }
 
 
-def test_integrity_is_npms_sri_string(tmp_path: Path):
+def test_integrity_is_npms_sri_string(tmp_path: Path) -> None:
     path = tmp_path / "x.tgz"
     path.write_bytes(b"abc")
     assert npmpack.integrity(path) == (
@@ -109,7 +109,7 @@ def test_integrity_is_npms_sri_string(tmp_path: Path):
     )
 
 
-def test_the_build_takes_the_python_packages_version(tmp_path: Path):
+def test_the_build_takes_the_python_packages_version(tmp_path: Path) -> None:
     """A package whose version is not the spec's: the npm package follows the Python one."""
     api = fake_api(tmp_path, "octopush", "4.5.6rc2")
     built = npmpack.build_packages([api], tmp_path / "npm", "@acme")
@@ -129,7 +129,7 @@ def test_the_build_takes_the_python_packages_version(tmp_path: Path):
     assert 'from "@acme/octopush-spec"' in readme and "@accountkit" not in readme
 
 
-def test_a_new_build_replaces_the_older_versions_of_its_packages_only(tmp_path: Path):
+def test_a_new_build_replaces_the_older_versions_of_its_packages_only(tmp_path: Path) -> None:
     out, staging = tmp_path / "npm", tmp_path / "staging"
     out.mkdir()
     staging.mkdir()
@@ -153,7 +153,7 @@ def test_a_new_build_replaces_the_older_versions_of_its_packages_only(tmp_path: 
     assert (out / "acme-octopush-spec-4.5.6.tgz").read_bytes() == b"the new build"
 
 
-def test_a_failing_build_leaves_the_output_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_a_failing_build_leaves_the_output_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     api = fake_api(tmp_path, "octopush", "1.0.0")
     out = tmp_path / "npm"
     out.mkdir()

@@ -149,7 +149,7 @@ def first_publish(npm_dist: Path, registry: Registry):
     return wrong, reader, right
 
 
-def test_wrong_token_fails_without_printing_it(first_publish, registry: Registry):
+def test_wrong_token_fails_without_printing_it(first_publish, registry: Registry) -> None:
     wrong, _, _ = first_publish
     assert wrong.returncode == 1, wrong.stdout + wrong.stderr
     for api in APIS:
@@ -158,7 +158,7 @@ def test_wrong_token_fails_without_printing_it(first_publish, registry: Registry
     assert_no_secret(wrong, "wrong-" + registry.token, registry.token)
 
 
-def test_token_without_publish_rights_fails_in_npm_without_printing_it(first_publish, registry: Registry):
+def test_token_without_publish_rights_fails_in_npm_without_printing_it(first_publish, registry: Registry) -> None:
     _, reader, _ = first_publish
     assert reader.returncode == 1, reader.stdout + reader.stderr
     for api in APIS:
@@ -167,7 +167,7 @@ def test_token_without_publish_rights_fails_in_npm_without_printing_it(first_pub
     assert_no_secret(reader, registry.reader_token, registry.token)
 
 
-def test_first_publish_uploads_every_package(first_publish, npm_dist: Path, registry: Registry):
+def test_first_publish_uploads_every_package(first_publish, npm_dist: Path, registry: Registry) -> None:
     _, _, result = first_publish
     assert result.returncode == 0, result.stdout + result.stderr
     for api in APIS:
@@ -177,7 +177,7 @@ def test_first_publish_uploads_every_package(first_publish, npm_dist: Path, regi
     assert_no_secret(result, registry.token)
 
 
-def test_versions_follow_the_python_packages(npm_dist: Path):
+def test_versions_follow_the_python_packages(npm_dist: Path) -> None:
     for api in APIS:
         with tarfile.open(npm_dist / "npm" / npmpack.tarball_name(package_name(api), version(api))) as archive:
             manifest = json.loads(archive.extractfile("package/package.json").read())
@@ -219,7 +219,7 @@ def fresh_project(first_publish, registry: Registry, tmp_path_factory: pytest.Te
     return project
 
 
-def test_fresh_project_has_the_package_and_its_dependencies(fresh_project: Path, npm_dist: Path):
+def test_fresh_project_has_the_package_and_its_dependencies(fresh_project: Path, npm_dist: Path) -> None:
     modules = fresh_project / "node_modules"
     installed = json.loads((modules / SCOPE / "portabilling-spec" / "package.json").read_text())
     assert installed["version"] == version("portabilling")
@@ -232,14 +232,14 @@ def test_fresh_project_has_the_package_and_its_dependencies(fresh_project: Path,
     assert (modules / SCOPE / "portabilling-spec" / "openapi.yaml").read_bytes() == built_spec
 
 
-def test_correct_call_type_checks(fresh_project: Path):
+def test_correct_call_type_checks(fresh_project: Path) -> None:
     result = _tsc(fresh_project, "tsconfig.json")
     print(f"tsc --strict call.ts: exit {result.returncode}\n{result.stdout}")
     assert result.returncode == 0, result.stdout + result.stderr
     assert (fresh_project / "out" / "call.js").is_file()
 
 
-def test_misspelt_field_is_a_compile_error(fresh_project: Path):
+def test_misspelt_field_is_a_compile_error(fresh_project: Path) -> None:
     result = _tsc(fresh_project, "tsconfig.misspelt.json")
     print(f"tsc --strict misspelt.ts: exit {result.returncode}\n{result.stdout}")
     assert result.returncode != 0
@@ -256,7 +256,7 @@ class BundledSpecPrism(PrismServer):
         return [str(PRISM), "mock", "-h", "127.0.0.1", "-p", str(self.port), "--errors", str(self.spec)]
 
 
-def test_correct_call_runs_against_prism(fresh_project: Path):
+def test_correct_call_runs_against_prism(fresh_project: Path) -> None:
     compiled = _tsc(fresh_project, "tsconfig.json")
     assert compiled.returncode == 0, compiled.stdout
     server = BundledSpecPrism(
@@ -366,7 +366,7 @@ def check_credentials(api: str, call: ServerRequest, log: list[ServerRequest], a
 
 
 @pytest.mark.parametrize("api", list(APIS))
-def test_each_package_sends_its_apis_credentials(api: str, all_packages: Path, api_server):
+def test_each_package_sends_its_apis_credentials(api: str, all_packages: Path, api_server) -> None:
     plan, call = operation_plan(api)
     api_server.clear()
     api_server.expect_request(plan["path"], method=plan["method"]).respond_with_data(
@@ -390,7 +390,7 @@ def test_each_package_sends_its_apis_credentials(api: str, all_packages: Path, a
         assert json.loads(calls[0].get_data()) == plan["body"]
 
 
-def test_portabilling_session_is_renewed_once_on_a_session_fault(all_packages: Path, api_server):
+def test_portabilling_session_is_renewed_once_on_a_session_fault(all_packages: Path, api_server) -> None:
     """Three calls at once on a cold client: one login; all three meet an expired session; one refresh."""
     plan, call = operation_plan("portabilling")
     expired = {"faultcode": "Server.Session.check_auth.auth_failed", "faultstring": "Session expired"}
@@ -422,7 +422,7 @@ def test_portabilling_session_is_renewed_once_on_a_session_fault(all_packages: P
     assert sorted(bearers) == ["Bearer access-1"] * 3 + ["Bearer access-2"] * 3
 
 
-def test_twosms_token_is_renewed_once_after_a_401(all_packages: Path, api_server):
+def test_twosms_token_is_renewed_once_after_a_401(all_packages: Path, api_server) -> None:
     plan, call = operation_plan("twosms")
     tokens = iter(["token-1", "token-2"])
 
@@ -450,7 +450,7 @@ def test_twosms_token_is_renewed_once_after_a_401(all_packages: Path, api_server
     ]
 
 
-def test_refused_login_is_an_authentication_error_without_the_password(all_packages: Path, api_server):
+def test_refused_login_is_an_authentication_error_without_the_password(all_packages: Path, api_server) -> None:
     plan, call = operation_plan("portabilling")
     login, password = arguments("portabilling")["login"], arguments("portabilling")["password"]
     api_server.clear()
@@ -479,7 +479,9 @@ def test_refused_login_is_an_authentication_error_without_the_password(all_packa
         ({"OCTOPUSH_API_KEY": "kéy"}, "apiKey (from OCTOPUSH_API_KEY) contains a non-ASCII character"),
     ],
 )
-def test_unusable_credentials_are_refused_before_sending(all_packages: Path, api_server, env: dict, message: str):
+def test_unusable_credentials_are_refused_before_sending(
+    all_packages: Path, api_server, env: dict, message: str
+) -> None:
     _plan, call = operation_plan("octopush")
     api_server.clear()
     outcome = run_driver(all_packages, "octopush", call, api_server.url_for("/").rstrip("/"),
@@ -490,7 +492,7 @@ def test_unusable_credentials_are_refused_before_sending(all_packages: Path, api
     assert api_server.log == []
 
 
-def test_timeout_bounds_the_whole_call_login_included(all_packages: Path):
+def test_timeout_bounds_the_whole_call_login_included(all_packages: Path) -> None:
     """A server that takes the connection and never answers: the login hangs, the call ends at timeoutMs."""
     _plan, call = operation_plan("portabilling")
     with socket.socket() as silent:
@@ -505,7 +507,7 @@ def test_timeout_bounds_the_whole_call_login_included(all_packages: Path):
     assert elapsed < 30, f"the call took {elapsed:.1f}s"  # did not hang (node's start included)
 
 
-def test_plain_http_to_another_host_is_refused(all_packages: Path):
+def test_plain_http_to_another_host_is_refused(all_packages: Path) -> None:
     _plan, call = operation_plan("intandem")
     outcome = run_driver(all_packages, "intandem", call, "http://api.vcita.biz", **CREDENTIALS["intandem"])
     assert outcome["thrown"] == "ConfigurationError"
@@ -514,7 +516,7 @@ def test_plain_http_to_another_host_is_refused(all_packages: Path):
     )
 
 
-def test_publishing_again_skips_every_package(first_publish, npm_dist: Path, registry: Registry):
+def test_publishing_again_skips_every_package(first_publish, npm_dist: Path, registry: Registry) -> None:
     result = run_publish(npm_dist, registry)
     print(result.stdout)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -523,7 +525,7 @@ def test_publishing_again_skips_every_package(first_publish, npm_dist: Path, reg
     assert_no_secret(result, registry.token)
 
 
-def test_dry_run_publishes_nothing(first_publish, npm_dist: Path, registry: Registry):
+def test_dry_run_publishes_nothing(first_publish, npm_dist: Path, registry: Registry) -> None:
     before = sorted(str(path) for path in registry.storage.rglob("*"))
     result = run_publish(npm_dist, registry, "--dry-run")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -531,7 +533,9 @@ def test_dry_run_publishes_nothing(first_publish, npm_dist: Path, registry: Regi
     assert sorted(str(path) for path in registry.storage.rglob("*")) == before
 
 
-def test_changed_build_under_the_same_version_is_refused(first_publish, npm_dist: Path, registry: Registry, tmp_path):
+def test_changed_build_under_the_same_version_is_refused(
+    first_publish, npm_dist: Path, registry: Registry, tmp_path: Path
+) -> None:
     api = "portabilling"
     name = npmpack.tarball_name(package_name(api), version(api))
     unpacked = tmp_path / "unpacked"

@@ -73,7 +73,7 @@ def first_publish(dist_dir: Path, package_index: PackageIndex):
     return wrong, right
 
 
-def test_wrong_password_fails_without_printing_it(first_publish, package_index: PackageIndex):
+def test_wrong_password_fails_without_printing_it(first_publish, package_index: PackageIndex) -> None:
     wrong, _ = first_publish
     assert wrong.returncode == 1, wrong.stdout + wrong.stderr
     for start in [RUNTIME_SUMMARY, *map(summary, APIS)]:
@@ -81,7 +81,7 @@ def test_wrong_password_fails_without_printing_it(first_publish, package_index: 
     assert_no_secret(wrong, "wrong-" + package_index.password, package_index.password)
 
 
-def test_first_publish_uploads_the_runtime_first_then_every_client(first_publish, package_index: PackageIndex):
+def test_first_publish_uploads_the_runtime_first_then_every_client(first_publish, package_index: PackageIndex) -> None:
     _, result = first_publish
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
@@ -111,7 +111,7 @@ def _wheel_spec_sha256(dist: Path, api: str) -> str:
 
 
 @pytest.mark.parametrize("api", APIS)
-def test_installed_client_calls_an_api(api: str, client_venv: Path, api_server, dist_dir: Path):
+def test_installed_client_calls_an_api(api: str, client_venv: Path, api_server, dist_dir: Path) -> None:
     outcome = call_with_installed_client(client_venv / "bin" / "python", api, spec(api), api_server)
     plan, calls = outcome.pop("plan"), outcome.pop("calls")
     print(api, outcome)
@@ -132,7 +132,7 @@ def _record_hashes(record: str) -> set[str]:
     return {line.rsplit(",", 1)[0] for line in record.splitlines() if line.startswith(f"{RUNTIME_PACKAGE}/")}
 
 
-def test_the_runtime_was_installed_from_the_private_index(client_venv: Path, dist_dir: Path):
+def test_the_runtime_was_installed_from_the_private_index(client_venv: Path, dist_dir: Path) -> None:
     wheel = next(dist_dir.glob(f"{RUNTIME_PACKAGE}-*.whl"))
     with zipfile.ZipFile(wheel) as archive:
         built = next(name for name in archive.namelist() if name.endswith(".dist-info/RECORD"))
@@ -141,7 +141,7 @@ def test_the_runtime_was_installed_from_the_private_index(client_venv: Path, dis
     assert published and _record_hashes(installed.read_text()) == published  # the same files, byte for byte
 
 
-def test_publishing_again_skips_every_release(first_publish, dist_dir: Path, package_index: PackageIndex):
+def test_publishing_again_skips_every_release(first_publish, dist_dir: Path, package_index: PackageIndex) -> None:
     result = run_publish(dist_dir, package_index)
     print(result.stdout)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -151,7 +151,7 @@ def test_publishing_again_skips_every_release(first_publish, dist_dir: Path, pac
     assert_no_secret(result, package_index.password)
 
 
-def test_dry_run_uploads_nothing(first_publish, dist_dir: Path, package_index: PackageIndex):
+def test_dry_run_uploads_nothing(first_publish, dist_dir: Path, package_index: PackageIndex) -> None:
     before = sorted(package_index.packages.iterdir())
     result = run_publish(dist_dir, package_index, "--dry-run")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -159,7 +159,9 @@ def test_dry_run_uploads_nothing(first_publish, dist_dir: Path, package_index: P
     assert sorted(package_index.packages.iterdir()) == before
 
 
-def test_changed_build_under_same_version_is_refused(first_publish, package_index: PackageIndex, tmp_path: Path):
+def test_changed_build_under_same_version_is_refused(
+    first_publish, package_index: PackageIndex, tmp_path: Path
+) -> None:
     api = "portabilling" if "portabilling" in APIS else APIS[0]
     source = next(a for a in all_apis() if a.name == api).output
     changed = tmp_path / api

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -36,8 +37,9 @@ def repo(base: RepoCopy, tmp_path: Path) -> RepoCopy:
     return RepoCopy(tmp_path / "repo")
 
 
-def record(repo: RepoCopy, name: str) -> dict:
-    return json.loads((repo.root / "releases" / f"{name}.json").read_text())
+def record(repo: RepoCopy, name: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((repo.root / "releases" / f"{name}.json").read_text())
+    return loaded
 
 
 def versions(repo: RepoCopy) -> dict[str, str]:

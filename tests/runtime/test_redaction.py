@@ -9,11 +9,12 @@ from __future__ import annotations
 import logging
 
 import pytest
+from pytest import FixtureRequest
 
 APIS = ["intandem", "activeplatform", "portabilling", "octopush", "twosms"]
 
 
-def echo_secrets(kit, request) -> object:
+def echo_secrets(kit, request: FixtureRequest) -> object:
     """An error reply that quotes the request's credentials back, as careless servers do."""
     Reply = kit.server.Reply
     auth = request.headers.get("authorization", "")

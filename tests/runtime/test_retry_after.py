@@ -12,6 +12,7 @@ import email.utils
 import time
 
 import pytest
+from pytest import MonkeyPatch
 
 BACKOFF_FIRST = (0.25, 0.5)  # the default policy's first wait: 0.5 s with jitter down to half
 
@@ -122,7 +123,7 @@ def test_thousands_of_configured_retries_back_off_without_overflow(octopush, rec
     assert max(sleeps.delays) <= 8.0
 
 
-def test_should_retry_status_is_the_one_place_that_decides(octopush, record_sleeps, monkeypatch) -> None:
+def test_should_retry_status_is_the_one_place_that_decides(octopush, record_sleeps, monkeypatch: MonkeyPatch) -> None:
     import accountkit_runtime.retries as retries
 
     record_sleeps()

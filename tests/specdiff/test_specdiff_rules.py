@@ -18,13 +18,13 @@ OPERATION = "POST /things/{id}"
 
 
 @pytest.mark.parametrize(("before", "after", "expected"), ALL)
-def test_rule(spec, before, after, expected):
+def test_rule(spec, before, after, expected) -> None:
     changes = run_case(spec, before, after)
     assert summary(changes) == expected
     assert all(change.detail for change in changes)
 
 
-def test_every_rule_has_a_crafted_pair():
+def test_every_rule_has_a_crafted_pair() -> None:
     """A rule in the table must come with a case in rulecases.py that triggers it, at its level."""
     covered = {rule for param in ALL for rule, _level, _location in param.values[2]}
     assert sorted(set(RULES) - covered) == []
@@ -32,7 +32,7 @@ def test_every_rule_has_a_crafted_pair():
     assert sorted(pair for pair in levels if RULES[pair[0]].level != pair[1]) == []
 
 
-def test_every_pair_is_told_apart_both_ways(spec):
+def test_every_pair_is_told_apart_both_ways(spec) -> None:
     """Swapping a case's sides never crashes, and a change that was found is still found (reversed)."""
     for param in ALL:
         before, after, expected = param.values
@@ -118,24 +118,24 @@ REWRITES = [
 
 
 @pytest.mark.parametrize(("before", "after"), NO_OPS)
-def test_no_op_has_no_changes(spec, before, after):
+def test_no_op_has_no_changes(spec, before, after) -> None:
     assert run_case(spec, before, after) == []
 
 
 @pytest.mark.parametrize(("before", "after"), REWRITES)
-def test_equivalent_rewrite_is_not_an_api_change(spec, before, after):
+def test_equivalent_rewrite_is_not_an_api_change(spec, before, after) -> None:
     assert summary(run_case(spec, before, after)) == [("other-change", "info", "(document)")]
 
 
-def test_spec_absent_at_the_ref_is_all_new(spec):
+def test_spec_absent_at_the_ref_is_all_new(spec) -> None:
     assert summary(diff({}, spec)) == [("operation-added", "info", OPERATION)]
 
 
-def test_spec_removed_is_all_removed(spec):
+def test_spec_removed_is_all_removed(spec) -> None:
     assert summary(diff(spec, {})) == [("operation-removed", "breaking", OPERATION)]
 
 
-def test_location_reads_like_the_portabilling_example():
+def test_location_reads_like_the_portabilling_example() -> None:
     def account_spec(properties: Doc) -> Doc:
         account_info = {"type": "object", "properties": properties}
         params = {"type": "object", "properties": {"account_info": account_info}}

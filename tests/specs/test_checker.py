@@ -125,7 +125,7 @@ def problems(doc: dict, key: str) -> str:
 
 
 @pytest.mark.parametrize("key", list(ROWS))
-def test_doctored_spec_is_clean(key):
+def test_doctored_spec_is_clean(key) -> None:
     assert problems(doctored(), key) == ""
 
 
@@ -133,7 +133,7 @@ def thing(doc: dict) -> dict:
     return doc["components"]["schemas"]["Thing"]["properties"]
 
 
-def test_deleted_field_is_reported():
+def test_deleted_field_is_reported() -> None:
     doc = doctored()
     del thing(doc)["price"]
     del doc["components"]["schemas"]["Sub"]["properties"]["when"]
@@ -143,7 +143,7 @@ def test_deleted_field_is_reported():
     assert "not found" in problems(doc, "faultcode")
 
 
-def test_wrong_type_is_reported():
+def test_wrong_type_is_reported() -> None:
     doc = doctored()
     thing(doc)["price"]["type"] = "integer"  # float on the page is number, not integer
     doc["components"]["schemas"]["Sub"]["properties"]["when"].pop("format")  # a bare string is no date
@@ -155,7 +155,7 @@ def test_wrong_type_is_reported():
     assert "page type 'array[object]'" in problems(doc, "subs")
 
 
-def test_union_and_wire_note_are_accepted():
+def test_union_and_wire_note_are_accepted() -> None:
     doc = doctored()
     thing(doc)["price"] = {"type": ["number", "null"], "description": "The price. In cents."}
     assert problems(doc, "price") == ""
@@ -165,7 +165,7 @@ def test_union_and_wire_note_are_accepted():
     assert problems(doc, "price") == ""
 
 
-def test_missing_description_is_reported():
+def test_missing_description_is_reported() -> None:
     doc = doctored()
     thing(doc)["price"]["description"] = "Price in cents."
     assert "description lacks" in problems(doc, "price")
@@ -178,7 +178,7 @@ def test_missing_description_is_reported():
     assert problems(doc, "mail") == ""
 
 
-def test_missing_constraints_are_reported():
+def test_missing_constraints_are_reported() -> None:
     doc = doctored()
     doc["components"]["schemas"]["Thing"]["required"] = []
     thing(doc)["mail"]["pattern"] = "^.*$"
@@ -192,7 +192,7 @@ def test_missing_constraints_are_reported():
     assert "required" in problems(doc, "api_token")
 
 
-def test_value_list_against_integer_needs_a_wire_note():
+def test_value_list_against_integer_needs_a_wire_note() -> None:
     """PortaBilling types some fields integer but lists Y/N: an enum or an x-accountkit-wire note."""
     doc = doctored()
     row = Row("request", "count", "integer", "How many. Possible values: Y - yes; N - no.")
@@ -205,7 +205,7 @@ def test_value_list_against_integer_needs_a_wire_note():
     assert "page values" in "; ".join(sc.check_row(doc, API, row))
 
 
-def test_auth_row_must_be_a_security_scheme():
+def test_auth_row_must_be_a_security_scheme() -> None:
     doc = doctored()
     op = doc["paths"]["/things/{id}"]["put"]
     op["security"] = []
@@ -213,7 +213,7 @@ def test_auth_row_must_be_a_security_scheme():
     assert "not found" in problems(doc, "api_token")
 
 
-def test_where_to_edit_is_named():
+def test_where_to_edit_is_named() -> None:
     """A found row points at its own node; a missing one at the `properties` (or list) it belongs in."""
     doc = doctored()
     assert sc.check_row_at(doc, API, ROWS["subs.when"]).pointer == "/components/schemas/Sub/properties/when"
@@ -232,7 +232,7 @@ def test_where_to_edit_is_named():
     )
 
 
-def test_a_spec_without_the_operation_is_a_named_error():
+def test_a_spec_without_the_operation_is_a_named_error() -> None:
     doc = doctored()
     doc["paths"]["/things/{id}"]["put"]["operationId"] = "other"
     with pytest.raises(sc.SpecShapeError, match="no operation 'update'"):
@@ -244,7 +244,7 @@ def test_a_spec_without_the_operation_is_a_named_error():
 
 
 @pytest.mark.parametrize("api", list(PAGES))
-def test_real_spec_with_a_wrong_type_is_reported(api):
+def test_real_spec_with_a_wrong_type_is_reported(api) -> None:
     """Mutate a copy of the real spec: the first typed row that passes must fail once retyped."""
     binding = PAGES[api]
     doc = copy.deepcopy(yaml.safe_load(binding.spec_path.read_text(encoding="utf-8")))
@@ -266,7 +266,7 @@ def test_real_spec_with_a_wrong_type_is_reported(api):
 # --- examples helpers ------------------------------------------------------------------------------
 
 
-def test_substitutions_take_pointers_and_dotted_paths():
+def test_substitutions_take_pointers_and_dotted_paths() -> None:
     page = {"a": {"b": [{"c": "x@y"}]}, "d": 1}
     subs = [
         {"path": "/a/b/0/c", "page_value": "x@y", "value": "x@example.com", "reason": "obfuscated"},
@@ -280,7 +280,7 @@ def test_substitutions_take_pointers_and_dotted_paths():
         ex.apply_substitutions(page, [dict(subs[1], page_value=5)])
 
 
-def test_json_equality_keeps_types():
+def test_json_equality_keeps_types() -> None:
     assert ex.same({"a": [1, 2.0]}, {"a": [1.0, 2]})
     assert not ex.same(True, 1) and not ex.same("0.0", 0.0) and not ex.same({"a": 1}, {"a": 1, "b": None})
     assert ex.first_difference({"a": {"b": 1}}, {"a": {"b": 2}}) == "/a/b: page 1, spec 2"

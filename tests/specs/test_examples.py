@@ -78,13 +78,13 @@ def _spec_example_cases():
 
 
 @pytest.mark.parametrize(("spec_file", "pointer", "value"), list(_spec_example_cases()))
-def test_spec_example_validates(spec_file, pointer, value):
+def test_spec_example_validates(spec_file, pointer, value) -> None:
     doc = cached_spec(spec_file)
     errors = sorted(validator_for(doc, f"urn:accountkit:{spec_file}", pointer).iter_errors(value), key=str)
     assert not errors, "; ".join(f"{'/'.join(map(str, e.absolute_path)) or '/'}: {e.message}" for e in errors)
 
 
-def test_specs_have_examples():
+def test_specs_have_examples() -> None:
     """Guards the walk above: if it found nothing, the parametrized test would pass vacuously."""
     assert SPEC_FILES and any(list(spec_examples(cached_spec(n))) for n in SPEC_FILES)
 
@@ -99,7 +99,7 @@ PAGE_CASES = [
 
 
 @pytest.mark.parametrize(("api", "direction", "index", "page_value"), PAGE_CASES)
-def test_page_example_is_in_spec(api, direction, index, page_value):
+def test_page_example_is_in_spec(api, direction, index, page_value) -> None:
     """Equal to some spec example once that example's documented substitutions are made to the page's."""
     binding = PAGES[api]
     if not binding.spec_path.exists():
@@ -108,12 +108,12 @@ def test_page_example_is_in_spec(api, direction, index, page_value):
     assert not result.problems, f"{' | '.join(result.problems)} (edit {binding.spec_file} at {result.pointer})"
 
 
-def test_page_examples_are_checked():
+def test_page_examples_are_checked() -> None:
     """Guards PAGE_CASES: the snapshots hold the pages' examples, so the test above is not vacuous."""
     assert {case.values[1] for case in PAGE_CASES} == {"request", "response"}
 
 
-def test_invalid_examples_are_reported():
+def test_invalid_examples_are_reported() -> None:
     """The walk and the validator must catch a wrong type, a broken $ref'd format and a closed schema."""
     doc = {
         "openapi": "3.1.0",

@@ -29,20 +29,20 @@ def spec(api: str) -> dict:
 
 
 @pytest.mark.parametrize(("api", "row"), CASES, ids=IDS)
-def test_page_row_is_in_spec(api, row):
+def test_page_row_is_in_spec(api, row) -> None:
     result = check_row_at(spec(api), PAGES[api], row)
     assert not result.problems, f"{'; '.join(result.problems)} (edit {PAGES[api].spec_file} at {result.pointer})"
 
 
 @pytest.mark.parametrize("api", list(PAGES))
-def test_page_operation_is_in_spec(api):
+def test_page_operation_is_in_spec(api) -> None:
     """What the page says of the operation itself (its deprecation) is in the spec."""
     for op in load_snapshot(api).page.operations:
         assert check_operation(spec(api), PAGES[api], op) == []
 
 
 @pytest.mark.parametrize("api", list(PAGES))
-def test_coverage_figure(api, record_property):
+def test_coverage_figure(api, record_property) -> None:
     """Prints "N of M page fields covered" (the figure we quote); the per-row tests say which fail."""
     rows = load_snapshot(api).page.rows
     assert rows, f"the {api} snapshot has no rows"

@@ -20,7 +20,7 @@ def spec(api: str) -> dict:
     return yaml.safe_load(PAGES[api].spec_path.read_text(encoding="utf-8"))
 
 
-def citations(node, where=""):
+def citations(node, where: str = ""):
     """(pointer, cited keys) of every x-accountkit-source in the document."""
     if isinstance(node, dict):
         for key, value in node.items():
@@ -34,7 +34,7 @@ def citations(node, where=""):
 
 
 @pytest.mark.parametrize("api", list(PAGES))
-def test_every_citation_names_a_defined_source(api):
+def test_every_citation_names_a_defined_source(api) -> None:
     doc = spec(api)
     sources = doc.get("x-accountkit-sources", {})
     cited = list(citations(doc))
@@ -44,14 +44,14 @@ def test_every_citation_names_a_defined_source(api):
 
 
 @pytest.mark.parametrize("api", list(PAGES))
-def test_every_source_has_a_title_and_an_address(api):
+def test_every_source_has_a_title_and_an_address(api) -> None:
     for key, source in spec(api)["x-accountkit-sources"].items():
         urls = source.get("urls", [source.get("url")])
         assert source.get("title") and urls and all(re.match(r"https://\S+$", str(u)) for u in urls), key
 
 
 @pytest.mark.parametrize("api", list(PAGES))
-def test_the_page_source_is_the_page_the_reader_reads(api):
+def test_the_page_source_is_the_page_the_reader_reads(api) -> None:
     doc, binding = spec(api), PAGES[api]
     assert doc["externalDocs"]["url"] == binding.source.url
     page = doc["x-accountkit-sources"]["page"]
@@ -60,7 +60,7 @@ def test_the_page_source_is_the_page_the_reader_reads(api):
 
 
 @pytest.mark.parametrize("path", sorted((REPO / "specs").glob("*.yaml")), ids=lambda p: p.name)
-def test_specs_name_no_repository_internal_sources(path):
+def test_specs_name_no_repository_internal_sources(path) -> None:
     text = path.read_text(encoding="utf-8").lower()
     for word in ("seed", "vendor-facts", "vendor facts", "shared/"):
         assert word not in text, f"{path.name} mentions {word!r}"
