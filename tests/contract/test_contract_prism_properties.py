@@ -10,6 +10,8 @@ and the client parses the answer or raises the documented error (contract_client
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from contract_clients import exchange
 from contract_spec import all_operations
@@ -17,7 +19,6 @@ from contract_stats import STATS
 from contract_strategies import CONTRACT_SETTINGS, request_strategy
 from hypothesis import given
 from hypothesis import strategies as st
-from pytest import FixtureRequest
 
 
 def outcomes(op) -> list[tuple[int | None, bool]]:
@@ -34,7 +35,7 @@ def test_generated_requests(harnesses, op) -> None:
 
     @CONTRACT_SETTINGS
     @given(request=request_strategy(op), outcome=st.sampled_from(outcomes(op)))
-    def run(request: FixtureRequest, outcome) -> None:
+    def run(request: dict[str, Any], outcome: tuple[int | None, bool]) -> None:
         nonlocal sent
         status, dynamic = outcome
         exchange(harness, op, request, status=status, dynamic=dynamic, what=f"{op.id} generated request")

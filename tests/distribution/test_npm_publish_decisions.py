@@ -91,7 +91,7 @@ def test_an_unreadable_tarball_is_named(tmp_path: Path) -> None:
 
 
 def test_without_a_registry_nothing_is_published(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: CaptureFixture
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: CaptureFixture[str]
 ) -> None:
     monkeypatch.delenv("NPM_REGISTRY_URL", raising=False)
     (tmp_path / "npm").mkdir()
@@ -103,7 +103,7 @@ def test_without_a_registry_nothing_is_published(
 
 
 def test_no_packages_with_a_registry_is_an_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: CaptureFixture
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("NPM_REGISTRY_URL", "http://127.0.0.1:9/")
     assert npmpublish.main(["--dist", str(tmp_path)]) == 2

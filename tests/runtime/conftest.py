@@ -80,6 +80,7 @@ class Reply:
 
 
 Handler = Callable[[Recorded], Reply]
+_Reply = Reply  # its name inside MockServer, whose own `Reply` attribute hides the class's
 # Writes a whole answer (status line, headers, body) on the socket itself; returns when done, when the
 # event (the server stopping) is set, or when the client hangs up (OSError).
 RawWriter = Callable[[socket.socket, threading.Event], None]
@@ -184,14 +185,14 @@ class MockServer:
     def url(self) -> str:
         return f"{self.scheme}://127.0.0.1:{self.port}"
 
-    def route(self, method: str, path: str, *replies: Reply | Handler) -> None:
+    def route(self, method: str, path: str, *replies: _Reply | Handler) -> None:
         """Answer ``method path`` with a handler, or with these replies in turn (the last one repeats)."""
         if len(replies) == 1 and callable(replies[0]):
-            handler: Handler = replies[0]  # type: ignore[assignment]
+            handler = replies[0]
         else:
             queue = list(replies)
 
-            def handler(_: Recorded) -> Reply:
+            def handler(_: Recorded) -> _Reply:
                 with self._lock:
                     return queue.pop(0) if len(queue) > 1 else queue[0]  # type: ignore[return-value]
 
@@ -200,17 +201,17 @@ class MockServer:
     def handler(self, method: str, path: str) -> Handler:
         return self._routes[(method.upper(), path)]
 
-    def dispatch(self, recorded: Recorded) -> Reply:
+    def dispatch(self, recorded: Recorded) -> _Reply:
         with self._lock:
             self.requests.append(recorded)
             handler = self._routes.get((recorded.method, recorded.path))
         if handler is None:
-            return Reply(404, json={"error": f"no route for {recorded.method} {recorded.path}"})
+            return _Reply(404, json={"error": f"no route for {recorded.method} {recorded.path}"})
         try:
             return handler(recorded)
         except Exception as exc:  # a bug in a test's handler must fail the test, not hang it
             self.errors.append(f"{type(exc).__name__}: {exc}")
-            return Reply(599, body=f"test server handler failed: {exc}", content_type="text/plain")
+            return _Reply(599, body=f"test server handler failed: {exc}", content_type="text/plain")
 
     def calls(self, path: str | None = None, method: str | None = None) -> list[Recorded]:
         with self._lock:
@@ -252,7 +253,8 @@ def unused_port() -> int:
     """A port on 127.0.0.1 that nothing listens on."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        port: int = sock.getsockname()[1]
+        return port
 
 
 @pytest.fixture(scope="session")
@@ -320,6 +322,9 @@ class SleepRecorder:
     async def async_sleep(self, seconds: float) -> None:
         self.delays.append(seconds)
         await asyncio.sleep(0)
+
+
+RecordSleeps = Callable[[], SleepRecorder]  # the type of the record_sleeps fixture
 
 
 @pytest.fixture
@@ -711,6 +716,9 @@ activeplatform = _kit_fixture(ActivePlatformKit)
 portabilling = _kit_fixture(PortaBillingKit)
 octopush = _kit_fixture(OctopushKit)
 twosms = _kit_fixture(TwoSmsKit)
+
+
+KitFor = Callable[[str], Any]  # kit_for's type: a kit of any API, so any kit's own members
 
 
 @pytest.fixture

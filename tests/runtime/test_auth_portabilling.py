@@ -6,9 +6,13 @@ import asyncio
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import MockServer, PortaBillingKit, Reply
 
 SPEC = Path(__file__).resolve().parents[2] / "specs" / "portabilling.yaml"
 SESSION_FAULTCODES = [
@@ -19,11 +23,11 @@ SESSION_FAULTCODES = [
 ]
 
 
-def unavailable(server):
+def unavailable(server: MockServer) -> Reply:
     return server.Reply(503, body="Service Unavailable", content_type="text/plain")
 
 
-def test_logs_in_then_sends_the_access_token_as_bearer(portabilling) -> None:
+def test_logs_in_then_sends_the_access_token_as_bearer(portabilling: PortaBillingKit) -> None:
     client = portabilling.connect()
 
     result = portabilling.call(client)
@@ -36,7 +40,7 @@ def test_logs_in_then_sends_the_access_token_as_bearer(portabilling) -> None:
     assert result.i_account == 7
 
 
-def test_the_access_token_is_reused(portabilling) -> None:
+def test_the_access_token_is_reused(portabilling: PortaBillingKit) -> None:
     client = portabilling.connect()
 
     for _ in range(3):
@@ -46,7 +50,7 @@ def test_the_access_token_is_reused(portabilling) -> None:
     assert {portabilling.bearer(r) for r in portabilling.main_calls()} == {"pb-access-SECRET-1"}
 
 
-def test_session_expiry_renews_with_the_refresh_token_and_replays(portabilling) -> None:
+def test_session_expiry_renews_with_the_refresh_token_and_replays(portabilling: PortaBillingKit) -> None:
     client = portabilling.connect()
     portabilling.call(client)
     portabilling.expire_sessions()
@@ -61,7 +65,7 @@ def test_session_expiry_renews_with_the_refresh_token_and_replays(portabilling) 
     assert bearers == ["pb-access-SECRET-1", "pb-access-SECRET-1", "pb-access-SECRET-2"]
 
 
-def test_a_failed_refresh_falls_back_to_a_fresh_login(portabilling) -> None:
+def test_a_failed_refresh_falls_back_to_a_fresh_login(portabilling: PortaBillingKit) -> None:
     client = portabilling.connect()
     portabilling.call(client)
     portabilling.expire_sessions()
@@ -83,7 +87,7 @@ def test_a_failed_refresh_falls_back_to_a_fresh_login(portabilling) -> None:
 
 
 @pytest.mark.parametrize("faultcode", SESSION_FAULTCODES)
-def test_every_session_faultcode_triggers_renewal(portabilling, faultcode: str) -> None:
+def test_every_session_faultcode_triggers_renewal(portabilling: PortaBillingKit, faultcode: str) -> None:
     portabilling.expiry_faultcode = faultcode
     client = portabilling.connect()
     portabilling.call(client)
@@ -101,7 +105,7 @@ def test_the_session_faultcodes_are_the_specs() -> None:
     assert fault["x-accountkit-login-failed-faultcode"] == vendor.LOGIN_FAILED_FAULTCODE
 
 
-def test_renewal_happens_once_then_the_fault_is_raised(portabilling) -> None:
+def test_renewal_happens_once_then_the_fault_is_raised(portabilling: PortaBillingKit) -> None:
     client = portabilling.connect()
     portabilling.call(client)
     portabilling.reject_all_tokens = True  # even the renewed session is refused
@@ -115,7 +119,7 @@ def test_renewal_happens_once_then_the_fault_is_raised(portabilling) -> None:
     assert len(portabilling.main_calls()) == 3  # first call, failed call, one replay
 
 
-def test_a_refused_login_is_an_authentication_error(portabilling) -> None:
+def test_a_refused_login_is_an_authentication_error(portabilling: PortaBillingKit) -> None:
     client = portabilling.connect(password="wrong-password")
 
     with pytest.raises(portabilling.errors.AuthenticationError) as caught:
@@ -128,7 +132,9 @@ def test_a_refused_login_is_an_authentication_error(portabilling) -> None:
     assert portabilling.main_calls() == []
 
 
-def test_an_unavailable_login_service_is_a_server_error_not_a_credentials_problem(portabilling) -> None:
+def test_an_unavailable_login_service_is_a_server_error_not_a_credentials_problem(
+    portabilling: PortaBillingKit,
+) -> None:
     from accountkit_runtime.retries import RETRY_STATUSES
 
     assert 503 in RETRY_STATUSES
@@ -144,7 +150,7 @@ def test_an_unavailable_login_service_is_a_server_error_not_a_credentials_proble
     assert portabilling.main_calls() == []
 
 
-def test_the_login_operation_itself_is_not_retried(portabilling) -> None:
+def test_the_login_operation_itself_is_not_retried(portabilling: PortaBillingKit) -> None:
     from portabilling_client.api.session import login
     from portabilling_client.client import Client
     from portabilling_client.models import LoginRequest, LoginWithPassword
@@ -160,7 +166,7 @@ def test_the_login_operation_itself_is_not_retried(portabilling) -> None:
     anonymous.close()
 
 
-def test_the_login_honours_the_timeout(portabilling) -> None:
+def test_the_login_honours_the_timeout(portabilling: PortaBillingKit) -> None:
     portabilling.login_delay = 3.0
     client = portabilling.connect(timeout=0.3, max_retries=0)
 
@@ -171,7 +177,7 @@ def test_the_login_honours_the_timeout(portabilling) -> None:
     assert time.monotonic() - started < 2.0
 
 
-def test_threads_on_a_cold_client_share_one_login(portabilling) -> None:
+def test_threads_on_a_cold_client_share_one_login(portabilling: PortaBillingKit) -> None:
     portabilling.login_delay = 0.2
     client = portabilling.connect()
 
@@ -186,7 +192,7 @@ def test_threads_on_a_cold_client_share_one_login(portabilling) -> None:
 
 
 @pytest.mark.anyio
-async def test_async_login_bearer_and_renewal(portabilling) -> None:
+async def test_async_login_bearer_and_renewal(portabilling: PortaBillingKit) -> None:
     async with portabilling.connect() as client:
         await portabilling.acall(client)
         portabilling.expire_sessions()
@@ -199,7 +205,7 @@ async def test_async_login_bearer_and_renewal(portabilling) -> None:
 
 
 @pytest.mark.anyio
-async def test_async_refused_login_is_an_authentication_error(portabilling) -> None:
+async def test_async_refused_login_is_an_authentication_error(portabilling: PortaBillingKit) -> None:
     async with portabilling.connect(password="wrong-password") as client:
         with pytest.raises(portabilling.errors.AuthenticationError) as caught:
             await portabilling.acall(client)
@@ -208,7 +214,7 @@ async def test_async_refused_login_is_an_authentication_error(portabilling) -> N
 
 
 @pytest.mark.anyio
-async def test_fifty_concurrent_calls_on_a_cold_client_log_in_once(portabilling) -> None:
+async def test_fifty_concurrent_calls_on_a_cold_client_log_in_once(portabilling: PortaBillingKit) -> None:
     portabilling.login_delay = 0.2  # every call is waiting while the first login is under way
     async with portabilling.connect() as client:
         results = await asyncio.gather(*(portabilling.acall(client) for _ in range(50)))
@@ -219,7 +225,7 @@ async def test_fifty_concurrent_calls_on_a_cold_client_log_in_once(portabilling)
 
 
 @pytest.mark.anyio
-async def test_fifty_concurrent_calls_after_expiry_renew_once(portabilling) -> None:
+async def test_fifty_concurrent_calls_after_expiry_renew_once(portabilling: PortaBillingKit) -> None:
     async with portabilling.connect() as client:
         await portabilling.acall(client)
         portabilling.expire_sessions()

@@ -9,9 +9,12 @@ server: the main call's success body, its error body (also as logged at DEBUG), 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import KitFor, OctopushKit, PortaBillingKit
 
 APIS = ["intandem", "activeplatform", "portabilling", "octopush", "twosms"]
 DEPTH = 100_000
@@ -33,7 +36,7 @@ def assert_unreadable(exc: Any) -> None:
 
 @pytest.mark.parametrize("shape", sorted(SHAPES))
 @pytest.mark.parametrize("api", APIS)
-def test_a_deep_success_body(api: str, shape: str, kit_for, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_deep_success_body(api: str, shape: str, kit_for: KitFor, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)  # the exchange is logged too
     kit = kit_for(api)
     kit.server.route(kit.method, kit.path, deep_reply(kit, shape, 201 if api == "octopush" else 200))
@@ -47,7 +50,7 @@ def test_a_deep_success_body(api: str, shape: str, kit_for, caplog: pytest.LogCa
 
 @pytest.mark.parametrize("api", APIS)
 @pytest.mark.anyio
-async def test_a_deep_success_body_async(api: str, kit_for) -> None:
+async def test_a_deep_success_body_async(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     kit.server.route(kit.method, kit.path, deep_reply(kit, "objects", 201 if api == "octopush" else 200))
     async with kit.connect() as client:
@@ -58,7 +61,7 @@ async def test_a_deep_success_body_async(api: str, kit_for) -> None:
 
 @pytest.mark.parametrize("shape", sorted(SHAPES))
 @pytest.mark.parametrize("api", APIS)
-def test_a_deep_error_body(api: str, shape: str, kit_for, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_deep_error_body(api: str, shape: str, kit_for: KitFor, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     kit = kit_for(api)
     kit.server.route(kit.method, kit.path, deep_reply(kit, shape, 400))
@@ -72,7 +75,7 @@ def test_a_deep_error_body(api: str, shape: str, kit_for, caplog: pytest.LogCapt
 
 @pytest.mark.parametrize("api", APIS)
 @pytest.mark.anyio
-async def test_a_deep_error_body_async(api: str, kit_for) -> None:
+async def test_a_deep_error_body_async(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     kit.server.route(kit.method, kit.path, deep_reply(kit, "arrays", 422))
     async with kit.connect() as client:
@@ -82,7 +85,9 @@ async def test_a_deep_error_body_async(api: str, kit_for) -> None:
 
 
 @pytest.mark.parametrize("levels", [300, 900])
-def test_bodies_deeper_than_any_vendor_sends_are_refused_even_when_json_could_parse_them(levels: int, octopush) -> None:
+def test_bodies_deeper_than_any_vendor_sends_are_refused_even_when_json_could_parse_them(
+    levels: int, octopush: OctopushKit
+) -> None:
     body = '{"code": 1, "message": ' + "[" * levels + "]" * levels + "}"
     octopush.server.route("PATCH", octopush.path, octopush.server.Reply(400, body=body))
 
@@ -92,7 +97,7 @@ def test_bodies_deeper_than_any_vendor_sends_are_refused_even_when_json_could_pa
     assert_unreadable(caught.value)
 
 
-def test_a_moderately_nested_error_body_is_an_ordinary_error_and_can_be_shown(octopush) -> None:
+def test_a_moderately_nested_error_body_is_an_ordinary_error_and_can_be_shown(octopush: OctopushKit) -> None:
     body = '{"code": 1, "message": "no", "detail": ' + "[" * 150 + "]" * 150 + "}"
     octopush.server.route("PATCH", octopush.path, octopush.server.Reply(400, body=body))
 
@@ -109,7 +114,7 @@ TOKEN_ROUTES = {"portabilling": "login_path", "twosms": "token_path"}
 @pytest.mark.parametrize("status", [200, 500, 401])
 @pytest.mark.parametrize("shape", sorted(SHAPES))
 @pytest.mark.parametrize("api", sorted(TOKEN_ROUTES))
-def test_a_deep_token_response(api: str, shape: str, status: int, kit_for) -> None:
+def test_a_deep_token_response(api: str, shape: str, status: int, kit_for: KitFor) -> None:
     kit = kit_for(api)
     kit.server.route("POST", getattr(kit, TOKEN_ROUTES[api]), deep_reply(kit, shape, status))
 
@@ -122,7 +127,7 @@ def test_a_deep_token_response(api: str, shape: str, status: int, kit_for) -> No
 
 @pytest.mark.parametrize("api", sorted(TOKEN_ROUTES))
 @pytest.mark.anyio
-async def test_a_deep_token_response_async(api: str, kit_for) -> None:
+async def test_a_deep_token_response_async(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     kit.server.route("POST", getattr(kit, TOKEN_ROUTES[api]), deep_reply(kit, "objects"))
     async with kit.connect() as client:
@@ -132,7 +137,7 @@ async def test_a_deep_token_response_async(api: str, kit_for) -> None:
     assert kit.main_calls() == []
 
 
-def test_a_deep_response_to_a_renewal(portabilling) -> None:
+def test_a_deep_response_to_a_renewal(portabilling: PortaBillingKit) -> None:
     client = portabilling.connect()
     portabilling.call(client)
     portabilling.expire_sessions()
@@ -153,7 +158,7 @@ HOSTILE_SCANS = {
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE_SCANS))
-def test_measuring_the_depth_is_linear_in_the_body(name: str, octopush) -> None:
+def test_measuring_the_depth_is_linear_in_the_body(name: str, octopush: OctopushKit) -> None:
     """The depth check reads every body first: no body may make it slow (e.g. a quadratic rescan)."""
     import time
 

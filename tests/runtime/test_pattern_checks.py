@@ -23,12 +23,15 @@ import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from accountkit_codegen import prepare
 from accountkit_codegen.specs import load_spec
 from pydantic import ValidationError
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import TwoSmsKit
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = sorted((ROOT / "specs").glob("*.yaml"))
@@ -105,6 +108,7 @@ class Site:
             case ("paths", path, method, "parameters", index, "schema"):
                 operation = document["paths"][path][method]
                 parameters_model, _ = prepare.request_model_names(operation)
+                assert parameters_model is not None, f"{path} {method}: parameters but no parameters model"
                 name = operation["parameters"][int(index.strip("[]"))]["name"]
                 return _field_validator(getattr(schemas, parameters_model), name)
         raise AssertionError(f"{self!r}: no rule maps this location to its model field; add one")
@@ -274,7 +278,7 @@ def _slow_body() -> Any:
     )
 
 
-def test_a_hostile_value_is_refused_at_once(twosms) -> None:
+def test_a_hostile_value_is_refused_at_once(twosms: TwoSmsKit) -> None:
     client = twosms.connect()
     started = time.perf_counter()
     with pytest.raises(twosms.errors.RequestValidationError) as caught:
@@ -285,7 +289,7 @@ def test_a_hostile_value_is_refused_at_once(twosms) -> None:
 
 
 @pytest.mark.anyio
-async def test_a_hostile_value_does_not_block_the_event_loop(twosms) -> None:
+async def test_a_hostile_value_does_not_block_the_event_loop(twosms: TwoSmsKit) -> None:
     async with twosms.connect() as client:
         started = time.perf_counter()
         with pytest.raises(twosms.errors.RequestValidationError, match="body.EmailAddress"):

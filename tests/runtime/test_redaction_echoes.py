@@ -14,10 +14,13 @@ import html
 import json
 import logging
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, quote_plus
 
 import pytest
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import KitFor, OctopushKit, TwoSmsKit
 
 CORE = "Zq7SECRETk"  # alphanumeric: stays readable in every encoding, so any leak shows it
 RICH = CORE + '+/= "é& x'
@@ -108,7 +111,7 @@ def check(kit: Any, caplog: pytest.LogCaptureFixture, exc: Any) -> None:
 
 
 @pytest.mark.parametrize("api", sorted(CREDENTIAL))
-def test_echoed_secrets_are_masked_in_every_logger(api: str, kit_for, caplog: pytest.LogCaptureFixture) -> None:
+def test_echoed_secrets_are_masked_in_every_logger(api: str, kit_for: KitFor, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     kit = kit_for(api)
     client = connect_rich(kit)
@@ -123,7 +126,7 @@ def test_echoed_secrets_are_masked_in_every_logger(api: str, kit_for, caplog: py
 @pytest.mark.parametrize("api", sorted(CREDENTIAL))
 @pytest.mark.anyio
 async def test_echoed_secrets_are_masked_in_every_logger_async(
-    api: str, kit_for, caplog: pytest.LogCaptureFixture
+    api: str, kit_for: KitFor, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
     kit = kit_for(api)
@@ -135,7 +138,9 @@ async def test_echoed_secrets_are_masked_in_every_logger_async(
     check(kit, caplog, caught.value)
 
 
-def test_an_obtained_token_echoed_in_response_headers_is_masked(twosms, caplog: pytest.LogCaptureFixture) -> None:
+def test_an_obtained_token_echoed_in_response_headers_is_masked(
+    twosms: TwoSmsKit, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG)
     client = twosms.connect()
     twosms.call(client)
@@ -160,7 +165,9 @@ SHORT = {
 
 
 @pytest.mark.parametrize("api", sorted(SHORT))
-def test_short_secrets_are_masked_by_their_field_names(api: str, kit_for, caplog: pytest.LogCaptureFixture) -> None:
+def test_short_secrets_are_masked_by_their_field_names(
+    api: str, kit_for: KitFor, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG)
     kit = kit_for(api)
     argument, name = SHORT[api]
@@ -184,7 +191,7 @@ def test_short_secrets_are_masked_by_their_field_names(api: str, kit_for, caplog
     assert f"{name}=***" in caplog.text or f"'{name}', b'***'" in caplog.text
 
 
-def test_a_logger_configured_after_connect_still_masks(octopush, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_logger_configured_after_connect_still_masks(octopush: OctopushKit, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     client = octopush.connect()
     logging.getLogger("httpcore.http11").setLevel(logging.DEBUG)
@@ -211,7 +218,7 @@ HOSTILE_TEXTS = {
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE_TEXTS))
-def test_masking_is_linear_in_hostile_text(name: str, octopush, caplog: pytest.LogCaptureFixture) -> None:
+def test_masking_is_linear_in_hostile_text(name: str, octopush: OctopushKit, caplog: pytest.LogCaptureFixture) -> None:
     """A server controls what gets masked: no text may make masking (and so logging or an error) slow."""
     import time
 

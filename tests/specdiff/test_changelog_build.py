@@ -36,7 +36,7 @@ def test_changelog_is_copied_into_the_package_and_regenerates_it(tmp_path: Path)
 
 
 @pytest.mark.parametrize("spec", sorted(SPECS.glob("*.yaml")), ids=lambda path: path.stem)
-def test_version_rewrite_works_on_every_real_spec(spec) -> None:
+def test_version_rewrite_works_on_every_real_spec(spec: Path) -> None:
     text = spec.read_text(encoding="utf-8")
     updated = set_version(text, "9.8.7")
     assert yaml.safe_load(updated)["info"]["version"] == "9.8.7"

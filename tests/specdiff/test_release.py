@@ -6,6 +6,8 @@ tmp_path with --no-generate (regeneration itself is tested in test_changelog_bui
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import pytest
 import yaml
 from accountkit_codegen import changelog, release
@@ -13,6 +15,9 @@ from accountkit_codegen.diffrules import RULES
 from accountkit_codegen.specdiff import Change
 from accountkit_codegen.specversion import VersionLineError, set_version
 from pytest import CaptureFixture, MonkeyPatch
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import GitRepo
 
 SPEC_TEXT = """\
 # PortaBilling-like header comment: must survive.
@@ -52,7 +57,7 @@ def test_set_version_keeps_unquoted_style_and_crlf() -> None:
         pytest.param("openapi: 3.1.0\ninfo:\n  title: T\npaths: {}\n", id="no version"),
     ],
 )
-def test_set_version_refuses_what_it_cannot_rewrite_safely(text) -> None:
+def test_set_version_refuses_what_it_cannot_rewrite_safely(text: str) -> None:
     with pytest.raises(VersionLineError):
         set_version(text, "1.0.1")
 
@@ -93,7 +98,9 @@ def test_release_date_follows_source_date_epoch(monkeypatch: MonkeyPatch) -> Non
     assert changelog.release_date() == "2023-11-14"
 
 
-def test_release_bumps_logs_and_is_idempotent(repo, spec, monkeypatch: MonkeyPatch, capsys: CaptureFixture) -> None:
+def test_release_bumps_logs_and_is_idempotent(
+    repo: GitRepo, spec: dict[str, Any], monkeypatch: MonkeyPatch, capsys: CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")
     spec["info"]["version"] = "0.1.0"
     repo.write_spec("things", spec)
@@ -121,7 +128,7 @@ def test_release_bumps_logs_and_is_idempotent(repo, spec, monkeypatch: MonkeyPat
     assert (repo.root / "specs" / "changelog" / "things.md").read_text() == log
 
 
-def test_release_unknown_ref_is_an_error(repo, spec, capsys: CaptureFixture) -> None:
+def test_release_unknown_ref_is_an_error(repo: GitRepo, spec: dict[str, Any], capsys: CaptureFixture[str]) -> None:
     repo.write_spec("things", spec)
     repo.commit()
     assert release.main(["no-such-ref", "--root", str(repo.root), "--no-generate"]) == 2
@@ -129,7 +136,7 @@ def test_release_unknown_ref_is_an_error(repo, spec, capsys: CaptureFixture) -> 
 
 
 def test_release_of_an_api_whose_old_version_is_not_semver_is_refused_with_the_reason(
-    repo, spec, capsys: CaptureFixture
+    repo: GitRepo, spec: dict[str, Any], capsys: CaptureFixture[str]
 ) -> None:
     spec["info"]["version"] = "2.0"
     path = repo.write_spec("things", spec)

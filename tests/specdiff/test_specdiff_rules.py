@@ -8,6 +8,8 @@ that showed up as a change, fails here too.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from accountkit_codegen.diffrules import RULES
@@ -18,7 +20,12 @@ OPERATION = "POST /things/{id}"
 
 
 @pytest.mark.parametrize(("before", "after", "expected"), ALL)
-def test_rule(spec, before, after, expected) -> None:
+def test_rule(
+    spec: dict[str, Any],
+    before: Callable[[Doc], Any] | None,
+    after: Callable[[Doc], Any],
+    expected: list[tuple[str, str, str]],
+) -> None:
     changes = run_case(spec, before, after)
     assert summary(changes) == expected
     assert all(change.detail for change in changes)
@@ -32,7 +39,7 @@ def test_every_rule_has_a_crafted_pair() -> None:
     assert sorted(pair for pair in levels if RULES[pair[0]].level != pair[1]) == []
 
 
-def test_every_pair_is_told_apart_both_ways(spec) -> None:
+def test_every_pair_is_told_apart_both_ways(spec: dict[str, Any]) -> None:
     """Swapping a case's sides never crashes, and a change that was found is still found (reversed)."""
     for param in ALL:
         before, after, expected = param.values
@@ -118,20 +125,24 @@ REWRITES = [
 
 
 @pytest.mark.parametrize(("before", "after"), NO_OPS)
-def test_no_op_has_no_changes(spec, before, after) -> None:
+def test_no_op_has_no_changes(
+    spec: dict[str, Any], before: Callable[[Doc], Any] | None, after: Callable[[Doc], Any]
+) -> None:
     assert run_case(spec, before, after) == []
 
 
 @pytest.mark.parametrize(("before", "after"), REWRITES)
-def test_equivalent_rewrite_is_not_an_api_change(spec, before, after) -> None:
+def test_equivalent_rewrite_is_not_an_api_change(
+    spec: dict[str, Any], before: Callable[[Doc], Any] | None, after: Callable[[Doc], Any]
+) -> None:
     assert summary(run_case(spec, before, after)) == [("other-change", "info", "(document)")]
 
 
-def test_spec_absent_at_the_ref_is_all_new(spec) -> None:
+def test_spec_absent_at_the_ref_is_all_new(spec: dict[str, Any]) -> None:
     assert summary(diff({}, spec)) == [("operation-added", "info", OPERATION)]
 
 
-def test_spec_removed_is_all_removed(spec) -> None:
+def test_spec_removed_is_all_removed(spec: dict[str, Any]) -> None:
     assert summary(diff(spec, {})) == [("operation-removed", "breaking", OPERATION)]
 
 

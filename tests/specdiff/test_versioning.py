@@ -26,7 +26,7 @@ WORDS = Change("description-changed", "POST /x", "summary changed")
         pytest.param([], False, None, id="identical"),
     ],
 )
-def test_semver_bump(changes, text_changed, expected) -> None:
+def test_semver_bump(changes: list[Change], text_changed: bool, expected: str | None) -> None:
     assert semver_bump(changes, text_changed=text_changed) == expected
 
 
@@ -42,7 +42,7 @@ def test_semver_bump(changes, text_changed, expected) -> None:
         pytest.param("0.3.7", [BREAKING], "minor", "0.4.0", id="0.x resets the patch"),
     ],
 )
-def test_suggested_bump_and_next_version(current, changes, bump, next_version) -> None:
+def test_suggested_bump_and_next_version(current: str, changes: list[Change], bump: str, next_version: str) -> None:
     assert suggested_bump(changes, current, text_changed=True) == bump
     assert bumped(current, bump) == next_version
 

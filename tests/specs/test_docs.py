@@ -31,7 +31,7 @@ def snapshots(tmp_path: Path) -> Path:
 
 
 def run_docs(
-    api: str, text: str, snapshots: Path, capsys: CaptureFixture, *flags: str, name: str = "page.txt"
+    api: str, text: str, snapshots: Path, capsys: CaptureFixture[str], *flags: str, name: str = "page.txt"
 ) -> tuple[int, dict | str]:
     """Exit status and the --json report (or stderr, when the command refused the input)."""
     page_file = snapshots.parent / name
@@ -350,7 +350,7 @@ EDITS = {
 
 
 @pytest.mark.parametrize(("api", "edit"), list(EDITS), ids=[f"{a}:{e}" for a, e in EDITS])
-def test_crafted_page_edit_gives_the_expected_report(api, edit, snapshots, capsys: CaptureFixture) -> None:
+def test_crafted_page_edit_gives_the_expected_report(api, edit, snapshots, capsys: CaptureFixture[str]) -> None:
     make, status, changes, findings = EDITS[(api, edit)]
     code, report = run_docs(api, render(api, make(page(api))), snapshots, capsys)
     assert isinstance(report, dict), report
@@ -375,7 +375,7 @@ def test_every_page_gets_every_kind_of_edit(api) -> None:
 
 
 @pytest.mark.parametrize("api", list(PAGES))
-def test_page_in_an_unknown_layout_is_refused(api, snapshots, capsys: CaptureFixture) -> None:
+def test_page_in_an_unknown_layout_is_refused(api, snapshots, capsys: CaptureFixture[str]) -> None:
     other = {"intandem": "octopush", "activeplatform": "twosms", "portabilling": "intandem"}.get(api, "activeplatform")
     code, message = run_docs(api, render(other, page(other)), snapshots, capsys, name="saved-page.txt")
     assert code == 2 and isinstance(message, str)
@@ -384,7 +384,7 @@ def test_page_in_an_unknown_layout_is_refused(api, snapshots, capsys: CaptureFix
 
 
 @pytest.mark.parametrize("api", list(PAGES))
-def test_unchanged_page_says_so_and_update_writes_nothing(api, snapshots, capsys: CaptureFixture) -> None:
+def test_unchanged_page_says_so_and_update_writes_nothing(api, snapshots, capsys: CaptureFixture[str]) -> None:
     before = (snapshots / f"{api}.json").read_bytes()
     code, report = run_docs(api, render(api, page(api)), snapshots, capsys, "--update")
     assert code == 0 and report["unchanged"] and report["changes"] == [] and report["updated"] is False
@@ -392,7 +392,9 @@ def test_unchanged_page_says_so_and_update_writes_nothing(api, snapshots, capsys
     assert (snapshots / f"{api}.json").read_bytes() == before
 
 
-def test_update_records_a_covered_page_and_the_next_run_finds_it_unchanged(snapshots, capsys: CaptureFixture) -> None:
+def test_update_records_a_covered_page_and_the_next_run_finds_it_unchanged(
+    snapshots, capsys: CaptureFixture[str]
+) -> None:
     edited = pe.remove_row(page("twosms"), "request", "Validated")
     code, report = run_docs("twosms", render("twosms", edited), snapshots, capsys, "--update")
     assert code == 0 and report["updated"] is True
@@ -403,7 +405,7 @@ def test_update_records_a_covered_page_and_the_next_run_finds_it_unchanged(snaps
     assert code == 0 and report["unchanged"] and report["updated"] is False
 
 
-def test_update_refuses_while_the_spec_does_not_cover_the_page(snapshots, capsys: CaptureFixture) -> None:
+def test_update_refuses_while_the_spec_does_not_cover_the_page(snapshots, capsys: CaptureFixture[str]) -> None:
     before = (snapshots / "octopush.json").read_bytes()
     edited = pe.add_row(page("octopush"), row("request", "language", "string", "Language."), "callbacks")
     code, report = run_docs("octopush", render("octopush", edited), snapshots, capsys, "--update")
@@ -412,14 +414,14 @@ def test_update_refuses_while_the_spec_does_not_cover_the_page(snapshots, capsys
     assert (snapshots / "octopush.json").read_bytes() == before
 
 
-def test_saved_html_page_is_checked_like_text(snapshots, capsys: CaptureFixture) -> None:
+def test_saved_html_page_is_checked_like_text(snapshots, capsys: CaptureFixture[str]) -> None:
     edited = pe.change_row(page("portabilling"), "response", "i_account", type="string")
     text = as_html(render("portabilling", edited), {"Field Name Type Description": 3})
     code, report = run_docs("portabilling", text, snapshots, capsys, name="page.html")
     assert code == 1 and [c["subject"] for c in report["changes"]] == ["response:i_account"]
 
 
-def test_text_report_has_the_three_parts(snapshots, capsys: CaptureFixture, tmp_path: Path) -> None:
+def test_text_report_has_the_three_parts(snapshots, capsys: CaptureFixture[str], tmp_path: Path) -> None:
     edited = pe.change_row(page("twosms"), "request", "Timeout", type="string")
     page_file = tmp_path / "page.txt"
     page_file.write_text(render("twosms", edited), encoding="utf-8")
@@ -432,7 +434,7 @@ def test_text_report_has_the_three_parts(snapshots, capsys: CaptureFixture, tmp_
     assert out.rstrip().splitlines()[-1].startswith("verdict: not covered: 1 finding(s)")
 
 
-def test_no_snapshot_yet_reports_every_row_as_new(tmp_path: Path, capsys: CaptureFixture) -> None:
+def test_no_snapshot_yet_reports_every_row_as_new(tmp_path: Path, capsys: CaptureFixture[str]) -> None:
     empty = tmp_path / "snapshots"
     empty.mkdir()
     code, report = run_docs("octopush", render("octopush", page("octopush")), empty, capsys)
@@ -450,7 +452,7 @@ def test_no_snapshot_yet_reports_every_row_as_new(tmp_path: Path, capsys: Captur
     ],
 )
 def test_unreadable_input_exits_2_with_one_message(
-    what, args, message, snapshots, tmp_path: Path, capsys: CaptureFixture
+    what, args, message, snapshots, tmp_path: Path, capsys: CaptureFixture[str]
 ) -> None:
     page_file = tmp_path / "page.txt"
     page_file.write_text(render("twosms", page("twosms")), encoding="utf-8")
