@@ -10,6 +10,7 @@ Prism generates the same body for every request of one operation and status, hen
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import pytest
 from contract_clients import Harness  # noqa: E402
@@ -20,7 +21,7 @@ from support.specs import SPECS  # noqa: E402
 
 
 @pytest.fixture(scope="session")
-def prism() -> dict[str, PrismServer]:
+def prism() -> Iterator[dict[str, PrismServer]]:
     seed = os.environ.get("ACCOUNTKIT_PRISM_SEED")
     extra = ("--seed", seed) if seed else ()
     servers = [PrismServer(api, SPECS / f"{api}.yaml", extra) for api in APIS]
@@ -32,7 +33,7 @@ def prism() -> dict[str, PrismServer]:
 
 
 @pytest.fixture(scope="session")
-def harnesses(prism: dict[str, PrismServer]) -> dict[str, Harness]:
+def harnesses(prism: dict[str, PrismServer]) -> Iterator[dict[str, Harness]]:
     made = {api: Harness(api, server.base_url) for api, server in prism.items()}
     try:
         yield made

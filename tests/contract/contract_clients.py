@@ -406,6 +406,7 @@ def exchange(
         response = error.response  # type: ignore[attr-defined]
         actual, content = response.status_code, response.content
     else:
+        assert result is not None
         actual, content = int(result.status_code), result.content
     body = decode(content)
     wanted = status if status is not None else op.success_status
@@ -413,7 +414,7 @@ def exchange(
 
     want = expected_outcome(op, actual, body)
     if want.error is None:
-        assert error is None, f"{what}: HTTP {actual} should parse, client raised {error!r}"
+        assert error is None and result is not None, f"{what}: HTTP {actual} should parse, client raised {error!r}"
         parsed = result.parsed
     else:
         assert error is not None, f"{what}: HTTP {actual} with {body!r} should raise {want.error}, it returned"

@@ -23,9 +23,10 @@ APIS = ("intandem", "activeplatform", "portabilling", "octopush", "twosms")
 
 
 @functools.cache
-def spec(api: str) -> dict:
+def spec(api: str) -> dict[str, Any]:
     with (SPECS / f"{api}.yaml").open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        document: dict[str, Any] = yaml.safe_load(f)
+    return document
 
 
 def camel(name: str) -> str:
@@ -57,7 +58,7 @@ class ExampleRequest:
     body_example: str | None = None
 
     @property
-    def key(self) -> tuple:
+    def key(self) -> tuple[str, str, str]:
         return (repr(sorted(self.path.items())), repr(sorted(self.query.items())), repr(self.body))
 
 
@@ -70,12 +71,13 @@ class Op:
     path: str
 
     @property
-    def doc(self) -> dict:
+    def doc(self) -> dict[str, Any]:
         return spec(self.api)
 
     @property
-    def raw(self) -> dict:
-        return self.doc["paths"][self.path][self.method]
+    def raw(self) -> dict[str, Any]:
+        operation: dict[str, Any] = self.doc["paths"][self.path][self.method]
+        return operation
 
     @property
     def id(self) -> str:
@@ -86,23 +88,24 @@ class Op:
         return importlib.import_module(f"{self.api}_client.api.{self.tag}.{self.op_id}")
 
     @property
-    def parameters(self) -> list[dict]:
+    def parameters(self) -> list[dict[str, Any]]:
         shared = [resolve(self.doc, p) for p in self.doc["paths"][self.path].get("parameters", [])]
         own = [resolve(self.doc, p) for p in self.raw.get("parameters", [])]
         names = {(p["name"], p["in"]) for p in own}
         return [p for p in shared if (p["name"], p["in"]) not in names] + own
 
     @property
-    def request_body(self) -> dict | None:
+    def request_body(self) -> dict[str, Any] | None:
         body = self.raw.get("requestBody")
         return resolve(self.doc, body) if body else None
 
     @property
-    def body_schema(self) -> dict | None:
+    def body_schema(self) -> dict[str, Any] | None:
         body = self.request_body
         if not body:
             return None
-        return body["content"]["application/json"]["schema"]
+        schema: dict[str, Any] = body["content"]["application/json"]["schema"]
+        return schema
 
     @property
     def body_examples(self) -> list[Example]:
@@ -112,8 +115,11 @@ class Op:
         return named_examples(self.doc, body["content"]["application/json"])
 
     @property
-    def security(self) -> list[dict]:
-        return self.raw["security"] if "security" in self.raw else self.doc.get("security", [])
+    def security(self) -> list[dict[str, Any]]:
+        security: list[dict[str, Any]] = (
+            self.raw["security"] if "security" in self.raw else self.doc.get("security", [])
+        )
+        return security
 
     @property
     def secured(self) -> bool:
@@ -124,10 +130,10 @@ class Op:
         return bool(self.raw.get("deprecated"))
 
     @property
-    def responses(self) -> dict[str, dict]:
+    def responses(self) -> dict[str, dict[str, Any]]:
         return {str(code): resolve(self.doc, response) for code, response in self.raw["responses"].items()}
 
-    def response_for(self, status: int) -> tuple[str, dict]:
+    def response_for(self, status: int) -> tuple[str, dict[str, Any]]:
         """The documented response that covers `status`: exact code, then `4XX`-style range, then default."""
         responses = self.responses
         if str(status) in responses:
@@ -137,7 +143,7 @@ class Op:
             return ranged, responses[ranged]
         return "default", responses["default"]
 
-    def response_schema(self, status: int) -> dict | None:
+    def response_schema(self, status: int) -> dict[str, Any] | None:
         _, response = self.response_for(status)
         content = response.get("content") or {}
         media = content.get("application/json")
@@ -193,7 +199,9 @@ class Op:
             if any(p["in"] == key[0] and p["name"] == key[1] and p.get("required") for p in params)
         }
 
-        def build(name: str, values: dict, body: Any = None, body_example: str | None = None) -> ExampleRequest:
+        def build(
+            name: str, values: dict[tuple[str, str], Any], body: Any = None, body_example: str | None = None
+        ) -> ExampleRequest:
             return ExampleRequest(
                 name=name,
                 path={n: v for (where, n), v in values.items() if where == "path"},
@@ -213,13 +221,13 @@ class Op:
                     requests.append(
                         build(f"{p['name']}:{example.name}", {**required, (p["in"], p["name"]): example.value})
                     )
-        unique: dict[tuple, ExampleRequest] = {}
+        unique: dict[tuple[str, str, str], ExampleRequest] = {}
         for request in requests:
             unique.setdefault(request.key, request)
         return list(unique.values())
 
 
-def named_examples(doc: dict, holder: dict) -> list[Example]:
+def named_examples(doc: dict[str, Any], holder: dict[str, Any]) -> list[Example]:
     found = []
     for name, example in (holder.get("examples") or {}).items():
         example = resolve(doc, example)
@@ -230,7 +238,7 @@ def named_examples(doc: dict, holder: dict) -> list[Example]:
     return found
 
 
-def param_examples(param: dict) -> list[Example]:
+def param_examples(param: dict[str, Any]) -> list[Example]:
     examples = [Example(n, e["value"], e.get("summary", "")) for n, e in (param.get("examples") or {}).items()]
     if "example" in param:
         examples.append(Example("example", param["example"]))
@@ -264,8 +272,8 @@ def _is_number(value: Any) -> bool:
 
 def _same_scalar(a: Any, b: Any) -> bool:
     if _is_number(a) and _is_number(b):
-        return a == b
-    return type(a) is type(b) and a == b
+        return bool(a == b)
+    return type(a) is type(b) and bool(a == b)
 
 
 def _same_instant(a: str, b: str) -> bool:
@@ -278,7 +286,7 @@ def _same_instant(a: str, b: str) -> bool:
         x, y = isoparse(a), isoparse(b)
     except ValueError:
         return False
-    return x == y and x.utcoffset() == y.utcoffset()
+    return bool(x == y and x.utcoffset() == y.utcoffset())
 
 
 def _same_date(a: str, b: str) -> bool:
@@ -288,7 +296,7 @@ def _same_date(a: str, b: str) -> bool:
         return False
 
 
-def differences(doc: dict, schema: Any, original: Any, other: Any, where: str = "") -> Iterator[str]:
+def differences(doc: dict[str, Any], schema: Any, original: Any, other: Any, where: str = "") -> Iterator[str]:
     """Where `other` differs from `original`, walking `schema` so date-times compare as instants.
 
     Everything else must be equal JSON (a number may be written as int or float; bool is not a number).
@@ -333,6 +341,6 @@ def differences(doc: dict, schema: Any, original: Any, other: Any, where: str = 
         yield f"{where or '/'}: {original!r} != {other!r}"
 
 
-def assert_same_json(doc: dict, schema: Any, original: Any, other: Any, what: str) -> None:
+def assert_same_json(doc: dict[str, Any], schema: Any, original: Any, other: Any, what: str) -> None:
     found = list(differences(doc, schema, original, other))
     assert not found, f"{what}: " + "; ".join(found[:10])

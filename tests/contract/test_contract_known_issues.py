@@ -16,6 +16,7 @@ import pytest
 from contract_clients import CREDENTIALS, errors, invoke, package
 from contract_spec import Op, all_operations, spec
 from pytest_httpserver import HTTPServer
+from support.prism import PrismServer
 
 
 class KnownIssue(AssertionError):
@@ -61,7 +62,7 @@ TWOSMS_BASE = {"ContactNumber": "+1 555 0100", "EmailAddress": "a@example.com", 
 # --- 1. readOnly properties: the spec (Prism) refuses them in requests, so must the client ----------
 
 
-def test_read_only_properties_are_refused(prism) -> None:
+def test_read_only_properties_are_refused(prism: dict[str, PrismServer]) -> None:
     op = _operation("portabilling", "update_account")
     body = _pb_body({"bill_status": "O"})
     verdict = _prism_verdict(prism["portabilling"].base_url, op, op.path, body, {"Authorization": "Bearer x"})
@@ -92,7 +93,9 @@ DIALECT_CASES = [
 
 
 @pytest.mark.parametrize(("api", "body", "code"), DIALECT_CASES)
-def test_patterns_refuse_what_the_spec_refuses(prism, api, body, code) -> None:
+def test_patterns_refuse_what_the_spec_refuses(
+    prism: dict[str, PrismServer], api: str, body: dict[str, Any], code: str
+) -> None:
     op = _operation(api, "update_account")
     path = op.path if api == "portabilling" else f"/api/v2/admin/accounts/{TWOSMS_ID}"
     verdict = _prism_verdict(prism[api].base_url, op, path, body, {"Authorization": "Bearer x"})
@@ -102,7 +105,7 @@ def test_patterns_refuse_what_the_spec_refuses(prism, api, body, code) -> None:
         raise KnownIssue(f"the client accepts it; Prism: {verdict[0]['message']}")
 
 
-def test_patterns_accept_what_the_spec_accepts(prism) -> None:
+def test_patterns_accept_what_the_spec_accepts(prism: dict[str, PrismServer]) -> None:
     op = _operation("twosms", "update_account")
     body = {**TWOSMS_BASE, "ContactNumber": "12345\ufeff"}
     path = f"/api/v2/admin/accounts/{TWOSMS_ID}"
@@ -116,7 +119,7 @@ def test_patterns_accept_what_the_spec_accepts(prism) -> None:
 
 
 @pytest.mark.parametrize("error", [{}, {"ErrorCode": None, "ErrorReason": None}, {"ErrorCode": "", "ErrorReason": ""}])
-def test_twosms_empty_error_object(httpserver: HTTPServer, error) -> None:
+def test_twosms_empty_error_object(httpserver: HTTPServer, error: dict[str, str | None]) -> None:
     description = spec("twosms")["components"]["schemas"]["ResponseOfObject"]["description"]
     assert "When `Error` is present (not null) the call failed" in description
     op = _operation("twosms", "update_account")

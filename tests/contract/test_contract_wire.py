@@ -32,7 +32,7 @@ from contract_clients import (
     invoke,
     package,
 )
-from contract_spec import Op, all_operations, assert_same_json, spec
+from contract_spec import Example, ExampleRequest, Op, all_operations, assert_same_json, spec
 from contract_stats import STATS
 from pytest_httpserver import HTTPServer
 from support.specs import resolve
@@ -49,7 +49,7 @@ def _example(op: Op, name: str) -> Any:
     return next(e.value for e in op.body_examples if e.name == name)
 
 
-def _session_example() -> dict:
+def _session_example() -> dict[str, Any]:
     login = _operation("portabilling", "login")
     return next(e.value for code, e in login.response_examples() if code == "200")
 
@@ -195,7 +195,7 @@ RESPONSE_EXAMPLES = [
 
 
 @pytest.mark.parametrize(("op", "example"), EXAMPLE_REQUESTS)
-def test_example_request_on_the_wire(httpserver: HTTPServer, op, example) -> None:
+def test_example_request_on_the_wire(httpserver: HTTPServer, op: Op, example: ExampleRequest) -> None:
     assert urlsplit(httpserver.url_for("/")).hostname == "127.0.0.1"
     wire = Wire(httpserver, op.api, op)
     request = {"path": example.path, "query": example.query, "body": example.body}
@@ -213,7 +213,7 @@ def test_example_request_on_the_wire(httpserver: HTTPServer, op, example) -> Non
 
 
 @pytest.mark.parametrize(("op", "code", "example"), RESPONSE_EXAMPLES)
-def test_example_response_parses(httpserver: HTTPServer, op, code, example) -> None:
+def test_example_response_parses(httpserver: HTTPServer, op: Op, code: str, example: Example) -> None:
     wire = Wire(httpserver, op.api, op)
     status = int(code)
     request = op.example_requests()[0]
@@ -344,7 +344,7 @@ def test_twosms_sample_body_and_token_request(httpserver: HTTPServer) -> None:
 
 
 @pytest.mark.parametrize("example_name", ["password", "token"])
-def test_portabilling_login_is_the_spec_example(httpserver: HTTPServer, example_name) -> None:
+def test_portabilling_login_is_the_spec_example(httpserver: HTTPServer, example_name: str) -> None:
     login = _operation("portabilling", "login")
     credentials = _example(login, example_name)["params"]
     op = _operation("portabilling", "update_account")
@@ -394,7 +394,7 @@ def test_portabilling_logout_example_closes_the_session_of_the_login_example(htt
 
 @pytest.mark.parametrize("api", ["portabilling", "twosms"])
 @pytest.mark.parametrize("mode", ["sync", "async"])
-def test_token_flows_over_a_real_connection(httpserver: HTTPServer, api, mode) -> None:
+def test_token_flows_over_a_real_connection(httpserver: HTTPServer, api: str, mode: str) -> None:
     """The login/token answer is read by the auth flow itself (it once raised httpx.ResponseNotRead).
 
     Mock transports hand httpx responses whose body is already loaded; a real connection streams it,
