@@ -52,19 +52,24 @@ def plain_value(spec: dict[str, Any], schema: dict[str, Any]) -> Any:
         return 1.5
     if kind == "boolean":
         return True
-    return {"email": "someone@example.com", "uuid": "123e4567-e89b-12d3-a456-426614174000"}.get(
-        schema.get("format"), "abc123"
-    )
+    by_format: dict[Any, str] = {"email": "someone@example.com", "uuid": "123e4567-e89b-12d3-a456-426614174000"}
+    return by_format.get(schema.get("format"), "abc123")
 
 
-TOKEN_ANSWER = {"access_token": "test-access", "token_type": "Bearer", "expires_in": 3600, "refresh_token": "r"}
+TOKEN_ANSWER: dict[str, Any] = {
+    "access_token": "test-access",
+    "token_type": "Bearer",
+    "expires_in": 3600,
+    "refresh_token": "r",
+}
 
 
 def _success(spec: dict[str, Any], operation: dict[str, Any]) -> tuple[int, Any]:
     """The first 2xx status of an operation and its JSON example (None when it has none)."""
+    none: tuple[Any, dict[str, Any]] = ("200", {})
     status, response = next(
         ((code, resolve(spec, answer)) for code, answer in operation["responses"].items() if str(code)[0] == "2"),
-        ("200", {}),
+        none,
     )
     content = response.get("content", {})
     example = first_example(spec, content[JSON]) if JSON in content else None

@@ -15,6 +15,7 @@ import secrets
 import shutil
 import subprocess
 import sys
+import tarfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -48,6 +49,13 @@ def clean_env() -> dict[str, str]:
     return {key: value for key, value in codegen_env().items() if key != "PYTHONPATH"}
 
 
+def member_bytes(archive: tarfile.TarFile, member: str | tarfile.TarInfo) -> bytes:
+    """The bytes of one file in a tar archive; a missing name fails with KeyError, a non-file the test."""
+    extracted = archive.extractfile(member)
+    assert extracted is not None, f"{member} is not a regular file in {archive.name!r}"
+    return extracted.read()
+
+
 @dataclass(frozen=True)
 class PackageIndex:
     """A running pypiserver: its base URL (uploads go there), the upload account, where it keeps files."""
@@ -66,7 +74,7 @@ class IndexNotReady(Exception):
     """pypiserver exited or did not answer its health check in time; the message has its log."""
 
 
-def _wait_until_ready(process: subprocess.Popen, url: str, log: Path) -> None:
+def _wait_until_ready(process: subprocess.Popen[bytes], url: str, log: Path) -> None:
     deadline = time.monotonic() + READY_TIMEOUT_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:

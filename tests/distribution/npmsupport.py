@@ -91,7 +91,7 @@ def _config(root: Path, port: int) -> str:
 def _ping(url: str) -> bool:
     try:
         with urllib.request.urlopen(f"{url}-/ping", timeout=1) as response:
-            return response.status == 200
+            return bool(response.status == 200)
     except OSError:
         return False
 
@@ -115,7 +115,8 @@ def _create_user(url: str, name: str) -> str:
         f"{url}-/user/org.couchdb.user:{name}", data=body, method="PUT", headers={"Content-Type": "application/json"}
     )
     with urllib.request.urlopen(request, timeout=30) as response:
-        return json.loads(response.read())["token"]
+        token: str = json.loads(response.read())["token"]
+        return token
 
 
 def publish_dependencies(registry: Registry, workdir: Path) -> list[str]:

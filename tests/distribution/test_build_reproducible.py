@@ -21,6 +21,7 @@ from accountkit_codegen.distbuild import build_project, source_date_epoch
 from accountkit_codegen.distfiles import releases
 from accountkit_codegen.layout import RUNTIME, RUNTIME_DISTRIBUTION, RUNTIME_PACKAGE, all_apis
 from accountkit_codegen.runtimerange import runtime_version
+from distsupport import member_bytes
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
@@ -79,7 +80,7 @@ def test_wheel_ships_the_spec_as_package_data(api: str, dist_dir: Path) -> None:
         assert not [name for name in archive.namelist() if name.startswith(f"{package}/_runtime/")]
     with tarfile.open(sdist) as archive:
         member = next(m for m in archive.getmembers() if m.name.endswith(f"/{package}/openapi.yaml"))
-        in_sdist = archive.extractfile(member).read()
+        in_sdist = member_bytes(archive, member)
     assert in_wheel == in_sdist
     assert in_wheel.lstrip().startswith((b"openapi:", b"#"))
 

@@ -15,15 +15,17 @@ import shutil
 import tarfile
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
-from accountkit_codegen import npmpack, npmpublish
-from accountkit_codegen.layout import all_apis
+from accountkit_codegen import npmpack, npmpublish, specsdist
+from accountkit_codegen.layout import REPO, all_apis
+from distsupport import member_bytes
 
 APIS = {api.name: api for api in all_apis()}
 
 
-def fake_api(tmp_path: Path, name: str, version: str) -> SimpleNamespace:
+def fake_api(tmp_path: Path, name: str, version: str) -> Any:  # stands in for an Api
     """``name``'s real spec and sources, with a generated package whose pyproject says ``version``."""
     output = tmp_path / "generated" / name
     output.mkdir(parents=True)
@@ -38,7 +40,7 @@ def test_version_is_read_from_the_python_package_as_built(tmp_path: Path) -> Non
 
 
 def test_a_missing_python_package_is_a_clear_error(tmp_path: Path) -> None:
-    api = SimpleNamespace(name="x", output=npmpack.REPO / "generated" / "no-such-api")
+    api: Any = SimpleNamespace(name="x", output=REPO / "generated" / "no-such-api")  # stands in for an Api
     with pytest.raises(npmpack.NpmPackError, match="run ./dev -s generate first"):
         npmpack.python_version(api)
 
@@ -123,8 +125,8 @@ def test_the_build_takes_the_python_packages_version(tmp_path: Path) -> None:
         "octopush-client",
     )
     with tarfile.open(built[0].tarball) as archive:
-        manifest = json.loads(archive.extractfile("package/package.json").read())
-        readme = archive.extractfile("package/README.md").read().decode()
+        manifest = json.loads(member_bytes(archive, "package/package.json"))
+        readme = member_bytes(archive, "package/README.md").decode()
     assert manifest["dependencies"] == {"openapi-fetch": npmpack.dependency_range()}
     assert 'from "@acme/octopush-spec"' in readme and "@accountkit" not in readme
 
@@ -164,6 +166,6 @@ def test_a_failing_build_leaves_the_output_as_it_was(tmp_path: Path, monkeypatch
         'import { connect } from "@accountkit/octopush-spec";\nawait connect().PATCH("/nowhere", {});\n'
     )
     monkeypatch.setattr(npmpack, "SOURCES", sources)
-    with pytest.raises(npmpack.specsdist.SpecsDistError, match="README examples"):
+    with pytest.raises(specsdist.SpecsDistError, match="README examples"):
         npmpack.build_packages([api], out)
     assert [p.name for p in out.iterdir()] == ["accountkit-octopush-spec-0.9.0.tgz"]

@@ -20,7 +20,9 @@ import subprocess
 import sys
 import tarfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs
 
 import pytest
@@ -28,8 +30,9 @@ from accountkit_codegen import npmpack, npmpublish, specsdist
 from accountkit_codegen.credentials import Credentials
 from accountkit_codegen.layout import REPO, all_apis
 from clientcall import TOKEN_ANSWER, call_plan
-from distsupport import codegen_env
+from distsupport import codegen_env, member_bytes
 from npmsupport import Registry, RegistryNotReady, npm, running_registry
+from pytest_httpserver import HTTPServer
 from support.credentials import arguments, environment
 from support.prism import PRISM, PrismServer, start_all, stop_all
 from support.specs import HTTP_METHODS, resolve
@@ -37,6 +40,7 @@ from werkzeug import Request as ServerRequest
 from werkzeug import Response
 
 HERE = Path(__file__).parent
+Completed = subprocess.CompletedProcess[str]
 
 APIS = {api.name: api for api in all_apis()}
 SCOPE = npmpack.DEFAULT_SCOPE
@@ -90,7 +94,7 @@ def env_without_npm_settings(**extra: str) -> dict[str, str]:
     return {**env, **extra}
 
 
-def run_publish(dist: Path, registry: Registry, *args: str, token: str | None = None):
+def run_publish(dist: Path, registry: Registry, *args: str, token: str | None = None) -> Completed:
     env = env_without_npm_settings(NPM_REGISTRY_URL=registry.url, NPM_TOKEN=token or registry.token)
     return subprocess.run(
         [sys.executable, "-m", "accountkit_codegen.npmpublish", "--dist", str(dist), *args],
@@ -110,7 +114,10 @@ def assert_no_secret(result: subprocess.CompletedProcess[str], *secrets: str) ->
 def registry_integrity(registry: Registry, api: str) -> str | None:
     """The ``dist.integrity`` the registry lists for ``api``'s package at the version built here."""
     document = npmpublish.registry_document(registry.url, package_name(api), Credentials(None, registry.token))
-    return ((document or {}).get("versions", {}).get(version(api)) or {}).get("dist", {}).get("integrity")
+    integrity: str | None = (
+        ((document or {}).get("versions", {}).get(version(api)) or {}).get("dist", {}).get("integrity")
+    )
+    return integrity
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +137,7 @@ def npm_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def registry(tmp_path_factory: pytest.TempPathFactory):
+def registry(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Registry]:
     """verdaccio for this module, with a user and openapi-fetch (and its dependencies) published."""
     try:
         with running_registry(tmp_path_factory.mktemp("verdaccio")) as running:
@@ -140,7 +147,7 @@ def registry(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="module")
-def first_publish(npm_dist: Path, registry: Registry):
+def first_publish(npm_dist: Path, registry: Registry) -> tuple[Completed, Completed, Completed]:
     """Publishes that must fail and publish nothing (a wrong token, one without publish rights), then the real one."""
     wrong = run_publish(npm_dist, registry, token="wrong-" + registry.token)
     reader = run_publish(npm_dist, registry, token=registry.reader_token)
@@ -149,7 +156,9 @@ def first_publish(npm_dist: Path, registry: Registry):
     return wrong, reader, right
 
 
-def test_wrong_token_fails_without_printing_it(first_publish, registry: Registry) -> None:
+def test_wrong_token_fails_without_printing_it(
+    first_publish: tuple[Completed, Completed, Completed], registry: Registry
+) -> None:
     wrong, _, _ = first_publish
     assert wrong.returncode == 1, wrong.stdout + wrong.stderr
     for api in APIS:
@@ -158,7 +167,9 @@ def test_wrong_token_fails_without_printing_it(first_publish, registry: Registry
     assert_no_secret(wrong, "wrong-" + registry.token, registry.token)
 
 
-def test_token_without_publish_rights_fails_in_npm_without_printing_it(first_publish, registry: Registry) -> None:
+def test_token_without_publish_rights_fails_in_npm_without_printing_it(
+    first_publish: tuple[Completed, Completed, Completed], registry: Registry
+) -> None:
     _, reader, _ = first_publish
     assert reader.returncode == 1, reader.stdout + reader.stderr
     for api in APIS:
@@ -167,7 +178,9 @@ def test_token_without_publish_rights_fails_in_npm_without_printing_it(first_pub
     assert_no_secret(reader, registry.reader_token, registry.token)
 
 
-def test_first_publish_uploads_every_package(first_publish, npm_dist: Path, registry: Registry) -> None:
+def test_first_publish_uploads_every_package(
+    first_publish: tuple[Completed, Completed, Completed], npm_dist: Path, registry: Registry
+) -> None:
     _, _, result = first_publish
     assert result.returncode == 0, result.stdout + result.stderr
     for api in APIS:
@@ -180,7 +193,7 @@ def test_first_publish_uploads_every_package(first_publish, npm_dist: Path, regi
 def test_versions_follow_the_python_packages(npm_dist: Path) -> None:
     for api in APIS:
         with tarfile.open(npm_dist / "npm" / npmpack.tarball_name(package_name(api), version(api))) as archive:
-            manifest = json.loads(archive.extractfile("package/package.json").read())
+            manifest = json.loads(member_bytes(archive, "package/package.json"))
         assert manifest["version"] == npmpack.python_version(APIS[api])  # plain X.Y.Z today: the same text
         assert manifest["accountkit"]["pythonPackage"] == f"{api}-client"
 
@@ -206,7 +219,9 @@ def _tsc(project: Path, config: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def fresh_project(first_publish, registry: Registry, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def fresh_project(
+    first_publish: tuple[Completed, Completed, Completed], registry: Registry, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
     """A fresh TypeScript project with the PortaBilling package installed, and the two calls in it."""
     project = _project(tmp_path_factory.mktemp("fresh-ts"), registry, "portabilling")
     (project / "call.ts").write_text(CORRECT_CALL, encoding="utf-8")
@@ -228,7 +243,7 @@ def test_fresh_project_has_the_package_and_its_dependencies(fresh_project: Path,
     with tarfile.open(
         npm_dist / "npm" / npmpack.tarball_name(package_name("portabilling"), version("portabilling"))
     ) as t:
-        built_spec = t.extractfile("package/openapi.yaml").read()
+        built_spec = member_bytes(t, "package/openapi.yaml")
     assert (modules / SCOPE / "portabilling-spec" / "openapi.yaml").read_bytes() == built_spec
 
 
@@ -283,14 +298,16 @@ def test_correct_call_runs_against_prism(fresh_project: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def all_packages(first_publish, registry: Registry, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def all_packages(
+    first_publish: tuple[Completed, Completed, Completed], registry: Registry, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
     """A project with all five packages installed from the registry, and the driver that calls them."""
     project = _project(tmp_path_factory.mktemp("all-five"), registry, *APIS)
     shutil.copy(DRIVER, project / DRIVER.name)
     return project
 
 
-def operation_plan(api: str) -> tuple[dict, dict]:
+def operation_plan(api: str) -> tuple[dict[str, Any], dict[str, Any]]:
     """(clientcall's plan of ``api``'s first operation, the same call in openapi-fetch's terms)."""
     document = yaml_spec(api)
     plan = call_plan(api, document)
@@ -300,7 +317,7 @@ def operation_plan(api: str) -> tuple[dict, dict]:
         for method in HTTP_METHODS
         if isinstance(item.get(method), dict)
     )
-    params: dict[str, dict] = {}
+    params: dict[str, dict[str, Any]] = {}
     for parameter in [resolve(document, p) for p in [*item.get("parameters", []), *operation.get("parameters", [])]]:
         if parameter["name"] in plan["arguments"]:
             params.setdefault(parameter["in"], {})[parameter["name"]] = plan["arguments"][parameter["name"]]
@@ -310,13 +327,14 @@ def operation_plan(api: str) -> tuple[dict, dict]:
     return plan, {"method": method.upper(), "path": path, "init": init}
 
 
-def yaml_spec(api: str) -> dict:
+def yaml_spec(api: str) -> dict[str, Any]:
     import yaml
 
-    return yaml.safe_load(APIS[api].spec.read_text(encoding="utf-8"))
+    document: dict[str, Any] = yaml.safe_load(APIS[api].spec.read_text(encoding="utf-8"))
+    return document
 
 
-def run_driver(project: Path, api: str, plan: dict, server_url: str, **env: str) -> object:
+def run_driver(project: Path, api: str, plan: dict[str, Any], server_url: str, **env: str) -> Any:
     environment = {**env_without_npm_settings(), f"{api.upper()}_BASE_URL": server_url, **env}
     result = subprocess.run(
         ["node", DRIVER.name, package_name(api), json.dumps(plan)],
@@ -366,13 +384,13 @@ def check_credentials(api: str, call: ServerRequest, log: list[ServerRequest], a
 
 
 @pytest.mark.parametrize("api", list(APIS))
-def test_each_package_sends_its_apis_credentials(api: str, all_packages: Path, api_server) -> None:
+def test_each_package_sends_its_apis_credentials(api: str, all_packages: Path, api_server: HTTPServer) -> None:
     plan, call = operation_plan(api)
     api_server.clear()
     api_server.expect_request(plan["path"], method=plan["method"]).respond_with_data(
         plan["answer"], status=plan["status"], content_type=JSON
     )
-    access_tokens = {"/Token": TOKEN_ANSWER["access_token"]}
+    access_tokens: dict[str, str] = {"/Token": TOKEN_ANSWER["access_token"]}
     for method, path, answer in plan["auth_answers"]:
         api_server.expect_request(path, method=method).respond_with_data(answer, content_type=JSON)
         access_tokens[path] = json.loads(answer)["access_token"]
@@ -390,7 +408,7 @@ def test_each_package_sends_its_apis_credentials(api: str, all_packages: Path, a
         assert json.loads(calls[0].get_data()) == plan["body"]
 
 
-def test_portabilling_session_is_renewed_once_on_a_session_fault(all_packages: Path, api_server) -> None:
+def test_portabilling_session_is_renewed_once_on_a_session_fault(all_packages: Path, api_server: HTTPServer) -> None:
     """Three calls at once on a cold client: one login; all three meet an expired session; one refresh."""
     plan, call = operation_plan("portabilling")
     expired = {"faultcode": "Server.Session.check_auth.auth_failed", "faultstring": "Session expired"}
@@ -418,11 +436,11 @@ def test_portabilling_session_is_renewed_once_on_a_session_fault(all_packages: P
     assert paths.count("/Session/login") == 1 and paths.count("/Session/refresh_access_token") == 1, paths
     (refresh,) = [request for request in log if request.path == "/Session/refresh_access_token"]
     assert json.loads(refresh.get_data()) == {"params": {"refresh_token": "refresh-1"}}
-    bearers = [request.headers.get("Authorization") for request in log if request.path == plan["path"]]
+    bearers = [request.headers.get("Authorization", "") for request in log if request.path == plan["path"]]
     assert sorted(bearers) == ["Bearer access-1"] * 3 + ["Bearer access-2"] * 3
 
 
-def test_twosms_token_is_renewed_once_after_a_401(all_packages: Path, api_server) -> None:
+def test_twosms_token_is_renewed_once_after_a_401(all_packages: Path, api_server: HTTPServer) -> None:
     plan, call = operation_plan("twosms")
     tokens = iter(["token-1", "token-2"])
 
@@ -450,7 +468,9 @@ def test_twosms_token_is_renewed_once_after_a_401(all_packages: Path, api_server
     ]
 
 
-def test_refused_login_is_an_authentication_error_without_the_password(all_packages: Path, api_server) -> None:
+def test_refused_login_is_an_authentication_error_without_the_password(
+    all_packages: Path, api_server: HTTPServer
+) -> None:
     plan, call = operation_plan("portabilling")
     login, password = arguments("portabilling")["login"], arguments("portabilling")["password"]
     api_server.clear()
@@ -480,7 +500,7 @@ def test_refused_login_is_an_authentication_error_without_the_password(all_packa
     ],
 )
 def test_unusable_credentials_are_refused_before_sending(
-    all_packages: Path, api_server, env: dict, message: str
+    all_packages: Path, api_server: HTTPServer, env: dict[str, str], message: str
 ) -> None:
     _plan, call = operation_plan("octopush")
     api_server.clear()
@@ -516,7 +536,9 @@ def test_plain_http_to_another_host_is_refused(all_packages: Path) -> None:
     )
 
 
-def test_publishing_again_skips_every_package(first_publish, npm_dist: Path, registry: Registry) -> None:
+def test_publishing_again_skips_every_package(
+    first_publish: tuple[Completed, Completed, Completed], npm_dist: Path, registry: Registry
+) -> None:
     result = run_publish(npm_dist, registry)
     print(result.stdout)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -525,7 +547,9 @@ def test_publishing_again_skips_every_package(first_publish, npm_dist: Path, reg
     assert_no_secret(result, registry.token)
 
 
-def test_dry_run_publishes_nothing(first_publish, npm_dist: Path, registry: Registry) -> None:
+def test_dry_run_publishes_nothing(
+    first_publish: tuple[Completed, Completed, Completed], npm_dist: Path, registry: Registry
+) -> None:
     before = sorted(str(path) for path in registry.storage.rglob("*"))
     result = run_publish(npm_dist, registry, "--dry-run")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -534,7 +558,7 @@ def test_dry_run_publishes_nothing(first_publish, npm_dist: Path, registry: Regi
 
 
 def test_changed_build_under_the_same_version_is_refused(
-    first_publish, npm_dist: Path, registry: Registry, tmp_path: Path
+    first_publish: tuple[Completed, Completed, Completed], npm_dist: Path, registry: Registry, tmp_path: Path
 ) -> None:
     api = "portabilling"
     name = npmpack.tarball_name(package_name(api), version(api))

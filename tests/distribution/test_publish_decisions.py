@@ -17,6 +17,7 @@ from accountkit_codegen.publish import in_publishing_order, plan_release, refusa
 from accountkit_codegen.simpleindex import IndexFile, index_digest, project_files
 from packaging.utils import canonicalize_name
 from packaging.version import Version
+from pytest_httpserver import HTTPServer
 
 WHEEL, SDIST = "demo_client-1.2.3-py3-none-any.whl", "demo_client-1.2.3.tar.gz"
 
@@ -100,7 +101,7 @@ def test_twine_gets_the_password_through_its_environment() -> None:
     assert Credentials(None, None).twine_env() == {}
 
 
-def test_simple_page_is_read_and_unhashed_links_are_downloaded(api_server) -> None:
+def test_simple_page_is_read_and_unhashed_links_are_downloaded(api_server: HTTPServer) -> None:
     """A PEP 503 page with a relative, hashed link and an absolute one without a hash."""
     api_server.clear()
     wheel_hash = hashlib.sha256(b"wheel").hexdigest()
@@ -117,7 +118,7 @@ def test_simple_page_is_read_and_unhashed_links_are_downloaded(api_server) -> No
     assert index_digest(files[SDIST], Credentials()) == ("sha256", hashlib.sha256(b"sdist").hexdigest())
 
 
-def test_unknown_project_has_no_files(api_server) -> None:
+def test_unknown_project_has_no_files(api_server: HTTPServer) -> None:
     api_server.clear()
     api_server.expect_request("/simple/nothing-here/").respond_with_data("Not Found", status=404)
     assert project_files(api_server.url_for("/").rstrip("/"), "nothing-here", Credentials()) == []

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -24,12 +25,17 @@ from accountkit_codegen.layout import REPO, RUNTIME_DISTRIBUTION, RUNTIME_PACKAG
 from accountkit_codegen.records import client_version
 from accountkit_codegen.runtimerange import runtime_version
 from distsupport import PackageIndex, call_with_installed_client, codegen_env, fresh_venv, install_from  # noqa: E402
+from pytest_httpserver import HTTPServer
 
 APIS = [api.name for api in all_apis()]
+Completed = subprocess.CompletedProcess[str]
 
 
-def spec(api: str) -> dict:
-    return yaml.safe_load(next(a for a in all_apis() if a.name == api).spec.read_text(encoding="utf-8"))
+def spec(api: str) -> dict[str, Any]:
+    document: dict[str, Any] = yaml.safe_load(
+        next(a for a in all_apis() if a.name == api).spec.read_text(encoding="utf-8")
+    )
+    return document
 
 
 def version(api: str) -> str:
@@ -45,7 +51,7 @@ def summary(api: str) -> str:
 RUNTIME_SUMMARY = f"{RUNTIME_DISTRIBUTION} {runtime_version()}:"
 
 
-def run_publish(dist: Path, index: PackageIndex, *args: str, password: str | None = None):
+def run_publish(dist: Path, index: PackageIndex, *args: str, password: str | None = None) -> Completed:
     return subprocess.run(
         [sys.executable, "-m", "accountkit_codegen.publish", "--dist", str(dist), *args],
         env=codegen_env(
@@ -59,13 +65,13 @@ def run_publish(dist: Path, index: PackageIndex, *args: str, password: str | Non
     )
 
 
-def assert_no_secret(result, *secrets: str) -> None:
+def assert_no_secret(result: Completed, *secrets: str) -> None:
     for secret in secrets:
         assert secret not in result.stdout + result.stderr, "publish printed a credential"
 
 
 @pytest.fixture(scope="module")
-def first_publish(dist_dir: Path, package_index: PackageIndex):
+def first_publish(dist_dir: Path, package_index: PackageIndex) -> tuple[Completed, Completed]:
     """A publish with a wrong password (must fail, upload nothing), then the real one."""
     wrong = run_publish(dist_dir, package_index, password="wrong-" + package_index.password)
     right = run_publish(dist_dir, package_index)
@@ -73,7 +79,9 @@ def first_publish(dist_dir: Path, package_index: PackageIndex):
     return wrong, right
 
 
-def test_wrong_password_fails_without_printing_it(first_publish, package_index: PackageIndex) -> None:
+def test_wrong_password_fails_without_printing_it(
+    first_publish: tuple[Completed, Completed], package_index: PackageIndex
+) -> None:
     wrong, _ = first_publish
     assert wrong.returncode == 1, wrong.stdout + wrong.stderr
     for start in [RUNTIME_SUMMARY, *map(summary, APIS)]:
@@ -81,7 +89,9 @@ def test_wrong_password_fails_without_printing_it(first_publish, package_index: 
     assert_no_secret(wrong, "wrong-" + package_index.password, package_index.password)
 
 
-def test_first_publish_uploads_the_runtime_first_then_every_client(first_publish, package_index: PackageIndex) -> None:
+def test_first_publish_uploads_the_runtime_first_then_every_client(
+    first_publish: tuple[Completed, Completed], package_index: PackageIndex
+) -> None:
     _, result = first_publish
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
@@ -94,7 +104,9 @@ def test_first_publish_uploads_the_runtime_first_then_every_client(first_publish
 
 
 @pytest.fixture(scope="module")
-def client_venv(first_publish, package_index: PackageIndex, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def client_venv(
+    first_publish: tuple[Completed, Completed], package_index: PackageIndex, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
     """A fresh venv with every client installed from the private index, accountkit-runtime with them as their
     dependency (the other dependencies from the usual index: ``--index`` puts ours first, and uv's default
     first-index strategy never looks elsewhere for a name our index has)."""
@@ -111,7 +123,7 @@ def _wheel_spec_sha256(dist: Path, api: str) -> str:
 
 
 @pytest.mark.parametrize("api", APIS)
-def test_installed_client_calls_an_api(api: str, client_venv: Path, api_server, dist_dir: Path) -> None:
+def test_installed_client_calls_an_api(api: str, client_venv: Path, api_server: HTTPServer, dist_dir: Path) -> None:
     outcome = call_with_installed_client(client_venv / "bin" / "python", api, spec(api), api_server)
     plan, calls = outcome.pop("plan"), outcome.pop("calls")
     print(api, outcome)
@@ -141,7 +153,9 @@ def test_the_runtime_was_installed_from_the_private_index(client_venv: Path, dis
     assert published and _record_hashes(installed.read_text()) == published  # the same files, byte for byte
 
 
-def test_publishing_again_skips_every_release(first_publish, dist_dir: Path, package_index: PackageIndex) -> None:
+def test_publishing_again_skips_every_release(
+    first_publish: tuple[Completed, Completed], dist_dir: Path, package_index: PackageIndex
+) -> None:
     result = run_publish(dist_dir, package_index)
     print(result.stdout)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -151,7 +165,9 @@ def test_publishing_again_skips_every_release(first_publish, dist_dir: Path, pac
     assert_no_secret(result, package_index.password)
 
 
-def test_dry_run_uploads_nothing(first_publish, dist_dir: Path, package_index: PackageIndex) -> None:
+def test_dry_run_uploads_nothing(
+    first_publish: tuple[Completed, Completed], dist_dir: Path, package_index: PackageIndex
+) -> None:
     before = sorted(package_index.packages.iterdir())
     result = run_publish(dist_dir, package_index, "--dry-run")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -160,7 +176,7 @@ def test_dry_run_uploads_nothing(first_publish, dist_dir: Path, package_index: P
 
 
 def test_changed_build_under_same_version_is_refused(
-    first_publish, package_index: PackageIndex, tmp_path: Path
+    first_publish: tuple[Completed, Completed], package_index: PackageIndex, tmp_path: Path
 ) -> None:
     api = "portabilling" if "portabilling" in APIS else APIS[0]
     source = next(a for a in all_apis() if a.name == api).output
