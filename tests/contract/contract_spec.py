@@ -15,18 +15,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
 from dateutil.parser import isoparse
-from support.specs import HTTP_METHODS, SPECS, resolve
+from support.specs import HTTP_METHODS, read_spec, resolve
 
 APIS = ("intandem", "activeplatform", "portabilling", "octopush", "twosms")
 
 
 @functools.cache
 def spec(api: str) -> dict[str, Any]:
-    with (SPECS / f"{api}.yaml").open(encoding="utf-8") as f:
-        document: dict[str, Any] = yaml.safe_load(f)
-    return document
+    """specs/<api>.yaml, read once per run and shared: never change it."""
+    return read_spec(api)
 
 
 def camel(name: str) -> str:

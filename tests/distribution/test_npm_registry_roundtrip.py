@@ -35,7 +35,7 @@ from npmsupport import Registry, RegistryNotReady, npm, running_registry
 from pytest_httpserver import HTTPServer
 from support.credentials import arguments, environment
 from support.prism import PRISM, PrismServer, start_all, stop_all
-from support.specs import HTTP_METHODS, resolve
+from support.specs import HTTP_METHODS, read_spec, resolve
 from werkzeug import Request as ServerRequest
 from werkzeug import Response
 
@@ -309,7 +309,7 @@ def all_packages(
 
 def operation_plan(api: str) -> tuple[dict[str, Any], dict[str, Any]]:
     """(clientcall's plan of ``api``'s first operation, the same call in openapi-fetch's terms)."""
-    document = yaml_spec(api)
+    document = read_spec(api)
     plan = call_plan(api, document)
     path, method, operation, item = next(
         (path, method, item[method], item)
@@ -325,13 +325,6 @@ def operation_plan(api: str) -> tuple[dict[str, Any], dict[str, Any]]:
     if plan["body"] is not None:
         init["body"] = plan["body"]
     return plan, {"method": method.upper(), "path": path, "init": init}
-
-
-def yaml_spec(api: str) -> dict[str, Any]:
-    import yaml
-
-    document: dict[str, Any] = yaml.safe_load(APIS[api].spec.read_text(encoding="utf-8"))
-    return document
 
 
 def run_driver(project: Path, api: str, plan: dict[str, Any], server_url: str, **env: str) -> Any:

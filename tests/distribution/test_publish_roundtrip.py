@@ -16,26 +16,18 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 from accountkit_codegen.distbuild import build_project
 from accountkit_codegen.layout import REPO, RUNTIME_DISTRIBUTION, RUNTIME_PACKAGE, all_apis
 from accountkit_codegen.records import client_version
 from accountkit_codegen.runtimerange import runtime_version
 from distsupport import PackageIndex, call_with_installed_client, codegen_env, fresh_venv, install_from  # noqa: E402
 from pytest_httpserver import HTTPServer
+from support.specs import read_spec
 
 APIS = [api.name for api in all_apis()]
 Completed = subprocess.CompletedProcess[str]
-
-
-def spec(api: str) -> dict[str, Any]:
-    document: dict[str, Any] = yaml.safe_load(
-        next(a for a in all_apis() if a.name == api).spec.read_text(encoding="utf-8")
-    )
-    return document
 
 
 def version(api: str) -> str:
@@ -124,7 +116,7 @@ def _wheel_spec_sha256(dist: Path, api: str) -> str:
 
 @pytest.mark.parametrize("api", APIS)
 def test_installed_client_calls_an_api(api: str, client_venv: Path, api_server: HTTPServer, dist_dir: Path) -> None:
-    outcome = call_with_installed_client(client_venv / "bin" / "python", api, spec(api), api_server)
+    outcome = call_with_installed_client(client_venv / "bin" / "python", api, read_spec(api), api_server)
     plan, calls = outcome.pop("plan"), outcome.pop("calls")
     print(api, outcome)
     assert outcome["status"] == plan["status"], outcome

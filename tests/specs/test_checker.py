@@ -4,7 +4,10 @@ is wrong, and say where to edit.
 A coverage test that cannot fail proves nothing, so each check is shown failing on a doctored spec.
 """
 
+from __future__ import annotations
+
 import copy
+from typing import Any
 
 import pytest
 import yaml
@@ -17,7 +20,7 @@ from accountkit_codegen.pages.snapshot import load_snapshot
 API = PageBinding("doctored", "field-table", PageSource("https://example.invalid/page", "test"), "update", ("params",))
 
 
-def doctored() -> dict:
+def doctored() -> dict[str, Any]:
     """A small spec that covers ROWS below; each test breaks one thing in a copy."""
     return {
         "openapi": "3.1.0",
@@ -120,17 +123,18 @@ ROWS = {
 }
 
 
-def problems(doc: dict, key: str) -> str:
+def problems(doc: dict[str, Any], key: str) -> str:
     return "; ".join(sc.check_row(doc, API, ROWS[key]))
 
 
 @pytest.mark.parametrize("key", list(ROWS))
-def test_doctored_spec_is_clean(key) -> None:
+def test_doctored_spec_is_clean(key: str) -> None:
     assert problems(doctored(), key) == ""
 
 
-def thing(doc: dict) -> dict:
-    return doc["components"]["schemas"]["Thing"]["properties"]
+def thing(doc: dict[str, Any]) -> dict[str, Any]:
+    properties: dict[str, Any] = doc["components"]["schemas"]["Thing"]["properties"]
+    return properties
 
 
 def test_deleted_field_is_reported() -> None:
@@ -244,7 +248,7 @@ def test_a_spec_without_the_operation_is_a_named_error() -> None:
 
 
 @pytest.mark.parametrize("api", list(PAGES))
-def test_real_spec_with_a_wrong_type_is_reported(api) -> None:
+def test_real_spec_with_a_wrong_type_is_reported(api: str) -> None:
     """Mutate a copy of the real spec: the first typed row that passes must fail once retyped."""
     binding = PAGES[api]
     doc = copy.deepcopy(yaml.safe_load(binding.spec_path.read_text(encoding="utf-8")))
@@ -267,8 +271,8 @@ def test_real_spec_with_a_wrong_type_is_reported(api) -> None:
 
 
 def test_substitutions_take_pointers_and_dotted_paths() -> None:
-    page = {"a": {"b": [{"c": "x@y"}]}, "d": 1}
-    subs = [
+    page: dict[str, Any] = {"a": {"b": [{"c": "x@y"}]}, "d": 1}
+    subs: list[dict[str, Any]] = [
         {"path": "/a/b/0/c", "page_value": "x@y", "value": "x@example.com", "reason": "obfuscated"},
         {"path": "d", "page_value": 1, "value": 2, "reason": "r"},
     ]

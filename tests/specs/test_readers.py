@@ -6,6 +6,8 @@ CI), reading them must reproduce specs/pages/<api>.json exactly; without them th
 and everything else runs on pages rendered from the snapshots (tests/specs/pagerender.py).
 """
 
+from __future__ import annotations
+
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -13,6 +15,7 @@ from pathlib import Path
 import pytest
 from accountkit_codegen.layout import REPO
 from accountkit_codegen.pages.apis import PAGES
+from accountkit_codegen.pages.model import Row
 from accountkit_codegen.pages.readers import READERS
 from accountkit_codegen.pages.snapshot import load_snapshot
 from accountkit_codegen.pages.text import PageReadError, html_to_text, read_page_file
@@ -39,7 +42,7 @@ def saved_page(api: str) -> Path:
     return hits[0]
 
 
-def rows_by_key(api):
+def rows_by_key(api: str) -> dict[tuple[str, str], Row]:
     return {r.key: r for r in load_snapshot(api).page.rows}
 
 
@@ -47,7 +50,7 @@ def rows_by_key(api):
 
 
 @pytest.mark.parametrize("api", list(PAGES))
-def test_original_page_reproduces_the_snapshot(api) -> None:
+def test_original_page_reproduces_the_snapshot(api: str) -> None:
     snapshot = load_snapshot(api)
     page = PAGES[api].read_file(saved_page(api))
     assert page.to_json() == snapshot.page.to_json()
@@ -68,14 +71,14 @@ def test_intandem_lost_names_come_from_the_hints() -> None:
 
 
 @pytest.mark.parametrize("api", list(PAGES))
-def test_rendered_page_reads_back_as_the_snapshot(api) -> None:
+def test_rendered_page_reads_back_as_the_snapshot(api: str) -> None:
     """The round trip that makes the crafted pages of test_docs.py trustworthy."""
     page = load_snapshot(api).page
     assert PAGES[api].read_text(render(api, page), "rendered.txt") == page
 
 
 @pytest.mark.parametrize("api", list(PAGES))
-def test_saved_html_reads_like_saved_text(api, tmp_path: Path) -> None:
+def test_saved_html_reads_like_saved_text(api: str, tmp_path: Path) -> None:
     page = load_snapshot(api).page
     tables = {"Field Name Type Description": 3, "NameTypeDescription": 1}
     html_file = tmp_path / f"{api}.html"
@@ -85,7 +88,7 @@ def test_saved_html_reads_like_saved_text(api, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("api", list(PAGES))
 @pytest.mark.parametrize("other", list(PAGES))
-def test_a_page_in_another_layout_is_refused_with_a_reason(api, other) -> None:
+def test_a_page_in_another_layout_is_refused_with_a_reason(api: str, other: str) -> None:
     if PAGES[api].reader == PAGES[other].reader:
         return
     text = render(other, load_snapshot(other).page)
@@ -98,7 +101,7 @@ def test_a_page_in_another_layout_is_refused_with_a_reason(api, other) -> None:
 
 @pytest.mark.parametrize("text", ["", "\n\n", "just a sentence\n", "<html><body><p>Hello</p></body></html>"])
 @pytest.mark.parametrize("reader", sorted(READERS))
-def test_empty_or_foreign_text_is_a_read_error(reader, text) -> None:
+def test_empty_or_foreign_text_is_a_read_error(reader: str, text: str) -> None:
     binding = next(b for b in PAGES.values() if b.reader == reader)
     with pytest.raises(PageReadError):
         binding.read_text(html_to_text(text) if text.startswith("<") else text, "x")
@@ -139,7 +142,8 @@ def test_snapshot_facts_the_readers_must_keep() -> None:
     sms = rows_by_key("twosms")
     contact, phone = sms[("request", "ContactNumber")], sms[("request", "PhoneNumber")]
     assert sms[("path", "id")].required and contact.required and phone.required is None
-    assert contact.pattern == phone.pattern and contact.pattern.startswith("^(?=.*?\\d")
+    assert contact.pattern is not None and contact.pattern == phone.pattern
+    assert contact.pattern.startswith("^(?=.*?\\d")
     assert sms[("response", "ResponseData")].type == "ResponseDataOfObject"
 
 
@@ -187,7 +191,7 @@ def test_deeply_nested_html_is_read_without_recursion(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("api", ["activeplatform", "portabilling", "twosms", "octopush"])
-def test_an_absurdly_deep_example_is_a_read_error(api) -> None:
+def test_an_absurdly_deep_example_is_a_read_error(api: str) -> None:
     import json
 
     page = load_snapshot(api).page
