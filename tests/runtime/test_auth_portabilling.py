@@ -6,13 +6,11 @@ import asyncio
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 import yaml
-
-if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
-    from conftest import MockServer, PortaBillingKit, Reply
+from support.kits import PortaBillingKit
+from support.mockserver import MockServer, Reply
 
 SPEC = Path(__file__).resolve().parents[2] / "specs" / "portabilling.yaml"
 SESSION_FAULTCODES = [

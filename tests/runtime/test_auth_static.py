@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pytest
-
-if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
-    from conftest import ActivePlatformKit, InTandemKit, OctopushKit
+from support.kits import ActivePlatformKit, InTandemKit, OctopushKit
 
 
 def test_intandem_sends_a_token_header(intandem: InTandemKit) -> None:

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from support.credentials import CREDENTIALS
+from support.kits import InTandemKit, OctopushKit, PortaBillingKit
 
 if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
-    from conftest import InTandemKit, KitFor, OctopushKit, PortaBillingKit
+    from conftest import KitFor
 
 APIS = ["intandem", "activeplatform", "portabilling", "octopush", "twosms"]
 PACKAGES = [f"{api}_client" for api in APIS]

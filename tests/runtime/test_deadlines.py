@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any
 import hostile
 import httpx
 import pytest
+from support.kits import ActivePlatformKit, OctopushKit
 
 if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
-    from conftest import ActivePlatformKit, KitFor, OctopushKit, RecordSleeps
+    from conftest import KitFor, RecordSleeps
 
 APIS = ["intandem", "activeplatform", "portabilling", "octopush", "twosms"]
 TIMEOUT = 0.5

@@ -12,9 +12,10 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from support.kits import OctopushKit, PortaBillingKit
 
 if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
-    from conftest import KitFor, OctopushKit, PortaBillingKit
+    from conftest import KitFor
 
 APIS = ["intandem", "activeplatform", "portabilling", "octopush", "twosms"]
 DEPTH = 100_000

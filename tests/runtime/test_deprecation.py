@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import inspect
 import warnings
-from typing import TYPE_CHECKING
 
 import pytest
-
-if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
-    from conftest import InTandemKit, OctopushKit
+from support.kits import InTandemKit, OctopushKit
 
 
 def deprecations(caught: list[warnings.WarningMessage]) -> list[warnings.WarningMessage]:

@@ -15,9 +15,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from support.kits import InTandemKit, OctopushKit, PortaBillingKit
 
 if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
-    from conftest import InTandemKit, KitFor, OctopushKit, PortaBillingKit
+    from conftest import KitFor
 
 APIS = ["intandem", "activeplatform", "portabilling", "octopush", "twosms"]
 PATH_APIS = {"intandem": "business_uid", "activeplatform": "account_id", "octopush": "subaccount_email", "twosms": "id"}

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from support.kits import ActivePlatformKit, InTandemKit, OctopushKit, PortaBillingKit, TwoSmsKit
 
 if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
-    from conftest import ActivePlatformKit, InTandemKit, KitFor, OctopushKit, PortaBillingKit, TwoSmsKit
+    from conftest import KitFor
 
 
 def test_the_hierarchy() -> None:

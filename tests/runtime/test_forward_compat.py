@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pytest
-
-if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
-    from conftest import ActivePlatformKit, PortaBillingKit, TwoSmsKit
+from support.kits import ActivePlatformKit, PortaBillingKit, TwoSmsKit
 
 
 def test_unknown_enum_values_and_properties_in_a_response(activeplatform: ActivePlatformKit) -> None:

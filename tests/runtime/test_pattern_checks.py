@@ -23,15 +23,13 @@ import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pytest
 from accountkit_codegen import prepare
 from accountkit_codegen.specs import load_spec
 from pydantic import ValidationError
-
-if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
-    from conftest import TwoSmsKit
+from support.kits import TwoSmsKit
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = sorted((ROOT / "specs").glob("*.yaml"))

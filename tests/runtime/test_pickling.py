@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING, Any
 import httpx
 import pytest
 from support.credentials import CREDENTIALS
+from support.kits import OctopushKit, PortaBillingKit, TwoSmsKit
 
 if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
-    from conftest import KitFor, OctopushKit, PortaBillingKit, TwoSmsKit
+    from conftest import KitFor
 
 APIS = ["intandem", "activeplatform", "portabilling", "octopush", "twosms"]
 PACKAGES = [f"{api}_client" for api in APIS]

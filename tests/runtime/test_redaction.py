@@ -10,9 +10,11 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from support.kits import ActivePlatformKit, Kit, PortaBillingKit, TwoSmsKit
+from support.mockserver import Recorded, Reply
 
 if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
-    from conftest import ActivePlatformKit, Kit, KitFor, PortaBillingKit, Recorded, Reply, TwoSmsKit
+    from conftest import KitFor
 
 APIS = ["intandem", "activeplatform", "portabilling", "octopush", "twosms"]
 

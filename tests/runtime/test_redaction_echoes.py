@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, quote_plus
 
 import pytest
+from support.kits import OctopushKit, TwoSmsKit
 
 if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
-    from conftest import KitFor, OctopushKit, TwoSmsKit
+    from conftest import KitFor
 
 CORE = "Zq7SECRETk"  # alphanumeric: stays readable in every encoding, so any leak shows it
 RICH = CORE + '+/= "é& x'

@@ -12,9 +12,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from support.kits import OctopushKit
+from support.mockserver import MockServer
 
 if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
-    from conftest import KitFor, MockServer, OctopushKit
+    from conftest import KitFor
 
 APIS = ["intandem", "activeplatform", "portabilling", "octopush", "twosms"]
 STATUSES = [301, 302, 303, 307, 308]

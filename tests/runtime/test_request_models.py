@@ -11,9 +11,10 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from support.kits import PortaBillingKit
 
 if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
-    from conftest import KitFor, PortaBillingKit
+    from conftest import KitFor
 
 TWOSMS_ACCOUNT = {"ContactNumber": "12345", "EmailAddress": "a@bb.co", "SMSPassword": "p", "SMSUsername": "u"}
 # (API, model, valid data, a misspelt key) for one closed request model of each API with a body.

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 
 import httpx
 import pytest
+from support.kits import ActivePlatformKit, OctopushKit, PortaBillingKit
 
 if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
-    from conftest import ActivePlatformKit, KitFor, OctopushKit, PortaBillingKit
+    from conftest import KitFor
 
 
 def test_extra_headers_for_one_call_only(octopush: OctopushKit) -> None:

@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 import hostile
 import pytest
+from support.kits import OctopushKit
 
 if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
-    from conftest import KitFor, OctopushKit
+    from conftest import KitFor
 
 APIS = ["intandem", "activeplatform", "portabilling", "octopush", "twosms"]
 MiB = 1024 * 1024

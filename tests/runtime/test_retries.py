@@ -7,18 +7,11 @@ import time
 from typing import TYPE_CHECKING
 
 import pytest
+from support.kits import ActivePlatformKit, InTandemKit, OctopushKit, PortaBillingKit
+from support.mockserver import MockServer, Reply
 
 if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
-    from conftest import (
-        ActivePlatformKit,
-        InTandemKit,
-        KitFor,
-        MockServer,
-        OctopushKit,
-        PortaBillingKit,
-        RecordSleeps,
-        Reply,
-    )
+    from conftest import KitFor, RecordSleeps
 
 RETRIED = ["activeplatform", "portabilling", "octopush", "twosms"]  # idempotent main operations
 

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 from pytest import MonkeyPatch
+from support.kits import OctopushKit
 
 if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
-    from conftest import OctopushKit, RecordSleeps
+    from conftest import RecordSleeps
 
 BACKOFF_FIRST = (0.25, 0.5)  # the default policy's first wait: 0.5 s with jitter down to half
 

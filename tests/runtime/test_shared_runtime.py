@@ -12,15 +12,12 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import itertools
-from typing import TYPE_CHECKING
 
 import accountkit_runtime.auth
 import accountkit_runtime.client
 import accountkit_runtime.errors
 import pytest
-
-if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
-    from conftest import OctopushKit, TwoSmsKit
+from support.kits import OctopushKit, TwoSmsKit
 
 APIS = ["intandem", "activeplatform", "portabilling", "octopush", "twosms"]
 PACKAGES = [f"{api}_client" for api in APIS]

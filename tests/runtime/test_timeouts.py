@@ -7,13 +7,10 @@ read too, so a read that times out early in the call leaves time for retries.
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
 
 import httpx
 import pytest
-
-if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
-    from conftest import ActivePlatformKit, Kit, OctopushKit, TwoSmsKit
+from support.kits import ActivePlatformKit, Kit, OctopushKit, TwoSmsKit
 
 
 def slow(kit: Kit, seconds: float = 3.0) -> None:

@@ -7,9 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from support.kits import OctopushKit
+from support.mockserver import MockServer
 
 if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
-    from conftest import KitFor, MockServer, OctopushKit
+    from conftest import KitFor
 
 
 def test_an_untrusted_certificate_is_refused(tls_server: MockServer, kit_for: KitFor) -> None:

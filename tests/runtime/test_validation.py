@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 import pytest
-
-if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
-    from conftest import ActivePlatformKit, InTandemKit, Kit, OctopushKit, PortaBillingKit, TwoSmsKit
+from support.kits import ActivePlatformKit, InTandemKit, Kit, OctopushKit, PortaBillingKit, TwoSmsKit
 
 
 def refused(kit: Kit, client: Any, where: str, **call: Any) -> str:
