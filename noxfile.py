@@ -30,8 +30,6 @@ PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 CONSTRAINTS = str(ROOT / "constraints.txt")
 PYTHON = "3.11"
 PYTHON_SOURCES = ["codegen", "runtime", "examples", "tests", "noxfile.py"]
-# The test folders `lint` type-checks with mypy --strict (the others are not annotated throughout yet).
-TYPED_TEST_FOLDERS = ["support", "pipeline", "bench"]
 
 
 def install(session: nox.Session, *groups: str) -> None:
@@ -74,7 +72,7 @@ def generate(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON, tags=["ci"])
 def lint(session: nox.Session) -> None:
-    """Specs (openapi-spec-validator, Redocly), the toolkit's own Python (ruff), the runtime and vendor code (mypy)."""
+    """Specs (openapi-spec-validator, Redocly), the toolkit's own Python (ruff), runtime, vendor code, tests (mypy)."""
     install(session, "lint")
     npm_ci(session)
     specs = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "specs").glob("*.yaml"))
@@ -87,8 +85,8 @@ def lint(session: nox.Session) -> None:
     # (two folders' conftest.py would be one module to a single run); tests/support by `support`.
     generated = [str(path) for path in sorted((ROOT / "generated").glob("*")) if path.is_dir()]
     mypy_path = os.pathsep.join([str(ROOT / "codegen"), str(ROOT / "tests"), str(ROOT / "examples"), *generated])
-    for folder in TYPED_TEST_FOLDERS:
-        session.run("mypy", f"tests/{folder}", env={"MYPYPATH": mypy_path})
+    for folder in sorted(path for path in (ROOT / "tests").iterdir() if any(path.glob("*.py"))):
+        session.run("mypy", str(folder.relative_to(ROOT)), env={"MYPYPATH": mypy_path})
 
 
 @nox.session(python=PYTHON, tags=["ci"])
