@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import pytest
 from dateutil.parser import isoparse
 from support.specs import HTTP_METHODS, read_spec, resolve
 
@@ -257,6 +258,24 @@ def operations(api: str) -> tuple[Op, ...]:
 
 def all_operations() -> list[Op]:
     return [op for api in APIS for op in operations(api)]
+
+
+def example_request_params() -> list[Any]:
+    """Every operation's example requests, as pytest parameters ``(op, example)`` named ``<op>-<example>``."""
+    return [
+        pytest.param(op, example, id=f"{op.id}-{example.name}")
+        for op in all_operations()
+        for example in op.example_requests()
+    ]
+
+
+def response_example_params() -> list[Any]:
+    """Every operation's response examples, as pytest parameters ``(op, status, example)``."""
+    return [
+        pytest.param(op, code, example, id=f"{op.id}-{code}-{example.name}")
+        for op in all_operations()
+        for code, example in op.response_examples()
+    ]
 
 
 # ---------------------------------------------------------------------------------------------

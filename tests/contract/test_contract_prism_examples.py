@@ -16,7 +16,14 @@ from typing import Any
 
 import pytest
 from contract_clients import Harness, call_kwargs, exchange
-from contract_spec import Example, ExampleRequest, Op, all_operations
+from contract_spec import (
+    Example,
+    ExampleRequest,
+    Op,
+    all_operations,
+    example_request_params,
+    response_example_params,
+)
 from contract_stats import STATS
 
 OPERATIONS = all_operations()
@@ -26,14 +33,8 @@ def _request(example: ExampleRequest) -> dict[str, Any]:
     return {"path": example.path, "query": example.query, "body": example.body}
 
 
-EXAMPLE_REQUESTS = [
-    pytest.param(op, example, id=f"{op.id}-{example.name}") for op in OPERATIONS for example in op.example_requests()
-]
-RESPONSE_EXAMPLES = [
-    pytest.param(op, code, example, id=f"{op.id}-{code}-{example.name}")
-    for op in OPERATIONS
-    for code, example in op.response_examples()
-]
+EXAMPLE_REQUESTS = example_request_params()
+RESPONSE_EXAMPLES = response_example_params()
 ERROR_STATUSES = [
     pytest.param(op, status, dynamic, id=f"{op.id}-{status}-{'dynamic' if dynamic else 'static'}")
     for op in OPERATIONS

@@ -32,7 +32,16 @@ from contract_clients import (
     invoke,
     package,
 )
-from contract_spec import Example, ExampleRequest, Op, all_operations, assert_same_json, spec
+from contract_spec import (
+    Example,
+    ExampleRequest,
+    Op,
+    all_operations,
+    assert_same_json,
+    example_request_params,
+    response_example_params,
+    spec,
+)
 from contract_stats import STATS
 from pytest_httpserver import HTTPServer
 from support.specs import resolve
@@ -184,14 +193,8 @@ def check_response(
     check_parsed(op, status, body, parsed, what)
 
 
-EXAMPLE_REQUESTS = [
-    pytest.param(op, example, id=f"{op.id}-{example.name}") for op in OPERATIONS for example in op.example_requests()
-]
-RESPONSE_EXAMPLES = [
-    pytest.param(op, code, example, id=f"{op.id}-{code}-{example.name}")
-    for op in OPERATIONS
-    for code, example in op.response_examples()
-]
+EXAMPLE_REQUESTS = example_request_params()
+RESPONSE_EXAMPLES = response_example_params()
 
 
 @pytest.mark.parametrize(("op", "example"), EXAMPLE_REQUESTS)

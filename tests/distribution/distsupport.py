@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from accountkit_codegen.layout import CODEGEN
+from accountkit_codegen.layout import CODEGEN, REPO
 from clientcall import TOKEN_ANSWER, call_plan
 from passlib.apache import HtpasswdFile
 from pytest_httpserver import HTTPServer
@@ -47,6 +47,20 @@ def codegen_env(**extra: str) -> dict[str, str]:
 def clean_env() -> dict[str, str]:
     """The environment for a fresh venv's python: nothing from the repo on its import path."""
     return {key: value for key, value in codegen_env().items() if key != "PYTHONPATH"}
+
+
+def build(module: str, outdir: Path, env: dict[str, str]) -> Path:
+    """``python -m accountkit_codegen.<module> --outdir <outdir>``, as ``./dev -s build`` runs it; the folder."""
+    result = subprocess.run(
+        [sys.executable, "-m", f"accountkit_codegen.{module}", "--outdir", str(outdir)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, f"{module} failed:\n{result.stdout}\n{result.stderr}"
+    return outdir
 
 
 def member_bytes(archive: tarfile.TarFile, member: str | tarfile.TarInfo) -> bytes:

@@ -36,6 +36,15 @@ VERDACCIO = REPO / "node_modules" / ".bin" / "verdaccio"
 PUBLISHER = "publisher"
 
 
+def package_folder(root: Path, readme: str) -> Path:
+    """A minimal npm package folder (package.json, README, one runtime file): what packing and publishing read."""
+    (root / "runtime").mkdir(parents=True)
+    (root / "package.json").write_text('{"name": "@x/y", "version": "1.0.0"}')
+    (root / "README.md").write_text(readme)
+    (root / "runtime" / "auth.js").write_text("export {};\n")
+    return root
+
+
 class RegistryNotReady(Exception):
     """verdaccio exited or did not answer its ping in time; the message has its log."""
 

@@ -21,6 +21,7 @@ import pytest
 from accountkit_codegen import npmpack, npmpublish, specsdist
 from accountkit_codegen.layout import REPO, all_apis
 from distsupport import member_bytes
+from npmsupport import package_folder
 
 APIS = {api.name: api for api in all_apis()}
 
@@ -69,16 +70,8 @@ def test_tarball_names_follow_npm_pack() -> None:
     assert npmpack.tarball_name("@accountkit/portabilling-spec", "0.1.0") == "accountkit-portabilling-spec-0.1.0.tgz"
 
 
-def _package(root: Path, readme: str) -> Path:
-    (root / "runtime").mkdir(parents=True)
-    (root / "package.json").write_text('{"name": "@x/y", "version": "1.0.0"}')
-    (root / "README.md").write_text(readme)
-    (root / "runtime" / "auth.js").write_text("export {};\n")
-    return root
-
-
 def test_tarballs_depend_only_on_the_files(tmp_path: Path) -> None:
-    first, second = _package(tmp_path / "a", "same"), _package(tmp_path / "b", "same")
+    first, second = package_folder(tmp_path / "a", "same"), package_folder(tmp_path / "b", "same")
     os.utime(first / "README.md", (1_000_000, 1_000_000))  # another time and mode, same bytes
     (second / "README.md").chmod(0o600)
     npmpack.write_tarball(first, tmp_path / "a.tgz")
@@ -86,13 +79,13 @@ def test_tarballs_depend_only_on_the_files(tmp_path: Path) -> None:
     assert (tmp_path / "a.tgz").read_bytes() == (tmp_path / "b.tgz").read_bytes()
     assert npmpack.integrity(tmp_path / "a.tgz") == npmpack.integrity(tmp_path / "b.tgz")
 
-    changed = _package(tmp_path / "c", "changed")
+    changed = package_folder(tmp_path / "c", "changed")
     npmpack.write_tarball(changed, tmp_path / "c.tgz")
     assert npmpack.integrity(tmp_path / "c.tgz") != npmpack.integrity(tmp_path / "a.tgz")
 
 
 def test_tarball_metadata_is_fixed(tmp_path: Path) -> None:
-    npmpack.write_tarball(_package(tmp_path / "p", "text"), tmp_path / "p.tgz")
+    npmpack.write_tarball(package_folder(tmp_path / "p", "text"), tmp_path / "p.tgz")
     raw = (tmp_path / "p.tgz").read_bytes()
     assert raw[4:8] == b"\0\0\0\0", "the gzip header carries a time"
     with tarfile.open(fileobj=io.BytesIO(gzip.decompress(raw))) as archive:

@@ -11,19 +11,12 @@ from pathlib import Path
 
 import pytest
 from accountkit_codegen import npmpack, npmpublish
+from npmsupport import package_folder
 from pytest import CaptureFixture
 
 
-def _package(root: Path, readme: str) -> Path:
-    (root / "runtime").mkdir(parents=True)
-    (root / "package.json").write_text('{"name": "@x/y", "version": "1.0.0"}')
-    (root / "README.md").write_text(readme)
-    (root / "runtime" / "auth.js").write_text("export {};\n")
-    return root
-
-
 def _tarball(tmp_path: Path, content: str = "x") -> npmpublish.Tarball:
-    package = _package(tmp_path / f"pkg-{content}", content)
+    package = package_folder(tmp_path / f"pkg-{content}", content)
     target = tmp_path / f"{content}.tgz"
     npmpack.write_tarball(package, target)
     return npmpublish.Tarball(target, "@x/y", "1.0.0", "y-client")

@@ -30,7 +30,7 @@ from accountkit_codegen import npmpack, npmpublish, specsdist
 from accountkit_codegen.credentials import Credentials
 from accountkit_codegen.layout import REPO, all_apis
 from clientcall import TOKEN_ANSWER, call_plan
-from distsupport import codegen_env, member_bytes
+from distsupport import build, codegen_env, member_bytes
 from npmsupport import Registry, RegistryNotReady, npm, running_registry
 from pytest_httpserver import HTTPServer
 from support.credentials import arguments, environment
@@ -123,17 +123,7 @@ def registry_integrity(registry: Registry, api: str) -> str | None:
 @pytest.fixture(scope="module")
 def npm_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``./dev -s build``'s npm step, run once into a temporary dist/ (packages in its npm/)."""
-    dist = tmp_path_factory.mktemp("npm-dist")
-    result = subprocess.run(
-        [sys.executable, "-m", "accountkit_codegen.npmpack", "--outdir", str(dist)],
-        cwd=REPO,
-        env=env_without_npm_settings(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, f"npm build failed:\n{result.stdout}\n{result.stderr}"
-    return dist
+    return build("npmpack", tmp_path_factory.mktemp("npm-dist"), env_without_npm_settings())
 
 
 @pytest.fixture(scope="module")
