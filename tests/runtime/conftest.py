@@ -14,6 +14,7 @@ import asyncio
 import socket
 import ssl
 import subprocess
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -108,6 +109,24 @@ def anyio_backend() -> str:
 # --------------------------------------------------------------------------------------------------
 # Helpers for every API
 # --------------------------------------------------------------------------------------------------
+
+
+class Clock:
+    """The auth module's clock, moved forward at will (nothing else in the process is affected)."""
+
+    def __init__(self) -> None:
+        self.offset = 0.0
+
+    def monotonic(self) -> float:
+        return time.monotonic() + self.offset
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    """Token lifetimes pass as fast as a test moves ``clock.offset`` (the auth flows' clock only)."""
+    fake = Clock()
+    monkeypatch.setattr(runtime_module("auth"), "time", SimpleNamespace(monotonic=fake.monotonic))
+    return fake
 
 
 class SleepRecorder:

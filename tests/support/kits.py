@@ -225,6 +225,8 @@ class PortaBillingKit(Kit):
         self.refresh_works = True
         self.reject_all_tokens = False  # session faults even for fresh tokens
         self.login_delay = 0.0
+        self.expires_in: Any = None  # the login answer's optional expires_in (None: left out)
+        self.locked_out = False  # every login is refused as a brute-force lock-out
         super().__init__(server)
 
     @property
@@ -248,17 +250,19 @@ class PortaBillingKit(Kit):
             self.valid_access.add(access)
             self.valid_refresh.add(refresh)
             self.issued += [access, refresh]
-        return Reply(
-            json={
-                "access_token": access,
-                "refresh_token": refresh,
-                "expires_at": "2030-01-01 00:00:00",
-                "session_id": f"session-{n}",
-            },
-            delay=delay,
-        )
+        session = {
+            "access_token": access,
+            "refresh_token": refresh,
+            "expires_at": "2030-01-01 00:00:00",
+            "session_id": f"session-{n}",
+        }
+        if self.expires_in is not None:
+            session["expires_in"] = self.expires_in
+        return Reply(json=session, delay=delay)
 
     def _login(self, request: Recorded) -> Reply:
+        if self.locked_out:
+            return fault("Server.Session.cannot_login_brute_force_activity", "Too many failed login attempts")
         params = request.json().get("params", {})
         known = {"password": "pb-SECRET-password", "token": "pb-SECRET-api-token"}
         if params.get("login") != "admin" or not any(params.get(k) == v for k, v in known.items()):

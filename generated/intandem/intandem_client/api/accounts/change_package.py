@@ -128,7 +128,8 @@ def sync_detailed(
         edit_tags (str | Unset):
         add_sms_credits (str | Unset):
         delete_sms_credits (str | Unset):
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
@@ -162,6 +163,7 @@ def sync_detailed(
         },
         kwargs,
         validate=client.settings.validate_requests,
+        options=request_options,
     )
     response = transport.send_sync(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
@@ -202,7 +204,8 @@ def sync(
         edit_tags (str | Unset):
         add_sms_credits (str | Unset):
         delete_sms_credits (str | Unset):
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
@@ -262,7 +265,8 @@ async def asyncio_detailed(
         edit_tags (str | Unset):
         add_sms_credits (str | Unset):
         delete_sms_credits (str | Unset):
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
@@ -296,6 +300,7 @@ async def asyncio_detailed(
         },
         kwargs,
         validate=client.settings.validate_requests,
+        options=request_options,
     )
     response = await transport.send_async(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
@@ -336,7 +341,8 @@ async def asyncio(
         edit_tags (str | Unset):
         add_sms_credits (str | Unset):
         delete_sms_credits (str | Unset):
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
