@@ -24,8 +24,9 @@ more reasons than its spec (``sources``), and each reason is a cause of a bump:
    what it was built from.
 
 Running it again changes nothing: a version already far enough is kept, and an entry already there
-(an unreleased version, written by an earlier run) is rewritten whole from what changed since the ref. A package whose inputs changed without changing its files (a pipeline
-refactor) is not released; its record is refreshed.
+(an unreleased version, written by an earlier run) is rewritten whole from what changed since the ref.
+A package whose inputs changed without changing its files (a pipeline refactor) is not released; its
+record is refreshed.
 """
 
 from __future__ import annotations
