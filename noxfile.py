@@ -73,7 +73,7 @@ def generate(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON, tags=["ci"])
 def lint(session: nox.Session) -> None:
-    """Specs (openapi-spec-validator, Redocly), the toolkit's own Python (ruff), the runtime and vendor code (mypy)."""
+    """Specs (openapi-spec-validator, Redocly), the toolkit's own Python (ruff), runtime, vendor code, tests (mypy)."""
     install(session, "lint")
     npm_ci(session)
     specs = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "specs").glob("*.yaml"))
@@ -82,6 +82,12 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "check", *PYTHON_SOURCES)
     session.run("ruff", "format", "--check", *PYTHON_SOURCES)
     session.run("mypy")  # --strict on runtime/ and codegen/vendors/, where they are written ([tool.mypy])
+    # The tests, strictly too: one run per folder, as each folder's modules import each other by name
+    # (two folders' conftest.py would be one module to a single run); tests/support by `support`.
+    generated = [str(path) for path in sorted((ROOT / "generated").glob("*")) if path.is_dir()]
+    mypy_path = os.pathsep.join([str(ROOT / "codegen"), str(ROOT / "tests"), str(ROOT / "examples"), *generated])
+    for folder in sorted(path for path in (ROOT / "tests").iterdir() if any(path.glob("*.py"))):
+        session.run("mypy", str(folder.relative_to(ROOT)), env={"MYPYPATH": mypy_path})
 
 
 @nox.session(python=PYTHON, tags=["ci"])
@@ -184,6 +190,7 @@ def bench(session: nox.Session) -> None:
     """Benchmarks (regeneration, import, per-call overhead, models, bulk): writes docs/benchmarks.md."""
     install(session, "bench")
     with_generated_clients(session)
+    session.env["PYTHONPATH"] += os.pathsep + str(ROOT / "tests")  # the shared test helpers (tests/support)
     session.run("python", "tests/bench/run.py", *session.posargs)
 
 

@@ -148,7 +148,7 @@ class ClientPerWorker(WorkerPlugin):
 def worker_client(plugin_name: str) -> AuthenticatedClient:
     """This worker's client, made by the ``ClientPerWorker`` plugin called ``plugin_name``."""
     plugin = distributed.get_worker().plugins.get(plugin_name)
-    client = getattr(plugin, "client", None)
+    client: AuthenticatedClient | None = getattr(plugin, "client", None)
     if client is None:
         raise RuntimeError(f"this worker has no API client: plugin {plugin_name!r} did not set up (see its log)")
     return client

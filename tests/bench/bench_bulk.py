@@ -233,9 +233,10 @@ async def _profile(name: str, port: int, concurrency: int, calls: int) -> dict[s
         "seconds": seconds,
         "waiting_share": waiting / (busy + waiting),
         "functions": [[function, own / busy, own / calls * 1e6] for function, own in top],
-        "packages": sorted(
-            ([package, own / busy, own / calls * 1e6] for package, own in packages.items()), key=lambda row: -row[1]
-        )[:12],
+        "packages": [
+            [package, own / busy, own / calls * 1e6]
+            for package, own in sorted(packages.items(), key=lambda item: -item[1])[:12]
+        ],
     }
 
 

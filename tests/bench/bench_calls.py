@@ -20,7 +20,7 @@ import asyncio
 import contextlib
 import gc
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
@@ -52,7 +52,7 @@ class Case:
     raw_sync: Callable[[], Any]
     client_async: Callable[[], Awaitable[Any]]
     raw_async: Callable[[], Awaitable[Any]]
-    close: Callable[[], Awaitable[None]]
+    close: Callable[[], Coroutine[Any, Any, None]]
     api: str  # short name, e.g. "PortaBilling"
     endpoint: ModuleType  # the generated endpoint module
     runtime: str  # the runtime the package runs on: "accountkit_runtime"

@@ -57,7 +57,8 @@ def activeplatform_example(where: str) -> dict[str, Any]:
     operation = yaml.safe_load((SPECS / "activeplatform.yaml").read_text(encoding="utf-8"))["paths"][_AP_PATH]["put"]
     holder = operation["requestBody"] if where == "request" else operation["responses"]["200"]
     examples = holder["content"]["application/json"]["examples"]
-    return next(iter(examples.values()))["value"]
+    value: dict[str, Any] = next(iter(examples.values()))["value"]
+    return value
 
 
 def routes() -> dict[str, object]:
@@ -141,5 +142,6 @@ def portabilling_client_logged_in(base_url: str, **connect: Any) -> Any:
         )
         if note not in LOGIN_NOTES:
             LOGIN_NOTES.append(note)
-        client.get_httpx_client()._auth._store(Token(access=PORTABILLING_TOKEN, refresh="bench-refresh-token-0123"))
+        auth: Any = client.get_httpx_client()._auth  # the runtime's session auth flow
+        auth._store(Token(access=PORTABILLING_TOKEN, refresh="bench-refresh-token-0123"))
     return client

@@ -56,7 +56,7 @@ class StructBuilder:
         if kind == "array":
             return list[self.type_of(schema.get("items", {}))]  # type: ignore[misc]
         if kind == "integer":
-            meta = {k: schema[k] for k in ("minimum", "maximum") if k in schema}
+            meta: dict[str, Any] = {k: schema[k] for k in ("minimum", "maximum") if k in schema}
             return Annotated[int, msgspec.Meta(ge=meta.get("minimum"), le=meta.get("maximum"))] if meta else int
         if kind == "number":
             return float

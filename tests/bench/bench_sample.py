@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from support.specs import resolve
 
 ARRAY_ITEMS = 3
 
@@ -31,7 +32,8 @@ _PATTERN_CANDIDATES = (
 
 
 def load_spec(path: Path) -> dict[str, Any]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    document: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return document
 
 
 class SampleBuilder:
@@ -41,15 +43,12 @@ class SampleBuilder:
         self.paths: set[str] = set()  # the distinct properties filled in ("a.b[].c"), whatever the array sizes
 
     def resolve(self, schema: dict[str, Any]) -> dict[str, Any]:
-        while "$ref" in schema:
-            node: Any = self.document
-            for part in schema["$ref"].removeprefix("#/").split("/"):
-                node = node[part]
-            schema = {**node, **{k: v for k, v in schema.items() if k != "$ref"}}
-        return schema
+        resolved: dict[str, Any] = resolve(self.document, schema)
+        return resolved
 
     def schema(self, name: str) -> dict[str, Any]:
-        return self.document["components"]["schemas"][name]
+        schema: dict[str, Any] = self.document["components"]["schemas"][name]
+        return schema
 
     def value(self, schema: dict[str, Any], name: str = "value", index: int = 0, path: str = "") -> Any:
         schema = self.resolve(schema)

@@ -53,7 +53,8 @@ def targets(tree: ast.Module) -> dict[str, float]:
         for node in tree.body
         if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "TARGETS" for t in node.targets)
     )
-    return ast.literal_eval(assignment.value)
+    value: dict[str, float] = ast.literal_eval(assignment.value)
+    return value
 
 
 def test_the_report_prose_holds_no_figure() -> None:

@@ -10,21 +10,18 @@ Prism generates the same body for every request of one operation and status, hen
 from __future__ import annotations
 
 import os
-import sys
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))  # the contract_* helper modules, whatever the import mode
-
 from contract_clients import Harness  # noqa: E402
-from contract_prism import PrismServer, start_all, stop_all  # noqa: E402
-from contract_spec import APIS, SPECS  # noqa: E402
+from contract_spec import APIS  # noqa: E402
 from contract_stats import anything_recorded, table  # noqa: E402
+from support.prism import PrismServer, start_all, stop_all  # noqa: E402
+from support.specs import SPECS  # noqa: E402
 
 
 @pytest.fixture(scope="session")
-def prism() -> dict[str, PrismServer]:
+def prism() -> Iterator[dict[str, PrismServer]]:
     seed = os.environ.get("ACCOUNTKIT_PRISM_SEED")
     extra = ("--seed", seed) if seed else ()
     servers = [PrismServer(api, SPECS / f"{api}.yaml", extra) for api in APIS]
@@ -36,7 +33,7 @@ def prism() -> dict[str, PrismServer]:
 
 
 @pytest.fixture(scope="session")
-def harnesses(prism: dict[str, PrismServer]) -> dict[str, Harness]:
+def harnesses(prism: dict[str, PrismServer]) -> Iterator[dict[str, Harness]]:
     made = {api: Harness(api, server.base_url) for api, server in prism.items()}
     try:
         yield made

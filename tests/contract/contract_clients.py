@@ -22,17 +22,23 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
-from contract_spec import Op, assert_same_json, spec
+from contract_spec import APIS, Op, assert_same_json, spec
 from contract_stats import STATS
+from support.credentials import arguments
+
+
+def _login_example(name: str) -> dict[str, str]:
+    """PortaBilling's login example ``name``: the credentials (``params``) the spec shows being sent."""
+    body = spec("portabilling")["paths"]["/Session/login"]["post"]["requestBody"]
+    params: dict[str, str] = body["content"]["application/json"]["examples"][name]["value"]["params"]
+    return params
+
 
 # Credentials for the mock servers. PortaBilling's are the spec's own `password` login example, so
 # that the login the auth flow sends is the example on the wire.
 CREDENTIALS: dict[str, dict[str, str]] = {
-    "intandem": {"token": "contract-directory-token"},
-    "activeplatform": {"api_token": "contract-api-token"},
-    "portabilling": {"login": "admin", "password": "secret123"},
-    "octopush": {"api_login": "contract@example.com", "api_key": "contract-api-key"},
-    "twosms": {"client_id": "contract-client", "client_secret": "contract-secret"},
+    **{api: arguments(api) for api in APIS},
+    "portabilling": _login_example("password"),
 }
 TIMEOUT = 15.0
 
@@ -400,6 +406,7 @@ def exchange(
         response = error.response  # type: ignore[attr-defined]
         actual, content = response.status_code, response.content
     else:
+        assert result is not None
         actual, content = int(result.status_code), result.content
     body = decode(content)
     wanted = status if status is not None else op.success_status
@@ -407,7 +414,7 @@ def exchange(
 
     want = expected_outcome(op, actual, body)
     if want.error is None:
-        assert error is None, f"{what}: HTTP {actual} should parse, client raised {error!r}"
+        assert error is None and result is not None, f"{what}: HTTP {actual} should parse, client raised {error!r}"
         parsed = result.parsed
     else:
         assert error is not None, f"{what}: HTTP {actual} with {body!r} should raise {want.error}, it returned"

@@ -13,41 +13,19 @@ import importlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-import yaml
+import pytest
 from dateutil.parser import isoparse
+from support.specs import HTTP_METHODS, read_spec, resolve
 
-ROOT = Path(__file__).resolve().parents[2]
-SPECS = ROOT / "specs"
 APIS = ("intandem", "activeplatform", "portabilling", "octopush", "twosms")
-HTTP_METHODS = ("get", "put", "post", "patch", "delete")
 
 
 @functools.cache
-def spec(api: str) -> dict:
-    with (SPECS / f"{api}.yaml").open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
-
-
-def deref(doc: dict, ref: str) -> Any:
-    assert ref.startswith("#/"), f"only local $refs are supported, got {ref}"
-    node: Any = doc
-    for part in ref[2:].split("/"):
-        node = node[part.replace("~1", "/").replace("~0", "~")]
-    return node
-
-
-def resolve(doc: dict, node: Any) -> Any:
-    """Follow `$ref`s; in 3.1 a `$ref` may have siblings (description, readOnly): they are kept."""
-    seen = 0
-    while isinstance(node, dict) and "$ref" in node:
-        seen += 1
-        assert seen < 20, "reference loop"
-        siblings = {k: v for k, v in node.items() if k != "$ref"}
-        node = {**deref(doc, node["$ref"]), **siblings}
-    return node
+def spec(api: str) -> dict[str, Any]:
+    """specs/<api>.yaml, read once per run and shared: never change it."""
+    return read_spec(api)
 
 
 def camel(name: str) -> str:
@@ -79,7 +57,7 @@ class ExampleRequest:
     body_example: str | None = None
 
     @property
-    def key(self) -> tuple:
+    def key(self) -> tuple[str, str, str]:
         return (repr(sorted(self.path.items())), repr(sorted(self.query.items())), repr(self.body))
 
 
@@ -92,12 +70,13 @@ class Op:
     path: str
 
     @property
-    def doc(self) -> dict:
+    def doc(self) -> dict[str, Any]:
         return spec(self.api)
 
     @property
-    def raw(self) -> dict:
-        return self.doc["paths"][self.path][self.method]
+    def raw(self) -> dict[str, Any]:
+        operation: dict[str, Any] = self.doc["paths"][self.path][self.method]
+        return operation
 
     @property
     def id(self) -> str:
@@ -108,23 +87,24 @@ class Op:
         return importlib.import_module(f"{self.api}_client.api.{self.tag}.{self.op_id}")
 
     @property
-    def parameters(self) -> list[dict]:
+    def parameters(self) -> list[dict[str, Any]]:
         shared = [resolve(self.doc, p) for p in self.doc["paths"][self.path].get("parameters", [])]
         own = [resolve(self.doc, p) for p in self.raw.get("parameters", [])]
         names = {(p["name"], p["in"]) for p in own}
         return [p for p in shared if (p["name"], p["in"]) not in names] + own
 
     @property
-    def request_body(self) -> dict | None:
+    def request_body(self) -> dict[str, Any] | None:
         body = self.raw.get("requestBody")
         return resolve(self.doc, body) if body else None
 
     @property
-    def body_schema(self) -> dict | None:
+    def body_schema(self) -> dict[str, Any] | None:
         body = self.request_body
         if not body:
             return None
-        return body["content"]["application/json"]["schema"]
+        schema: dict[str, Any] = body["content"]["application/json"]["schema"]
+        return schema
 
     @property
     def body_examples(self) -> list[Example]:
@@ -134,8 +114,11 @@ class Op:
         return named_examples(self.doc, body["content"]["application/json"])
 
     @property
-    def security(self) -> list[dict]:
-        return self.raw["security"] if "security" in self.raw else self.doc.get("security", [])
+    def security(self) -> list[dict[str, Any]]:
+        security: list[dict[str, Any]] = (
+            self.raw["security"] if "security" in self.raw else self.doc.get("security", [])
+        )
+        return security
 
     @property
     def secured(self) -> bool:
@@ -146,10 +129,10 @@ class Op:
         return bool(self.raw.get("deprecated"))
 
     @property
-    def responses(self) -> dict[str, dict]:
+    def responses(self) -> dict[str, dict[str, Any]]:
         return {str(code): resolve(self.doc, response) for code, response in self.raw["responses"].items()}
 
-    def response_for(self, status: int) -> tuple[str, dict]:
+    def response_for(self, status: int) -> tuple[str, dict[str, Any]]:
         """The documented response that covers `status`: exact code, then `4XX`-style range, then default."""
         responses = self.responses
         if str(status) in responses:
@@ -159,7 +142,7 @@ class Op:
             return ranged, responses[ranged]
         return "default", responses["default"]
 
-    def response_schema(self, status: int) -> dict | None:
+    def response_schema(self, status: int) -> dict[str, Any] | None:
         _, response = self.response_for(status)
         content = response.get("content") or {}
         media = content.get("application/json")
@@ -215,7 +198,9 @@ class Op:
             if any(p["in"] == key[0] and p["name"] == key[1] and p.get("required") for p in params)
         }
 
-        def build(name: str, values: dict, body: Any = None, body_example: str | None = None) -> ExampleRequest:
+        def build(
+            name: str, values: dict[tuple[str, str], Any], body: Any = None, body_example: str | None = None
+        ) -> ExampleRequest:
             return ExampleRequest(
                 name=name,
                 path={n: v for (where, n), v in values.items() if where == "path"},
@@ -235,13 +220,13 @@ class Op:
                     requests.append(
                         build(f"{p['name']}:{example.name}", {**required, (p["in"], p["name"]): example.value})
                     )
-        unique: dict[tuple, ExampleRequest] = {}
+        unique: dict[tuple[str, str, str], ExampleRequest] = {}
         for request in requests:
             unique.setdefault(request.key, request)
         return list(unique.values())
 
 
-def named_examples(doc: dict, holder: dict) -> list[Example]:
+def named_examples(doc: dict[str, Any], holder: dict[str, Any]) -> list[Example]:
     found = []
     for name, example in (holder.get("examples") or {}).items():
         example = resolve(doc, example)
@@ -252,7 +237,7 @@ def named_examples(doc: dict, holder: dict) -> list[Example]:
     return found
 
 
-def param_examples(param: dict) -> list[Example]:
+def param_examples(param: dict[str, Any]) -> list[Example]:
     examples = [Example(n, e["value"], e.get("summary", "")) for n, e in (param.get("examples") or {}).items()]
     if "example" in param:
         examples.append(Example("example", param["example"]))
@@ -275,6 +260,24 @@ def all_operations() -> list[Op]:
     return [op for api in APIS for op in operations(api)]
 
 
+def example_request_params() -> list[Any]:
+    """Every operation's example requests, as pytest parameters ``(op, example)`` named ``<op>-<example>``."""
+    return [
+        pytest.param(op, example, id=f"{op.id}-{example.name}")
+        for op in all_operations()
+        for example in op.example_requests()
+    ]
+
+
+def response_example_params() -> list[Any]:
+    """Every operation's response examples, as pytest parameters ``(op, status, example)``."""
+    return [
+        pytest.param(op, code, example, id=f"{op.id}-{code}-{example.name}")
+        for op in all_operations()
+        for code, example in op.response_examples()
+    ]
+
+
 # ---------------------------------------------------------------------------------------------
 # JSON comparison with the one normalisation the clients need
 # ---------------------------------------------------------------------------------------------
@@ -286,8 +289,8 @@ def _is_number(value: Any) -> bool:
 
 def _same_scalar(a: Any, b: Any) -> bool:
     if _is_number(a) and _is_number(b):
-        return a == b
-    return type(a) is type(b) and a == b
+        return bool(a == b)
+    return type(a) is type(b) and bool(a == b)
 
 
 def _same_instant(a: str, b: str) -> bool:
@@ -300,7 +303,7 @@ def _same_instant(a: str, b: str) -> bool:
         x, y = isoparse(a), isoparse(b)
     except ValueError:
         return False
-    return x == y and x.utcoffset() == y.utcoffset()
+    return bool(x == y and x.utcoffset() == y.utcoffset())
 
 
 def _same_date(a: str, b: str) -> bool:
@@ -310,7 +313,7 @@ def _same_date(a: str, b: str) -> bool:
         return False
 
 
-def differences(doc: dict, schema: Any, original: Any, other: Any, where: str = "") -> Iterator[str]:
+def differences(doc: dict[str, Any], schema: Any, original: Any, other: Any, where: str = "") -> Iterator[str]:
     """Where `other` differs from `original`, walking `schema` so date-times compare as instants.
 
     Everything else must be equal JSON (a number may be written as int or float; bool is not a number).
@@ -355,6 +358,6 @@ def differences(doc: dict, schema: Any, original: Any, other: Any, where: str = 
         yield f"{where or '/'}: {original!r} != {other!r}"
 
 
-def assert_same_json(doc: dict, schema: Any, original: Any, other: Any, what: str) -> None:
+def assert_same_json(doc: dict[str, Any], schema: Any, original: Any, other: Any, what: str) -> None:
     found = list(differences(doc, schema, original, other))
     assert not found, f"{what}: " + "; ".join(found[:10])

@@ -18,11 +18,13 @@ import base64
 import datetime
 import functools
 import re
+from collections.abc import Callable
 from typing import Any
 
-from contract_spec import Op, resolve
+from contract_spec import Op
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
+from support.specs import resolve
 
 MAX_SAFE_INTEGER = 2**53 - 1
 MAX_TEXT = 24
@@ -147,7 +149,7 @@ JSON_VALUES = st.recursive(
 )
 
 
-def _check_keywords(schema: dict) -> None:
+def _check_keywords(schema: dict[str, Any]) -> None:
     unknown = {
         k for k in schema if k not in HANDLED and k not in ANNOTATIONS and not k.startswith("x-") and k != "$ref"
     }
@@ -157,7 +159,7 @@ def _check_keywords(schema: dict) -> None:
         raise NotImplementedError(f"format {schema['format']!r} not supported")
 
 
-def _string(schema: dict) -> st.SearchStrategy[str]:
+def _string(schema: dict[str, Any]) -> st.SearchStrategy[str]:
     low, high = schema.get("minLength", 0), schema.get("maxLength")
     fmt = schema.get("format")
     if fmt == "email":
@@ -177,23 +179,28 @@ def _string(schema: dict) -> st.SearchStrategy[str]:
     else:
         cap = max(low, min(high if high is not None else MAX_TEXT, MAX_TEXT))
         return st.text(_TEXT, min_size=low, max_size=cap)
-    checks = []
+    checks: list[Callable[[str], bool]] = []
     if "pattern" in schema:
-        checks.append(lambda value, p=schema["pattern"]: ecma_search(p, value))
+        pattern: str = schema["pattern"]
+        checks.append(lambda value: ecma_search(pattern, value))
     if low:
         checks.append(lambda value: len(value) >= low)
     if high is not None:
         checks.append(lambda value: len(value) <= high)
-    return base.filter(lambda value: all(check(value) for check in checks)) if checks else base
+
+    def passes(value: str) -> bool:
+        return all(check(value) for check in checks)
+
+    return base.filter(passes) if checks else base
 
 
-def _integer(schema: dict) -> st.SearchStrategy[int]:
+def _integer(schema: dict[str, Any]) -> st.SearchStrategy[int]:
     low = max(schema.get("minimum", -MAX_SAFE_INTEGER), -MAX_SAFE_INTEGER)
     high = min(schema.get("maximum", MAX_SAFE_INTEGER), MAX_SAFE_INTEGER)
     return st.integers(low, high)
 
 
-def _number(schema: dict) -> st.SearchStrategy[float | int]:
+def _number(schema: dict[str, Any]) -> st.SearchStrategy[float | int]:
     low, high = schema.get("minimum"), schema.get("maximum")
     floats = st.floats(min_value=low, max_value=high, allow_nan=False, allow_infinity=False)
     ints = st.integers(
@@ -202,7 +209,7 @@ def _number(schema: dict) -> st.SearchStrategy[float | int]:
     return floats | ints
 
 
-def _object(doc: dict, schema: dict) -> st.SearchStrategy[dict]:
+def _object(doc: dict[str, Any], schema: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
     properties = {
         name: sub for name, sub in (schema.get("properties") or {}).items() if not resolve(doc, sub).get("readOnly")
     }
@@ -218,7 +225,7 @@ def _object(doc: dict, schema: dict) -> st.SearchStrategy[dict]:
     return strategy
 
 
-def for_schema(doc: dict, schema: Any) -> st.SearchStrategy[Any]:
+def for_schema(doc: dict[str, Any], schema: Any) -> st.SearchStrategy[Any]:
     """Values valid against `schema` as a request (readOnly properties left out)."""
     schema = resolve(doc, schema)
     _check_keywords(schema)
@@ -257,7 +264,7 @@ def for_schema(doc: dict, schema: Any) -> st.SearchStrategy[Any]:
 def request_strategy(op: Op) -> st.SearchStrategy[dict[str, Any]]:
     """Whole requests of `op`: {"path": {...}, "query": {...}, "body": ... or None}."""
     doc = op.doc
-    by_location: dict[str, tuple[dict, dict]] = {"path": ({}, {}), "query": ({}, {})}
+    by_location: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {"path": ({}, {}), "query": ({}, {})}
     for param in op.parameters:
         if param["in"] not in by_location:
             raise NotImplementedError(f"{op.id}: parameters in {param['in']} are not driven")
@@ -268,7 +275,9 @@ def request_strategy(op: Op) -> st.SearchStrategy[dict[str, Any]]:
             # sending (tests/runtime/test_encoding.py), so it is no request to send to Prism.
             strategy = strategy.filter(lambda value: not any("[" in key or "]" in key for key in value))
         (required if param.get("required") else optional)[param["name"]] = strategy
-    parts = {where: st.fixed_dictionaries(req, optional=opt) for where, (req, opt) in by_location.items()}
+    parts: dict[str, st.SearchStrategy[Any]] = {
+        where: st.fixed_dictionaries(req, optional=opt) for where, (req, opt) in by_location.items()
+    }
     body = op.body_schema
     parts["body"] = for_schema(doc, body) if body is not None else st.none()
     return st.fixed_dictionaries(parts)

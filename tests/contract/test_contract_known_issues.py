@@ -14,8 +14,10 @@ from typing import Any
 
 import httpx
 import pytest
-from contract_clients import CREDENTIALS, errors, exchange, invoke, package
+from contract_clients import CREDENTIALS, Harness, errors, exchange, invoke, package
 from contract_spec import Op, all_operations, spec
+from pytest_httpserver import HTTPServer
+from support.prism import PrismServer
 
 
 class KnownIssue(AssertionError):
@@ -61,7 +63,7 @@ TWOSMS_BASE = {"ContactNumber": "+1 555 0100", "EmailAddress": "a@example.com", 
 # --- 1. readOnly properties: the spec (Prism) refuses them in requests, so the client never sends them --
 
 
-def test_read_only_properties_are_never_sent(prism, harnesses) -> None:
+def test_read_only_properties_are_never_sent(prism: dict[str, PrismServer], harnesses: dict[str, Harness]) -> None:
     op = _operation("portabilling", "update_account")
     body = _pb_body({"bill_status": "O", "service_features": [{"name": "cli_trust", "effective_flag_value": "Y"}]})
     verdict = _prism_verdict(prism["portabilling"].base_url, op, op.path, body, {"Authorization": "Bearer x"})
@@ -70,7 +72,8 @@ def test_read_only_properties_are_never_sent(prism, harnesses) -> None:
     with pytest.warns(errors("portabilling").ReadOnlyFieldsDropped) as caught:
         # Prism finds no violation in what the client sent (exchange asserts it), and answers success.
         exchange(harnesses["portabilling"], op, {"body": body}, what="update_account with read-only fields")
-    assert [w.message.fields for w in caught] == [
+    dropped: list[Any] = [w.message for w in caught]
+    assert [w.fields for w in dropped] == [
         ["params.account_info.bill_status", "params.account_info.service_features[0].effective_flag_value"]
     ]
 
@@ -93,7 +96,9 @@ DIALECT_CASES = [
 
 
 @pytest.mark.parametrize(("api", "body", "code"), DIALECT_CASES)
-def test_patterns_refuse_what_the_spec_refuses(prism, api, body, code) -> None:
+def test_patterns_refuse_what_the_spec_refuses(
+    prism: dict[str, PrismServer], api: str, body: dict[str, Any], code: str
+) -> None:
     op = _operation(api, "update_account")
     path = op.path if api == "portabilling" else f"/api/v2/admin/accounts/{TWOSMS_ID}"
     verdict = _prism_verdict(prism[api].base_url, op, path, body, {"Authorization": "Bearer x"})
@@ -103,7 +108,7 @@ def test_patterns_refuse_what_the_spec_refuses(prism, api, body, code) -> None:
         raise KnownIssue(f"the client accepts it; Prism: {verdict[0]['message']}")
 
 
-def test_patterns_accept_what_the_spec_accepts(prism) -> None:
+def test_patterns_accept_what_the_spec_accepts(prism: dict[str, PrismServer]) -> None:
     op = _operation("twosms", "update_account")
     body = {**TWOSMS_BASE, "ContactNumber": "12345\ufeff"}
     path = f"/api/v2/admin/accounts/{TWOSMS_ID}"
@@ -117,7 +122,7 @@ def test_patterns_accept_what_the_spec_accepts(prism) -> None:
 
 
 @pytest.mark.parametrize("error", [{}, {"ErrorCode": None, "ErrorReason": None}, {"ErrorCode": "", "ErrorReason": ""}])
-def test_twosms_empty_error_object(httpserver, error) -> None:
+def test_twosms_empty_error_object(httpserver: HTTPServer, error: dict[str, str | None]) -> None:
     description = spec("twosms")["components"]["schemas"]["ResponseOfObject"]["description"]
     assert "When `Error` is present (not null) the call failed" in description
     op = _operation("twosms", "update_account")

@@ -8,20 +8,22 @@ refused. Operations with `security: []` (PortaBilling's Session/login and refres
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
-from contract_clients import errors, exchange, invoke, package
-from contract_spec import all_operations, spec
+from contract_clients import Harness, errors, exchange, invoke, package
+from contract_spec import Op, all_operations, spec
 
 SECURED = [pytest.param(op, id=op.id) for op in all_operations() if op.secured]
 OPEN = [pytest.param(op, id=op.id) for op in all_operations() if not op.secured]
 
 
-def _request(op) -> dict:
+def _request(op: Op) -> dict[str, Any]:
     example = op.example_requests()[0]
     return {"path": example.path, "query": example.query, "body": example.body}
 
 
-def _refused(harness, op, client, what: str) -> None:
+def _refused(harness: Harness, op: Op, client: Any, what: str) -> None:
     harness.watch.take()
     with pytest.raises(errors(op.api).AuthenticationError) as caught:
         invoke(op, client, _request(op))
@@ -33,20 +35,20 @@ def _refused(harness, op, client, what: str) -> None:
 
 
 @pytest.mark.parametrize("op", SECURED)
-def test_without_credentials_prism_refuses(harnesses, op) -> None:
+def test_without_credentials_prism_refuses(harnesses: dict[str, Harness], op: Op) -> None:
     harness = harnesses[op.api]
     _refused(harness, op, harness.unauthenticated(), f"{op.id} without credentials")
 
 
 @pytest.mark.parametrize("op", SECURED)
-def test_with_credentials_prism_accepts(harnesses, op) -> None:
+def test_with_credentials_prism_accepts(harnesses: dict[str, Harness], op: Op) -> None:
     harness = harnesses[op.api]
     result = exchange(harness, op, _request(op), client=harness.connect(), what=f"{op.id} with credentials")
     assert result.status == op.success_status
 
 
 @pytest.mark.parametrize("header", ["api-key", "api-login"])
-def test_octopush_needs_both_keys(harnesses, header) -> None:
+def test_octopush_needs_both_keys(harnesses: dict[str, Harness], header: str) -> None:
     """`security: [{apiKey: [], apiLogin: []}]`: one requirement, both headers; one alone is refused."""
     (requirement,) = spec("octopush")["paths"]["/v1/public/subaccount/{subaccount_email}/edit"]["patch"]["security"]
     assert set(requirement) == {"apiKey", "apiLogin"}
@@ -60,7 +62,7 @@ def test_octopush_needs_both_keys(harnesses, header) -> None:
 
 
 @pytest.mark.parametrize("op", OPEN)
-def test_open_operations_need_no_credentials(harnesses, op) -> None:
+def test_open_operations_need_no_credentials(harnesses: dict[str, Harness], op: Op) -> None:
     harness = harnesses[op.api]
     client = package(op.api).Client(base_url=harness.base_url, httpx_args=harness.httpx_args())
     result = exchange(harness, op, _request(op), client=client, what=f"{op.id} without credentials")

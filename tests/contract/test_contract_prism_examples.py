@@ -12,27 +12,29 @@ For every operation of every client:
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 import pytest
-from contract_clients import call_kwargs, exchange
-from contract_spec import all_operations
+from contract_clients import Harness, call_kwargs, exchange
+from contract_spec import (
+    Example,
+    ExampleRequest,
+    Op,
+    all_operations,
+    example_request_params,
+    response_example_params,
+)
 from contract_stats import STATS
 
 OPERATIONS = all_operations()
 
 
-def _request(example) -> dict:
+def _request(example: ExampleRequest) -> dict[str, Any]:
     return {"path": example.path, "query": example.query, "body": example.body}
 
 
-EXAMPLE_REQUESTS = [
-    pytest.param(op, example, id=f"{op.id}-{example.name}") for op in OPERATIONS for example in op.example_requests()
-]
-RESPONSE_EXAMPLES = [
-    pytest.param(op, code, example, id=f"{op.id}-{code}-{example.name}")
-    for op in OPERATIONS
-    for code, example in op.response_examples()
-]
+EXAMPLE_REQUESTS = example_request_params()
+RESPONSE_EXAMPLES = response_example_params()
 ERROR_STATUSES = [
     pytest.param(op, status, dynamic, id=f"{op.id}-{status}-{'dynamic' if dynamic else 'static'}")
     for op in OPERATIONS
@@ -48,14 +50,14 @@ def test_every_operation_has_examples() -> None:
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
 @pytest.mark.parametrize(("op", "example"), EXAMPLE_REQUESTS)
-def test_example_request(harnesses, op, example, mode) -> None:
+def test_example_request(harnesses: dict[str, Harness], op: Op, example: ExampleRequest, mode: str) -> None:
     result = exchange(harnesses[op.api], op, _request(example), mode=mode, what=f"{op.id} {example.name} ({mode})")
     assert result.status == op.success_status
     STATS[op.api].example_requests.add((op.op_id, example.name))
 
 
 @pytest.mark.parametrize(("op", "code", "example"), RESPONSE_EXAMPLES)
-def test_response_example(harnesses, op, code, example) -> None:
+def test_response_example(harnesses: dict[str, Harness], op: Op, code: str, example: Example) -> None:
     status = int(code) if code.isdigit() else None
     assert status is not None, f"{op.id}: example under {code} needs a concrete status to be served"
     request = op.example_requests()[0]
@@ -72,21 +74,21 @@ def test_response_example(harnesses, op, code, example) -> None:
 
 
 @pytest.mark.parametrize(("op", "status", "dynamic"), ERROR_STATUSES)
-def test_documented_error_status(harnesses, op, status, dynamic) -> None:
+def test_documented_error_status(harnesses: dict[str, Harness], op: Op, status: int, dynamic: bool) -> None:
     request = op.example_requests()[0]
     result = exchange(harnesses[op.api], op, _request(request), status=status, dynamic=dynamic)
     assert result.error is not None
 
 
 @pytest.mark.parametrize("op", [pytest.param(op, id=op.id) for op in OPERATIONS])
-def test_dynamic_success_answer(harnesses, op) -> None:
+def test_dynamic_success_answer(harnesses: dict[str, Harness], op: Op) -> None:
     request = op.example_requests()[0]
     for _ in range(5):
         exchange(harnesses[op.api], op, _request(request), dynamic=True, what=f"{op.id} dynamic success")
 
 
 @pytest.mark.parametrize("op", [pytest.param(op, id=op.id) for op in OPERATIONS if op.deprecated])
-def test_deprecated_operation_warns(harnesses, op) -> None:
+def test_deprecated_operation_warns(harnesses: dict[str, Harness], op: Op) -> None:
     """The spec's `deprecated: true`: the client warns, and Prism marks the answer `Deprecation: true`."""
     request = _request(op.example_requests()[0])
     client = harnesses[op.api].client_for(op)

@@ -10,16 +10,18 @@ and the client parses the answer or raises the documented error (contract_client
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
-from contract_clients import exchange
-from contract_spec import all_operations
+from contract_clients import Harness, exchange
+from contract_spec import Op, all_operations
 from contract_stats import STATS
 from contract_strategies import CONTRACT_SETTINGS, request_strategy
 from hypothesis import given
 from hypothesis import strategies as st
 
 
-def outcomes(op) -> list[tuple[int | None, bool]]:
+def outcomes(op: Op) -> list[tuple[int | None, bool]]:
     """(status to ask Prism for, dynamic?) — None is the documented success status."""
     return [(None, False), (None, True)] + [
         (status, dynamic) for status in op.error_statuses() for dynamic in (False, True)
@@ -27,13 +29,13 @@ def outcomes(op) -> list[tuple[int | None, bool]]:
 
 
 @pytest.mark.parametrize("op", [pytest.param(op, id=op.id) for op in all_operations()])
-def test_generated_requests(harnesses, op) -> None:
+def test_generated_requests(harnesses: dict[str, Harness], op: Op) -> None:
     harness = harnesses[op.api]
     sent = 0
 
     @CONTRACT_SETTINGS
     @given(request=request_strategy(op), outcome=st.sampled_from(outcomes(op)))
-    def run(request, outcome) -> None:
+    def run(request: dict[str, Any], outcome: tuple[int | None, bool]) -> None:
         nonlocal sent
         status, dynamic = outcome
         exchange(harness, op, request, status=status, dynamic=dynamic, what=f"{op.id} generated request")

@@ -32,8 +32,19 @@ from contract_clients import (
     invoke,
     package,
 )
-from contract_spec import Op, all_operations, assert_same_json, resolve, spec
+from contract_spec import (
+    Example,
+    ExampleRequest,
+    Op,
+    all_operations,
+    assert_same_json,
+    example_request_params,
+    response_example_params,
+    spec,
+)
 from contract_stats import STATS
+from pytest_httpserver import HTTPServer
+from support.specs import resolve
 
 OPERATIONS = all_operations()
 TWOSMS_TOKEN = {"access_token": "wire-access-token", "token_type": "bearer", "expires_in": 28800}
@@ -47,7 +58,7 @@ def _example(op: Op, name: str) -> Any:
     return next(e.value for e in op.body_examples if e.name == name)
 
 
-def _session_example() -> dict:
+def _session_example() -> dict[str, Any]:
     login = _operation("portabilling", "login")
     return next(e.value for code, e in login.response_examples() if code == "200")
 
@@ -177,18 +188,12 @@ def check_response(
     check_parsed(op, status, body, parsed, what)
 
 
-EXAMPLE_REQUESTS = [
-    pytest.param(op, example, id=f"{op.id}-{example.name}") for op in OPERATIONS for example in op.example_requests()
-]
-RESPONSE_EXAMPLES = [
-    pytest.param(op, code, example, id=f"{op.id}-{code}-{example.name}")
-    for op in OPERATIONS
-    for code, example in op.response_examples()
-]
+EXAMPLE_REQUESTS = example_request_params()
+RESPONSE_EXAMPLES = response_example_params()
 
 
 @pytest.mark.parametrize(("op", "example"), EXAMPLE_REQUESTS)
-def test_example_request_on_the_wire(httpserver, op, example) -> None:
+def test_example_request_on_the_wire(httpserver: HTTPServer, op: Op, example: ExampleRequest) -> None:
     assert urlsplit(httpserver.url_for("/")).hostname == "127.0.0.1"
     wire = Wire(httpserver, op.api, op)
     request = {"path": example.path, "query": example.query, "body": example.body}
@@ -206,7 +211,7 @@ def test_example_request_on_the_wire(httpserver, op, example) -> None:
 
 
 @pytest.mark.parametrize(("op", "code", "example"), RESPONSE_EXAMPLES)
-def test_example_response_parses(httpserver, op, code, example) -> None:
+def test_example_response_parses(httpserver: HTTPServer, op: Op, code: str, example: Example) -> None:
     wire = Wire(httpserver, op.api, op)
     status = int(code)
     request = op.example_requests()[0]
@@ -231,7 +236,7 @@ def test_example_response_parses(httpserver, op, code, example) -> None:
 # --- the pages' headline examples, spelled out ---------------------------------------------------
 
 
-def test_intandem_billing_params_query(httpserver) -> None:
+def test_intandem_billing_params_query(httpserver: HTTPServer) -> None:
     """The spec's wire form of external_subscription_params, as its description spells it out."""
     op = _operation("intandem", "change_package")
     params = {p["name"]: p for p in op.parameters}
@@ -254,11 +259,11 @@ def test_intandem_billing_params_query(httpserver) -> None:
     raw = recorded.query_string.decode("ascii")
     assert unquote(raw) == query, f"sent {raw!r}"
     assert raw == query.replace("[", "%5B").replace("]", "%5D")
-    assert recorded.headers["Authorization"] == 'Token token="contract-directory-token"'
+    assert recorded.headers["Authorization"] == f'Token token="{CREDENTIALS["intandem"]["token"]}"'
     STATS["intandem"].wire_examples.add((op.op_id, "request:billing-params-url"))
 
 
-def test_intandem_billing_params_in_the_vendor_files_form(httpserver) -> None:
+def test_intandem_billing_params_in_the_vendor_files_form(httpserver: HTTPServer) -> None:
     """The other form the spec names (x-accountkit-wire-alternative), for one call, through extra_query."""
     op = _operation("intandem", "change_package")
     params = {p["name"]: p for p in op.parameters}
@@ -281,7 +286,7 @@ def test_intandem_billing_params_in_the_vendor_files_form(httpserver) -> None:
     ]
 
 
-def test_activeplatform_api_token_query(httpserver) -> None:
+def test_activeplatform_api_token_query(httpserver: HTTPServer) -> None:
     """`PUT /api/vendor/v1/accounts/505.json?api_token={api_token}` with the page's JSON body."""
     op = _operation("activeplatform", "update_account")
     wire = Wire(httpserver, "activeplatform")
@@ -289,12 +294,12 @@ def test_activeplatform_api_token_query(httpserver) -> None:
     body = _example(op, "pageRequestExample")
     call(op, wire.client_for(op), {"path": {"account_id": 505}, "query": {}, "body": body})
     (recorded,) = wire.requests("/api/vendor/v1/accounts/505.json")
-    assert recorded.query_string == b"api_token=contract-api-token"
+    assert recorded.query_string == f"api_token={CREDENTIALS['activeplatform']['api_token']}".encode()
     assert "Authorization" not in recorded.headers
     assert json.loads(recorded.get_data()) == body
 
 
-def test_portabilling_addon_effective_from_format(httpserver) -> None:
+def test_portabilling_addon_effective_from_format(httpserver: HTTPServer) -> None:
     """`addon_effective_from` goes out as the page writes it: `2022-04-01 00:00:00` (space, no zone)."""
     op = _operation("portabilling", "update_account")
     wire = Wire(httpserver, "portabilling")
@@ -311,7 +316,7 @@ def test_portabilling_addon_effective_from_format(httpserver) -> None:
     assert sent == body
 
 
-def test_octopush_curl_example(httpserver) -> None:
+def test_octopush_curl_example(httpserver: HTTPServer) -> None:
     """The page's curl: PATCH .../subaccount/<email>/edit, api-login/api-key/Content-Type, its JSON body."""
     op = _operation("octopush", "edit_subaccount")
     wire = Wire(httpserver, "octopush")
@@ -329,7 +334,7 @@ def test_octopush_curl_example(httpserver) -> None:
     assert json.loads(recorded.get_data()) == body
 
 
-def test_twosms_sample_body_and_token_request(httpserver) -> None:
+def test_twosms_sample_body_and_token_request(httpserver: HTTPServer) -> None:
     """The page's JSON sample goes out as is, except the 7th fractional digit of its two timestamps."""
     op = _operation("twosms", "update_account")
     wire = Wire(httpserver, "twosms")
@@ -361,7 +366,7 @@ def test_twosms_sample_body_and_token_request(httpserver) -> None:
 
 
 @pytest.mark.parametrize("example_name", ["password", "token"])
-def test_portabilling_login_is_the_spec_example(httpserver, example_name) -> None:
+def test_portabilling_login_is_the_spec_example(httpserver: HTTPServer, example_name: str) -> None:
     login = _operation("portabilling", "login")
     credentials = _example(login, example_name)["params"]
     op = _operation("portabilling", "update_account")
@@ -377,7 +382,7 @@ def test_portabilling_login_is_the_spec_example(httpserver, example_name) -> Non
     STATS["portabilling"].wire_examples.add(("login", f"request:{example_name} (auth flow)"))
 
 
-def test_portabilling_session_renewal_sends_the_refresh_example(httpserver) -> None:
+def test_portabilling_session_renewal_sends_the_refresh_example(httpserver: HTTPServer) -> None:
     """A session fault renews the session with Session/refresh_access_token (the spec's example) and replays."""
     op = _operation("portabilling", "update_account")
     refresh = _operation("portabilling", "refresh_access_token")
@@ -399,7 +404,7 @@ def test_portabilling_session_renewal_sends_the_refresh_example(httpserver) -> N
     STATS["portabilling"].wire_examples.add(("refresh_access_token", "request:refresh (auth flow)"))
 
 
-def test_portabilling_logout_example_closes_the_session_of_the_login_example(httpserver) -> None:
+def test_portabilling_logout_example_closes_the_session_of_the_login_example(httpserver: HTTPServer) -> None:
     op = _operation("portabilling", "logout")
     assert _example(op, "logout")["params"]["access_token"] == _session_example()["access_token"]
     wire = Wire(httpserver, "portabilling")
@@ -411,7 +416,7 @@ def test_portabilling_logout_example_closes_the_session_of_the_login_example(htt
 
 @pytest.mark.parametrize("api", ["portabilling", "twosms"])
 @pytest.mark.parametrize("mode", ["sync", "async"])
-def test_token_flows_over_a_real_connection(httpserver, api, mode) -> None:
+def test_token_flows_over_a_real_connection(httpserver: HTTPServer, api: str, mode: str) -> None:
     """The login/token answer is read by the auth flow itself (it once raised httpx.ResponseNotRead).
 
     Mock transports hand httpx responses whose body is already loaded; a real connection streams it,

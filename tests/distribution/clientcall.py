@@ -19,18 +19,9 @@ import json
 import re
 from typing import Any
 
-HTTP_METHODS = ("get", "put", "post", "delete", "patch")
+from support.specs import HTTP_METHODS, resolve
+
 JSON = "application/json"
-
-
-def resolve(spec: dict[str, Any], node: Any) -> Any:
-    """``node`` with a local ``$ref`` (``#/components/...``) followed, repeatedly."""
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
-        target: Any = spec
-        for part in node["$ref"][2:].split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        node = target
-    return node
 
 
 def first_example(spec: dict[str, Any], holder: dict[str, Any]) -> Any:
@@ -63,23 +54,28 @@ def plain_value(spec: dict[str, Any], schema: dict[str, Any]) -> Any:
         return 1.5
     if kind == "boolean":
         return True
-    return {"email": "someone@example.com", "uuid": "123e4567-e89b-12d3-a456-426614174000"}.get(
-        schema.get("format"), "abc123"
-    )
+    by_format: dict[Any, str] = {"email": "someone@example.com", "uuid": "123e4567-e89b-12d3-a456-426614174000"}
+    return by_format.get(schema.get("format"), "abc123")
 
 
 def _success(spec: dict[str, Any], operation: dict[str, Any]) -> tuple[int, Any]:
     """The first 2xx status of an operation and its JSON example (None when it has none)."""
+    none: tuple[Any, dict[str, Any]] = ("200", {})
     status, response = next(
         ((code, resolve(spec, answer)) for code, answer in operation["responses"].items() if str(code)[0] == "2"),
-        ("200", {}),
+        none,
     )
     content = response.get("content", {})
     example = first_example(spec, content[JSON]) if JSON in content else None
     return (int(status) if str(status).isdigit() else 200), example
 
 
-TOKEN_ANSWER = {"access_token": "test-access", "token_type": "Bearer", "expires_in": 3600, "refresh_token": "r"}
+TOKEN_ANSWER: dict[str, Any] = {
+    "access_token": "test-access",
+    "token_type": "Bearer",
+    "expires_in": 3600,
+    "refresh_token": "r",
+}
 
 
 def auth_answers(spec: dict[str, Any], called: str) -> list[tuple[str, str, str]]:

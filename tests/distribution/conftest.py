@@ -6,33 +6,18 @@ started it, whatever the test did.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from accountkit_codegen.layout import REPO
+from distsupport import IndexNotReady, PackageIndex, build, codegen_env, running_index
 from pytest_httpserver import HTTPServer
-
-sys.path.insert(0, str(Path(__file__).parent))  # the helpers beside this file, whatever the import mode
-from distsupport import IndexNotReady, PackageIndex, codegen_env, running_index  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def dist_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``./dev -s build``'s command, run once for the whole session into a temporary dist/."""
-    dist = tmp_path_factory.mktemp("dist")
-    result = subprocess.run(
-        [sys.executable, "-m", "accountkit_codegen.distbuild", "--outdir", str(dist)],
-        cwd=REPO,
-        env=codegen_env(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
-    return dist
+    return build("distbuild", tmp_path_factory.mktemp("dist"), codegen_env())
 
 
 @pytest.fixture(scope="module")

@@ -13,9 +13,9 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
+import tarfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -24,10 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from accountkit_codegen.layout import CODEGEN
+from accountkit_codegen.layout import CODEGEN, REPO
 from clientcall import VENDOR_AUTH, call_plan
 from passlib.apache import HtpasswdFile
 from pytest_httpserver import HTTPServer
+from support.loopback import free_port
 
 CALL_CLIENT = Path(__file__).parent / "call_client.py"
 
@@ -48,10 +49,25 @@ def clean_env() -> dict[str, str]:
     return {key: value for key, value in codegen_env().items() if key != "PYTHONPATH"}
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def build(module: str, outdir: Path, env: dict[str, str]) -> Path:
+    """``python -m accountkit_codegen.<module> --outdir <outdir>``, as ``./dev -s build`` runs it; the folder."""
+    result = subprocess.run(
+        [sys.executable, "-m", f"accountkit_codegen.{module}", "--outdir", str(outdir)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, f"{module} failed:\n{result.stdout}\n{result.stderr}"
+    return outdir
+
+
+def member_bytes(archive: tarfile.TarFile, member: str | tarfile.TarInfo) -> bytes:
+    """The bytes of one file in a tar archive; a missing name fails with KeyError, a non-file the test."""
+    extracted = archive.extractfile(member)
+    assert extracted is not None, f"{member} is not a regular file in {archive.name!r}"
+    return extracted.read()
 
 
 @dataclass(frozen=True)
@@ -72,7 +88,7 @@ class IndexNotReady(Exception):
     """pypiserver exited or did not answer its health check in time; the message has its log."""
 
 
-def _wait_until_ready(process: subprocess.Popen, url: str, log: Path) -> None:
+def _wait_until_ready(process: subprocess.Popen[bytes], url: str, log: Path) -> None:
     deadline = time.monotonic() + READY_TIMEOUT_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -13,11 +13,8 @@ the registry it is given.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import secrets
-import signal
 import subprocess
 import time
 import urllib.error
@@ -31,12 +28,21 @@ from accountkit_codegen.credentials import Credentials
 from accountkit_codegen.layout import REPO
 from accountkit_codegen.npmpack import CLIENT_LIBRARY, node_manifest
 from accountkit_codegen.npmpublish import npm_env, npm_publish, npmrc_text, read_tarball
-from distsupport import free_port
+from support.loopback import free_port, stop_process_group
 
 READY_TIMEOUT_SECONDS = 60
 STOP_TIMEOUT_SECONDS = 10
 VERDACCIO = REPO / "node_modules" / ".bin" / "verdaccio"
 PUBLISHER = "publisher"
+
+
+def package_folder(root: Path, readme: str) -> Path:
+    """A minimal npm package folder (package.json, README, one runtime file): what packing and publishing read."""
+    (root / "runtime").mkdir(parents=True)
+    (root / "package.json").write_text('{"name": "@x/y", "version": "1.0.0"}')
+    (root / "README.md").write_text(readme)
+    (root / "runtime" / "auth.js").write_text("export {};\n")
+    return root
 
 
 class RegistryNotReady(Exception):
@@ -94,7 +100,7 @@ def _config(root: Path, port: int) -> str:
 def _ping(url: str) -> bool:
     try:
         with urllib.request.urlopen(f"{url}-/ping", timeout=1) as response:
-            return response.status == 200
+            return bool(response.status == 200)
     except OSError:
         return False
 
@@ -118,7 +124,8 @@ def _create_user(url: str, name: str) -> str:
         f"{url}-/user/org.couchdb.user:{name}", data=body, method="PUT", headers={"Content-Type": "application/json"}
     )
     with urllib.request.urlopen(request, timeout=30) as response:
-        return json.loads(response.read())["token"]
+        token: str = json.loads(response.read())["token"]
+        return token
 
 
 def publish_dependencies(registry: Registry, workdir: Path) -> list[str]:
@@ -141,20 +148,6 @@ def publish_dependencies(registry: Registry, workdir: Path) -> list[str]:
         published.append(name)
         pending += list(node_manifest(name).get("dependencies", {}))
     return published
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    """SIGTERM to verdaccio's process group, SIGKILL if it has not gone within STOP_TIMEOUT_SECONDS."""
-    if process.poll() is not None:
-        return
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=STOP_TIMEOUT_SECONDS)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=STOP_TIMEOUT_SECONDS)
 
 
 @contextmanager
@@ -186,4 +179,4 @@ def running_registry(root: Path) -> Iterator[Registry]:
             raise RegistryNotReady(f"setting up verdaccio failed: {exc}\n{log.read_text()}") from exc
         yield registry
     finally:
-        _stop(process)
+        stop_process_group(process, STOP_TIMEOUT_SECONDS)

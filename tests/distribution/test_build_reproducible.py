@@ -21,6 +21,7 @@ from accountkit_codegen.distbuild import build_project, source_date_epoch
 from accountkit_codegen.distfiles import releases
 from accountkit_codegen.layout import RUNTIME, RUNTIME_DISTRIBUTION, RUNTIME_PACKAGE, all_apis
 from accountkit_codegen.runtimerange import runtime_version
+from distsupport import member_bytes
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
@@ -42,14 +43,14 @@ def archives(dist: Path, project: str) -> tuple[Path, Path]:
     return next(dist.glob(f"{package}-*.whl")), next(dist.glob(f"{package}-*.tar.gz"))
 
 
-def test_the_build_makes_the_runtime_and_every_client(dist_dir: Path):
+def test_the_build_makes_the_runtime_and_every_client(dist_dir: Path) -> None:
     built = sorted(str(release.name) for release in releases(dist_dir))
     assert built == sorted(PROJECTS)
     assert all(len(release.files) == 2 for release in releases(dist_dir))  # a wheel and an sdist each
 
 
 @pytest.mark.parametrize("project", REBUILT)
-def test_rebuild_is_byte_identical(project: str, dist_dir: Path, tmp_path: Path):
+def test_rebuild_is_byte_identical(project: str, dist_dir: Path, tmp_path: Path) -> None:
     first = archives(dist_dir, project)
     build_project(PROJECTS[project][0], tmp_path)
     second = archives(tmp_path, project)
@@ -57,7 +58,7 @@ def test_rebuild_is_byte_identical(project: str, dist_dir: Path, tmp_path: Path)
 
 
 @pytest.mark.parametrize("project", list(PROJECTS))
-def test_archives_carry_source_date_epoch(project: str, dist_dir: Path):
+def test_archives_carry_source_date_epoch(project: str, dist_dir: Path) -> None:
     epoch = source_date_epoch(PROJECTS[project][0])
     wheel, sdist = archives(dist_dir, project)
     with zipfile.ZipFile(wheel) as archive:
@@ -71,7 +72,7 @@ def test_archives_carry_source_date_epoch(project: str, dist_dir: Path):
 
 
 @pytest.mark.parametrize("api", list(APIS))
-def test_wheel_ships_the_spec_as_package_data(api: str, dist_dir: Path):
+def test_wheel_ships_the_spec_as_package_data(api: str, dist_dir: Path) -> None:
     package = APIS[api].package
     wheel, sdist = archives(dist_dir, APIS[api].distribution)
     with zipfile.ZipFile(wheel) as archive:
@@ -79,7 +80,7 @@ def test_wheel_ships_the_spec_as_package_data(api: str, dist_dir: Path):
         assert not [name for name in archive.namelist() if name.startswith(f"{package}/_runtime/")]
     with tarfile.open(sdist) as archive:
         member = next(m for m in archive.getmembers() if m.name.endswith(f"/{package}/openapi.yaml"))
-        in_sdist = archive.extractfile(member).read()
+        in_sdist = member_bytes(archive, member)
     assert in_wheel == in_sdist
     assert in_wheel.lstrip().startswith((b"openapi:", b"#"))
 
@@ -95,7 +96,7 @@ def wheel_metadata(dist: Path, project: str) -> tuple[list[Requirement], list[st
 
 
 @pytest.mark.parametrize("api", list(APIS))
-def test_client_wheels_depend_on_the_runtimes_compatible_range(api: str, dist_dir: Path):
+def test_client_wheels_depend_on_the_runtimes_compatible_range(api: str, dist_dir: Path) -> None:
     requires, _ = wheel_metadata(dist_dir, APIS[api].distribution)
     [runtime] = [req for req in requires if canonicalize_name(req.name) == RUNTIME_DISTRIBUTION and req.marker is None]
     major = int(runtime_version().split(".")[0])
@@ -104,7 +105,7 @@ def test_client_wheels_depend_on_the_runtimes_compatible_range(api: str, dist_di
 
 
 @pytest.mark.parametrize("project", list(PROJECTS))
-def test_every_wheel_offers_the_aiohttp_extra(project: str, dist_dir: Path):
+def test_every_wheel_offers_the_aiohttp_extra(project: str, dist_dir: Path) -> None:
     """``pip install '<project>[aiohttp]'`` brings aiohttp and httpx-aiohttp (a client's, through the runtime's)."""
     requires, extras = wheel_metadata(dist_dir, project)
     extra = [req for req in requires if req.marker is not None and req.marker.evaluate({"extra": "aiohttp"})]

@@ -15,15 +15,18 @@ import shutil
 import tarfile
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
-from accountkit_codegen import npmpack, npmpublish
-from accountkit_codegen.layout import all_apis
+from accountkit_codegen import npmpack, npmpublish, specsdist
+from accountkit_codegen.layout import REPO, all_apis
+from distsupport import member_bytes
+from npmsupport import package_folder
 
 APIS = {api.name: api for api in all_apis()}
 
 
-def fake_api(tmp_path: Path, name: str, version: str) -> SimpleNamespace:
+def fake_api(tmp_path: Path, name: str, version: str) -> Any:  # stands in for an Api
     """``name``'s real spec and sources, with a generated package whose pyproject says ``version``."""
     output = tmp_path / "generated" / name
     output.mkdir(parents=True)
@@ -32,13 +35,13 @@ def fake_api(tmp_path: Path, name: str, version: str) -> SimpleNamespace:
     return SimpleNamespace(name=name, spec=real.spec, output=output, distribution=real.distribution)
 
 
-def test_version_is_read_from_the_python_package_as_built(tmp_path: Path):
+def test_version_is_read_from_the_python_package_as_built(tmp_path: Path) -> None:
     api = fake_api(tmp_path, "portabilling", "7.8.9")
     assert npmpack.python_version(api) == "7.8.9"  # not the spec's info.version
 
 
-def test_a_missing_python_package_is_a_clear_error(tmp_path: Path):
-    api = SimpleNamespace(name="x", output=npmpack.REPO / "generated" / "no-such-api")
+def test_a_missing_python_package_is_a_clear_error(tmp_path: Path) -> None:
+    api: Any = SimpleNamespace(name="x", output=REPO / "generated" / "no-such-api")  # stands in for an Api
     with pytest.raises(npmpack.NpmPackError, match="run ./dev -s generate first"):
         npmpack.python_version(api)
 
@@ -47,36 +50,28 @@ def test_a_missing_python_package_is_a_clear_error(tmp_path: Path):
     ("python", "npm"),
     [("0.1.0", "0.1.0"), ("1.2", "1.2.0"), ("3", "3.0.0"), ("1.2.0rc1", "1.2.0-rc.1"), ("2.0.0a3", "2.0.0-alpha.3")],
 )
-def test_python_versions_in_semver(python: str, npm: str):
+def test_python_versions_in_semver(python: str, npm: str) -> None:
     assert npmpack.npm_version(python) == npm
 
 
 @pytest.mark.parametrize("python", ["1.0.0.post1", "1.0.0.dev2", "1.0.0+local", "1!1.0.0", "1.2.3.4", "soon"])
-def test_versions_semver_cannot_order_the_same_are_refused(python: str):
+def test_versions_semver_cannot_order_the_same_are_refused(python: str) -> None:
     with pytest.raises(npmpack.NpmPackError, match=python.replace("+", r"\+").replace(".", r"\.")):
         npmpack.npm_version(python)
 
 
 @pytest.mark.parametrize("scope", ["accountkit", "@Upper", "@", "@a/b", "@a b"])
-def test_bad_scopes_are_refused(scope: str):
+def test_bad_scopes_are_refused(scope: str) -> None:
     with pytest.raises(npmpack.NpmPackError, match="npm scope"):
         npmpack.check_scope(scope)
 
 
-def test_tarball_names_follow_npm_pack():
+def test_tarball_names_follow_npm_pack() -> None:
     assert npmpack.tarball_name("@accountkit/portabilling-spec", "0.1.0") == "accountkit-portabilling-spec-0.1.0.tgz"
 
 
-def _package(root: Path, readme: str) -> Path:
-    (root / "runtime").mkdir(parents=True)
-    (root / "package.json").write_text('{"name": "@x/y", "version": "1.0.0"}')
-    (root / "README.md").write_text(readme)
-    (root / "runtime" / "auth.js").write_text("export {};\n")
-    return root
-
-
-def test_tarballs_depend_only_on_the_files(tmp_path: Path):
-    first, second = _package(tmp_path / "a", "same"), _package(tmp_path / "b", "same")
+def test_tarballs_depend_only_on_the_files(tmp_path: Path) -> None:
+    first, second = package_folder(tmp_path / "a", "same"), package_folder(tmp_path / "b", "same")
     os.utime(first / "README.md", (1_000_000, 1_000_000))  # another time and mode, same bytes
     (second / "README.md").chmod(0o600)
     npmpack.write_tarball(first, tmp_path / "a.tgz")
@@ -84,13 +79,13 @@ def test_tarballs_depend_only_on_the_files(tmp_path: Path):
     assert (tmp_path / "a.tgz").read_bytes() == (tmp_path / "b.tgz").read_bytes()
     assert npmpack.integrity(tmp_path / "a.tgz") == npmpack.integrity(tmp_path / "b.tgz")
 
-    changed = _package(tmp_path / "c", "changed")
+    changed = package_folder(tmp_path / "c", "changed")
     npmpack.write_tarball(changed, tmp_path / "c.tgz")
     assert npmpack.integrity(tmp_path / "c.tgz") != npmpack.integrity(tmp_path / "a.tgz")
 
 
-def test_tarball_metadata_is_fixed(tmp_path: Path):
-    npmpack.write_tarball(_package(tmp_path / "p", "text"), tmp_path / "p.tgz")
+def test_tarball_metadata_is_fixed(tmp_path: Path) -> None:
+    npmpack.write_tarball(package_folder(tmp_path / "p", "text"), tmp_path / "p.tgz")
     raw = (tmp_path / "p.tgz").read_bytes()
     assert raw[4:8] == b"\0\0\0\0", "the gzip header carries a time"
     with tarfile.open(fileobj=io.BytesIO(gzip.decompress(raw))) as archive:
@@ -101,7 +96,7 @@ def test_tarball_metadata_is_fixed(tmp_path: Path):
     }
 
 
-def test_integrity_is_npms_sri_string(tmp_path: Path):
+def test_integrity_is_npms_sri_string(tmp_path: Path) -> None:
     path = tmp_path / "x.tgz"
     path.write_bytes(b"abc")
     assert npmpack.integrity(path) == (
@@ -109,7 +104,7 @@ def test_integrity_is_npms_sri_string(tmp_path: Path):
     )
 
 
-def test_the_build_takes_the_python_packages_version(tmp_path: Path):
+def test_the_build_takes_the_python_packages_version(tmp_path: Path) -> None:
     """A package whose version is not the spec's: the npm package follows the Python one."""
     api = fake_api(tmp_path, "octopush", "4.5.6rc2")
     built = npmpack.build_packages([api], tmp_path / "npm", "@acme")
@@ -123,13 +118,13 @@ def test_the_build_takes_the_python_packages_version(tmp_path: Path):
         "octopush-client",
     )
     with tarfile.open(built[0].tarball) as archive:
-        manifest = json.loads(archive.extractfile("package/package.json").read())
-        readme = archive.extractfile("package/README.md").read().decode()
+        manifest = json.loads(member_bytes(archive, "package/package.json"))
+        readme = member_bytes(archive, "package/README.md").decode()
     assert manifest["dependencies"] == {"openapi-fetch": npmpack.dependency_range()}
     assert 'from "@acme/octopush-spec"' in readme and "@accountkit" not in readme
 
 
-def test_a_new_build_replaces_the_older_versions_of_its_packages_only(tmp_path: Path):
+def test_a_new_build_replaces_the_older_versions_of_its_packages_only(tmp_path: Path) -> None:
     out, staging = tmp_path / "npm", tmp_path / "staging"
     out.mkdir()
     staging.mkdir()
@@ -153,7 +148,7 @@ def test_a_new_build_replaces_the_older_versions_of_its_packages_only(tmp_path: 
     assert (out / "acme-octopush-spec-4.5.6.tgz").read_bytes() == b"the new build"
 
 
-def test_a_failing_build_leaves_the_output_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_a_failing_build_leaves_the_output_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     api = fake_api(tmp_path, "octopush", "1.0.0")
     out = tmp_path / "npm"
     out.mkdir()
@@ -164,6 +159,6 @@ def test_a_failing_build_leaves_the_output_as_it_was(tmp_path: Path, monkeypatch
         'import { connect } from "@accountkit/octopush-spec";\nawait connect().PATCH("/nowhere", {});\n'
     )
     monkeypatch.setattr(npmpack, "SOURCES", sources)
-    with pytest.raises(npmpack.specsdist.SpecsDistError, match="README examples"):
+    with pytest.raises(specsdist.SpecsDistError, match="README examples"):
         npmpack.build_packages([api], out)
     assert [p.name for p in out.iterdir()] == ["accountkit-octopush-spec-0.9.0.tgz"]

@@ -20,23 +20,27 @@ import subprocess
 import sys
 import tarfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs
 
 import pytest
 from accountkit_codegen import npmpack, npmpublish, specsdist
 from accountkit_codegen.credentials import Credentials
 from accountkit_codegen.layout import REPO, all_apis
+from clientcall import TOKEN_ANSWER, call_plan
+from distsupport import build, codegen_env, member_bytes
+from npmsupport import Registry, RegistryNotReady, npm, running_registry
+from pytest_httpserver import HTTPServer
+from support.credentials import arguments, environment
+from support.prism import PRISM, PrismServer, start_all, stop_all
+from support.specs import HTTP_METHODS, read_spec, resolve
 from werkzeug import Request as ServerRequest
 from werkzeug import Response
 
 HERE = Path(__file__).parent
-sys.path.insert(0, str(HERE))  # the modules beside this file, whatever the import mode
-sys.path.insert(0, str(HERE.parent / "contract"))  # Prism's process handling, shared with the contract tests
-from clientcall import HTTP_METHODS, TOKEN_ANSWER, call_plan, resolve  # noqa: E402
-from contract_prism import PRISM, PrismServer, start_all, stop_all  # noqa: E402
-from distsupport import codegen_env  # noqa: E402
-from npmsupport import Registry, RegistryNotReady, npm, running_registry  # noqa: E402
+Completed = subprocess.CompletedProcess[str]
 
 APIS = {api.name: api for api in all_apis()}
 SCOPE = npmpack.DEFAULT_SCOPE
@@ -68,13 +72,8 @@ TSCONFIG = {
 }
 
 # What each API's connect() reads from the environment, and what must then be on the wire.
-CREDENTIALS = {
-    "intandem": {"INTANDEM_TOKEN": "tok-intandem"},
-    "activeplatform": {"ACTIVEPLATFORM_API_TOKEN": "tok-activeplatform"},
-    "octopush": {"OCTOPUSH_API_LOGIN": "ops@example.com", "OCTOPUSH_API_KEY": "key-octopush"},
-    "portabilling": {"PORTABILLING_LOGIN": "ada", "PORTABILLING_PASSWORD": "pw-portabilling"},
-    "twosms": {"TWOSMS_CLIENT_ID": "client-2sms", "TWOSMS_CLIENT_SECRET": "secret-2sms"},
-}
+CREDENTIALS = {api: environment(api) for api in APIS}
+OCTOPUSH = arguments("octopush")
 
 
 def package_name(api: str) -> str:
@@ -95,7 +94,7 @@ def env_without_npm_settings(**extra: str) -> dict[str, str]:
     return {**env, **extra}
 
 
-def run_publish(dist: Path, registry: Registry, *args: str, token: str | None = None):
+def run_publish(dist: Path, registry: Registry, *args: str, token: str | None = None) -> Completed:
     env = env_without_npm_settings(NPM_REGISTRY_URL=registry.url, NPM_TOKEN=token or registry.token)
     return subprocess.run(
         [sys.executable, "-m", "accountkit_codegen.npmpublish", "--dist", str(dist), *args],
@@ -115,27 +114,20 @@ def assert_no_secret(result: subprocess.CompletedProcess[str], *secrets: str) ->
 def registry_integrity(registry: Registry, api: str) -> str | None:
     """The ``dist.integrity`` the registry lists for ``api``'s package at the version built here."""
     document = npmpublish.registry_document(registry.url, package_name(api), Credentials(None, registry.token))
-    return ((document or {}).get("versions", {}).get(version(api)) or {}).get("dist", {}).get("integrity")
+    integrity: str | None = (
+        ((document or {}).get("versions", {}).get(version(api)) or {}).get("dist", {}).get("integrity")
+    )
+    return integrity
 
 
 @pytest.fixture(scope="module")
 def npm_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``./dev -s build``'s npm step, run once into a temporary dist/ (packages in its npm/)."""
-    dist = tmp_path_factory.mktemp("npm-dist")
-    result = subprocess.run(
-        [sys.executable, "-m", "accountkit_codegen.npmpack", "--outdir", str(dist)],
-        cwd=REPO,
-        env=env_without_npm_settings(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, f"npm build failed:\n{result.stdout}\n{result.stderr}"
-    return dist
+    return build("npmpack", tmp_path_factory.mktemp("npm-dist"), env_without_npm_settings())
 
 
 @pytest.fixture(scope="module")
-def registry(tmp_path_factory: pytest.TempPathFactory):
+def registry(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Registry]:
     """verdaccio for this module, with a user and openapi-fetch (and its dependencies) published."""
     try:
         with running_registry(tmp_path_factory.mktemp("verdaccio")) as running:
@@ -145,7 +137,7 @@ def registry(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="module")
-def first_publish(npm_dist: Path, registry: Registry):
+def first_publish(npm_dist: Path, registry: Registry) -> tuple[Completed, Completed, Completed]:
     """Publishes that must fail and publish nothing (a wrong token, one without publish rights), then the real one."""
     wrong = run_publish(npm_dist, registry, token="wrong-" + registry.token)
     reader = run_publish(npm_dist, registry, token=registry.reader_token)
@@ -154,7 +146,9 @@ def first_publish(npm_dist: Path, registry: Registry):
     return wrong, reader, right
 
 
-def test_wrong_token_fails_without_printing_it(first_publish, registry: Registry):
+def test_wrong_token_fails_without_printing_it(
+    first_publish: tuple[Completed, Completed, Completed], registry: Registry
+) -> None:
     wrong, _, _ = first_publish
     assert wrong.returncode == 1, wrong.stdout + wrong.stderr
     for api in APIS:
@@ -163,7 +157,9 @@ def test_wrong_token_fails_without_printing_it(first_publish, registry: Registry
     assert_no_secret(wrong, "wrong-" + registry.token, registry.token)
 
 
-def test_token_without_publish_rights_fails_in_npm_without_printing_it(first_publish, registry: Registry):
+def test_token_without_publish_rights_fails_in_npm_without_printing_it(
+    first_publish: tuple[Completed, Completed, Completed], registry: Registry
+) -> None:
     _, reader, _ = first_publish
     assert reader.returncode == 1, reader.stdout + reader.stderr
     for api in APIS:
@@ -172,7 +168,9 @@ def test_token_without_publish_rights_fails_in_npm_without_printing_it(first_pub
     assert_no_secret(reader, registry.reader_token, registry.token)
 
 
-def test_first_publish_uploads_every_package(first_publish, npm_dist: Path, registry: Registry):
+def test_first_publish_uploads_every_package(
+    first_publish: tuple[Completed, Completed, Completed], npm_dist: Path, registry: Registry
+) -> None:
     _, _, result = first_publish
     assert result.returncode == 0, result.stdout + result.stderr
     for api in APIS:
@@ -182,10 +180,10 @@ def test_first_publish_uploads_every_package(first_publish, npm_dist: Path, regi
     assert_no_secret(result, registry.token)
 
 
-def test_versions_follow_the_python_packages(npm_dist: Path):
+def test_versions_follow_the_python_packages(npm_dist: Path) -> None:
     for api in APIS:
         with tarfile.open(npm_dist / "npm" / npmpack.tarball_name(package_name(api), version(api))) as archive:
-            manifest = json.loads(archive.extractfile("package/package.json").read())
+            manifest = json.loads(member_bytes(archive, "package/package.json"))
         assert manifest["version"] == npmpack.python_version(APIS[api])  # plain X.Y.Z today: the same text
         assert manifest["accountkit"]["pythonPackage"] == f"{api}-client"
 
@@ -211,7 +209,9 @@ def _tsc(project: Path, config: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def fresh_project(first_publish, registry: Registry, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def fresh_project(
+    first_publish: tuple[Completed, Completed, Completed], registry: Registry, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
     """A fresh TypeScript project with the PortaBilling package installed, and the two calls in it."""
     project = _project(tmp_path_factory.mktemp("fresh-ts"), registry, "portabilling")
     (project / "call.ts").write_text(CORRECT_CALL, encoding="utf-8")
@@ -224,7 +224,7 @@ def fresh_project(first_publish, registry: Registry, tmp_path_factory: pytest.Te
     return project
 
 
-def test_fresh_project_has_the_package_and_its_dependencies(fresh_project: Path, npm_dist: Path):
+def test_fresh_project_has_the_package_and_its_dependencies(fresh_project: Path, npm_dist: Path) -> None:
     modules = fresh_project / "node_modules"
     installed = json.loads((modules / SCOPE / "portabilling-spec" / "package.json").read_text())
     assert installed["version"] == version("portabilling")
@@ -233,18 +233,18 @@ def test_fresh_project_has_the_package_and_its_dependencies(fresh_project: Path,
     with tarfile.open(
         npm_dist / "npm" / npmpack.tarball_name(package_name("portabilling"), version("portabilling"))
     ) as t:
-        built_spec = t.extractfile("package/openapi.yaml").read()
+        built_spec = member_bytes(t, "package/openapi.yaml")
     assert (modules / SCOPE / "portabilling-spec" / "openapi.yaml").read_bytes() == built_spec
 
 
-def test_correct_call_type_checks(fresh_project: Path):
+def test_correct_call_type_checks(fresh_project: Path) -> None:
     result = _tsc(fresh_project, "tsconfig.json")
     print(f"tsc --strict call.ts: exit {result.returncode}\n{result.stdout}")
     assert result.returncode == 0, result.stdout + result.stderr
     assert (fresh_project / "out" / "call.js").is_file()
 
 
-def test_misspelt_field_is_a_compile_error(fresh_project: Path):
+def test_misspelt_field_is_a_compile_error(fresh_project: Path) -> None:
     result = _tsc(fresh_project, "tsconfig.misspelt.json")
     print(f"tsc --strict misspelt.ts: exit {result.returncode}\n{result.stdout}")
     assert result.returncode != 0
@@ -261,7 +261,7 @@ class BundledSpecPrism(PrismServer):
         return [str(PRISM), "mock", "-h", "127.0.0.1", "-p", str(self.port), "--errors", str(self.spec)]
 
 
-def test_correct_call_runs_against_prism(fresh_project: Path):
+def test_correct_call_runs_against_prism(fresh_project: Path) -> None:
     compiled = _tsc(fresh_project, "tsconfig.json")
     assert compiled.returncode == 0, compiled.stdout
     server = BundledSpecPrism(
@@ -288,16 +288,18 @@ def test_correct_call_runs_against_prism(fresh_project: Path):
 
 
 @pytest.fixture(scope="module")
-def all_packages(first_publish, registry: Registry, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def all_packages(
+    first_publish: tuple[Completed, Completed, Completed], registry: Registry, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
     """A project with all five packages installed from the registry, and the driver that calls them."""
     project = _project(tmp_path_factory.mktemp("all-five"), registry, *APIS)
     shutil.copy(DRIVER, project / DRIVER.name)
     return project
 
 
-def operation_plan(api: str) -> tuple[dict, dict]:
+def operation_plan(api: str) -> tuple[dict[str, Any], dict[str, Any]]:
     """(clientcall's plan of ``api``'s first operation, the same call in openapi-fetch's terms)."""
-    document = yaml_spec(api)
+    document = read_spec(api)
     plan = call_plan(api, document)
     path, method, operation, item = next(
         (path, method, item[method], item)
@@ -305,7 +307,7 @@ def operation_plan(api: str) -> tuple[dict, dict]:
         for method in HTTP_METHODS
         if isinstance(item.get(method), dict)
     )
-    params: dict[str, dict] = {}
+    params: dict[str, dict[str, Any]] = {}
     for parameter in [resolve(document, p) for p in [*item.get("parameters", []), *operation.get("parameters", [])]]:
         if parameter["name"] in plan["arguments"]:
             params.setdefault(parameter["in"], {})[parameter["name"]] = plan["arguments"][parameter["name"]]
@@ -315,13 +317,7 @@ def operation_plan(api: str) -> tuple[dict, dict]:
     return plan, {"method": method.upper(), "path": path, "init": init}
 
 
-def yaml_spec(api: str) -> dict:
-    import yaml
-
-    return yaml.safe_load(APIS[api].spec.read_text(encoding="utf-8"))
-
-
-def run_driver(project: Path, api: str, plan: dict, server_url: str, **env: str) -> object:
+def run_driver(project: Path, api: str, plan: dict[str, Any], server_url: str, **env: str) -> Any:
     environment = {**env_without_npm_settings(), f"{api.upper()}_BASE_URL": server_url, **env}
     result = subprocess.run(
         ["node", DRIVER.name, package_name(api), json.dumps(plan)],
@@ -344,16 +340,17 @@ def check_credentials(api: str, call: ServerRequest, log: list[ServerRequest], a
 
     ``access_tokens``: the access token the server answered, by the path of the call that gave it.
     """
+    sent = arguments(api)  # what run_driver exported as the environment (CREDENTIALS)
     if api == "intandem":
-        assert call.headers["Authorization"] == 'Token token="tok-intandem"'
+        assert call.headers["Authorization"] == f'Token token="{sent["token"]}"'
     elif api == "activeplatform":
-        assert call.args.getlist("api_token") == ["tok-activeplatform"]
+        assert call.args.getlist("api_token") == [sent["api_token"]]
         assert "Authorization" not in call.headers
     elif api == "octopush":
-        assert (call.headers["api-login"], call.headers["api-key"]) == ("ops@example.com", "key-octopush")
+        assert (call.headers["api-login"], call.headers["api-key"]) == (sent["api_login"], sent["api_key"])
     elif api == "portabilling":
         (login,) = [request for request in log if request.path == "/Session/login"]
-        assert json.loads(login.get_data()) == {"params": {"login": "ada", "password": "pw-portabilling"}}
+        assert json.loads(login.get_data()) == {"params": {"login": sent["login"], "password": sent["password"]}}
         assert "Authorization" not in login.headers
         assert call.headers["Authorization"] == f"Bearer {access_tokens['/Session/login']}"
     elif api == "twosms":
@@ -361,8 +358,8 @@ def check_credentials(api: str, call: ServerRequest, log: list[ServerRequest], a
         assert token.mimetype == "application/x-www-form-urlencoded"
         assert parse_qs(token.get_data(as_text=True)) == {
             "grant_type": ["client_credentials"],
-            "client_id": ["client-2sms"],
-            "client_secret": ["secret-2sms"],
+            "client_id": [sent["client_id"]],
+            "client_secret": [sent["client_secret"]],
         }
         assert call.headers["Authorization"] == f"Bearer {access_tokens['/Token']}"
     else:
@@ -370,13 +367,13 @@ def check_credentials(api: str, call: ServerRequest, log: list[ServerRequest], a
 
 
 @pytest.mark.parametrize("api", list(APIS))
-def test_each_package_sends_its_apis_credentials(api: str, all_packages: Path, api_server):
+def test_each_package_sends_its_apis_credentials(api: str, all_packages: Path, api_server: HTTPServer) -> None:
     plan, call = operation_plan(api)
     api_server.clear()
     api_server.expect_request(plan["path"], method=plan["method"]).respond_with_data(
         plan["answer"], status=plan["status"], content_type=JSON
     )
-    access_tokens = {"/Token": TOKEN_ANSWER["access_token"]}
+    access_tokens: dict[str, str] = {"/Token": str(TOKEN_ANSWER["access_token"])}
     for method, path, answer in plan["auth_answers"]:
         api_server.expect_request(path, method=method).respond_with_data(answer, content_type=JSON)
         access_tokens[path] = json.loads(answer)["access_token"]
@@ -394,7 +391,7 @@ def test_each_package_sends_its_apis_credentials(api: str, all_packages: Path, a
         assert json.loads(calls[0].get_data()) == plan["body"]
 
 
-def test_portabilling_session_is_renewed_once_on_a_session_fault(all_packages: Path, api_server):
+def test_portabilling_session_is_renewed_once_on_a_session_fault(all_packages: Path, api_server: HTTPServer) -> None:
     """Three calls at once on a cold client: one login; all three meet an expired session; one refresh."""
     plan, call = operation_plan("portabilling")
     expired = {"faultcode": "Server.Session.check_auth.auth_failed", "faultstring": "Session expired"}
@@ -422,11 +419,11 @@ def test_portabilling_session_is_renewed_once_on_a_session_fault(all_packages: P
     assert paths.count("/Session/login") == 1 and paths.count("/Session/refresh_access_token") == 1, paths
     (refresh,) = [request for request in log if request.path == "/Session/refresh_access_token"]
     assert json.loads(refresh.get_data()) == {"params": {"refresh_token": "refresh-1"}}
-    bearers = [request.headers.get("Authorization") for request in log if request.path == plan["path"]]
+    bearers = [request.headers.get("Authorization", "") for request in log if request.path == plan["path"]]
     assert sorted(bearers) == ["Bearer access-1"] * 3 + ["Bearer access-2"] * 3
 
 
-def test_twosms_token_is_renewed_once_after_a_401(all_packages: Path, api_server):
+def test_twosms_token_is_renewed_once_after_a_401(all_packages: Path, api_server: HTTPServer) -> None:
     plan, call = operation_plan("twosms")
     tokens = iter(["token-1", "token-2"])
 
@@ -454,11 +451,14 @@ def test_twosms_token_is_renewed_once_after_a_401(all_packages: Path, api_server
     ]
 
 
-def test_refused_login_is_an_authentication_error_without_the_password(all_packages: Path, api_server):
+def test_refused_login_is_an_authentication_error_without_the_password(
+    all_packages: Path, api_server: HTTPServer
+) -> None:
     plan, call = operation_plan("portabilling")
+    login, password = arguments("portabilling")["login"], arguments("portabilling")["password"]
     api_server.clear()
     api_server.expect_request("/Session/login", method="POST").respond_with_json(
-        {"faultcode": "Server.Session.auth_failed", "faultstring": "Login failed for ada/pw-portabilling\r\nForged: x"},
+        {"faultcode": "Server.Session.auth_failed", "faultstring": f"Login failed for {login}/{password}\r\nForged: x"},
         status=500,
     )
     outcome = run_driver(all_packages, "portabilling", call, api_server.url_for("/").rstrip("/"),
@@ -466,7 +466,7 @@ def test_refused_login_is_an_authentication_error_without_the_password(all_packa
     assert outcome == {
         "thrown": "AuthenticationError",
         "message": "PortaBilling login failed: HTTP 500 Server.Session.auth_failed: "
-        "Login failed for ada/********\\u000d\\u000aForged: x",
+        f"Login failed for {login}/********\\u000d\\u000aForged: x",
     }
     assert [request.path for request, _response in api_server.log] == ["/Session/login"]
 
@@ -475,22 +475,27 @@ def test_refused_login_is_an_authentication_error_without_the_password(all_packa
     ("env", "message"),
     [
         ({}, "missing credential: pass apiKey to connect() or set OCTOPUSH_API_KEY"),
-        ({"OCTOPUSH_API_KEY": "key-octopush\n"}, "apiKey (from OCTOPUSH_API_KEY) contains a control character"),
+        (
+            {"OCTOPUSH_API_KEY": OCTOPUSH["api_key"] + "\n"},
+            "apiKey (from OCTOPUSH_API_KEY) contains a control character",
+        ),
         ({"OCTOPUSH_API_KEY": "kéy"}, "apiKey (from OCTOPUSH_API_KEY) contains a non-ASCII character"),
     ],
 )
-def test_unusable_credentials_are_refused_before_sending(all_packages: Path, api_server, env: dict, message: str):
+def test_unusable_credentials_are_refused_before_sending(
+    all_packages: Path, api_server: HTTPServer, env: dict[str, str], message: str
+) -> None:
     _plan, call = operation_plan("octopush")
     api_server.clear()
     outcome = run_driver(all_packages, "octopush", call, api_server.url_for("/").rstrip("/"),
-                         OCTOPUSH_API_LOGIN="ops@example.com", **env)  # fmt: skip
+                         OCTOPUSH_API_LOGIN=OCTOPUSH["api_login"], **env)  # fmt: skip
     assert outcome["thrown"] == "ConfigurationError"
     assert outcome["message"].startswith(message), outcome
-    assert "key-octopush" not in outcome["message"] and "kéy" not in outcome["message"]
+    assert OCTOPUSH["api_key"] not in outcome["message"] and "kéy" not in outcome["message"]
     assert api_server.log == []
 
 
-def test_timeout_bounds_the_whole_call_login_included(all_packages: Path):
+def test_timeout_bounds_the_whole_call_login_included(all_packages: Path) -> None:
     """A server that takes the connection and never answers: the login hangs, the call ends at timeoutMs."""
     _plan, call = operation_plan("portabilling")
     with socket.socket() as silent:
@@ -505,7 +510,7 @@ def test_timeout_bounds_the_whole_call_login_included(all_packages: Path):
     assert elapsed < 30, f"the call took {elapsed:.1f}s"  # did not hang (node's start included)
 
 
-def test_plain_http_to_another_host_is_refused(all_packages: Path):
+def test_plain_http_to_another_host_is_refused(all_packages: Path) -> None:
     _plan, call = operation_plan("intandem")
     outcome = run_driver(all_packages, "intandem", call, "http://api.vcita.biz", **CREDENTIALS["intandem"])
     assert outcome["thrown"] == "ConfigurationError"
@@ -514,7 +519,9 @@ def test_plain_http_to_another_host_is_refused(all_packages: Path):
     )
 
 
-def test_publishing_again_skips_every_package(first_publish, npm_dist: Path, registry: Registry):
+def test_publishing_again_skips_every_package(
+    first_publish: tuple[Completed, Completed, Completed], npm_dist: Path, registry: Registry
+) -> None:
     result = run_publish(npm_dist, registry)
     print(result.stdout)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -523,7 +530,9 @@ def test_publishing_again_skips_every_package(first_publish, npm_dist: Path, reg
     assert_no_secret(result, registry.token)
 
 
-def test_dry_run_publishes_nothing(first_publish, npm_dist: Path, registry: Registry):
+def test_dry_run_publishes_nothing(
+    first_publish: tuple[Completed, Completed, Completed], npm_dist: Path, registry: Registry
+) -> None:
     before = sorted(str(path) for path in registry.storage.rglob("*"))
     result = run_publish(npm_dist, registry, "--dry-run")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -531,7 +540,9 @@ def test_dry_run_publishes_nothing(first_publish, npm_dist: Path, registry: Regi
     assert sorted(str(path) for path in registry.storage.rglob("*")) == before
 
 
-def test_changed_build_under_the_same_version_is_refused(first_publish, npm_dist: Path, registry: Registry, tmp_path):
+def test_changed_build_under_the_same_version_is_refused(
+    first_publish: tuple[Completed, Completed, Completed], npm_dist: Path, registry: Registry, tmp_path: Path
+) -> None:
     api = "portabilling"
     name = npmpack.tarball_name(package_name(api), version(api))
     unpacked = tmp_path / "unpacked"

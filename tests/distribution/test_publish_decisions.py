@@ -17,6 +17,7 @@ from accountkit_codegen.publish import in_publishing_order, plan_release, refusa
 from accountkit_codegen.simpleindex import IndexFile, index_digest, project_files
 from packaging.utils import canonicalize_name
 from packaging.version import Version
+from pytest_httpserver import HTTPServer
 
 WHEEL, SDIST = "demo_client-1.2.3-py3-none-any.whl", "demo_client-1.2.3.tar.gz"
 
@@ -39,33 +40,33 @@ def digest(file: IndexFile) -> tuple[str, str]:
     return file.hash_name, file.hash_value
 
 
-def test_releases_groups_files_by_name_and_version(tmp_path: Path):
+def test_releases_groups_files_by_name_and_version(tmp_path: Path) -> None:
     release = make_release(tmp_path)
     assert (release.name, release.version, release.api) == (canonicalize_name("demo-client"), Version("1.2.3"), "demo")
     assert [path.name for path in release.files] == sorted([WHEEL, SDIST])
 
 
-def test_nothing_on_index_uploads_everything(tmp_path: Path):
+def test_nothing_on_index_uploads_everything(tmp_path: Path) -> None:
     plan = plan_release(make_release(tmp_path), [], digest)
     assert plan.action == "upload" and {path.name for path in plan.files} == {WHEEL, SDIST}
 
 
-def test_identical_files_are_skipped_whatever_the_hash_algorithm(tmp_path: Path):
+def test_identical_files_are_skipped_whatever_the_hash_algorithm(tmp_path: Path) -> None:
     plan = plan_release(make_release(tmp_path), [listed(WHEEL, algorithm="md5"), listed(SDIST)], digest)
     assert plan.action == "skip"
 
 
-def test_other_versions_on_index_do_not_matter(tmp_path: Path):
+def test_other_versions_on_index_do_not_matter(tmp_path: Path) -> None:
     other = listed("demo_client-1.2.2.tar.gz", b"old")
     assert plan_release(make_release(tmp_path), [other], digest).action == "upload"
 
 
-def test_half_published_release_is_completed(tmp_path: Path):
+def test_half_published_release_is_completed(tmp_path: Path) -> None:
     plan = plan_release(make_release(tmp_path), [listed(WHEEL)], digest)
     assert plan.action == "upload" and [path.name for path in plan.files] == [SDIST]
 
 
-def test_different_bytes_are_refused(tmp_path: Path):
+def test_different_bytes_are_refused(tmp_path: Path) -> None:
     release = make_release(tmp_path)
     plan = plan_release(release, [listed(WHEEL, b"something else"), listed(SDIST)], digest)
     assert plan.action == "refuse" and WHEEL in plan.reason
@@ -75,13 +76,13 @@ def test_different_bytes_are_refused(tmp_path: Path):
     )
 
 
-def test_a_file_we_did_not_build_is_refused(tmp_path: Path):
+def test_a_file_we_did_not_build_is_refused(tmp_path: Path) -> None:
     foreign = listed("demo_client-1.2.3-py311-none-any.whl")
     plan = plan_release(make_release(tmp_path), [listed(WHEEL), listed(SDIST), foreign], digest)
     assert plan.action == "refuse" and foreign.filename in plan.reason
 
 
-def test_redaction_covers_every_form_of_the_password():
+def test_redaction_covers_every_form_of_the_password() -> None:
     credentials = Credentials("uploader", "p@ss word/+")
     basic = base64.b64encode(b"uploader:p@ss word/+").decode()
     text = (
@@ -95,12 +96,12 @@ def test_redaction_covers_every_form_of_the_password():
     assert "p@ss" not in repr(credentials)
 
 
-def test_twine_gets_the_password_through_its_environment():
+def test_twine_gets_the_password_through_its_environment() -> None:
     assert Credentials("uploader", "pw").twine_env() == {"TWINE_USERNAME": "uploader", "TWINE_PASSWORD": "pw"}
     assert Credentials(None, None).twine_env() == {}
 
 
-def test_simple_page_is_read_and_unhashed_links_are_downloaded(api_server):
+def test_simple_page_is_read_and_unhashed_links_are_downloaded(api_server: HTTPServer) -> None:
     """A PEP 503 page with a relative, hashed link and an absolute one without a hash."""
     api_server.clear()
     wheel_hash = hashlib.sha256(b"wheel").hexdigest()
@@ -117,13 +118,13 @@ def test_simple_page_is_read_and_unhashed_links_are_downloaded(api_server):
     assert index_digest(files[SDIST], Credentials()) == ("sha256", hashlib.sha256(b"sdist").hexdigest())
 
 
-def test_unknown_project_has_no_files(api_server):
+def test_unknown_project_has_no_files(api_server: HTTPServer) -> None:
     api_server.clear()
     api_server.expect_request("/simple/nothing-here/").respond_with_data("Not Found", status=404)
     assert project_files(api_server.url_for("/").rstrip("/"), "nothing-here", Credentials()) == []
 
 
-def test_the_runtime_is_published_before_any_client_whatever_the_names(tmp_path: Path):
+def test_the_runtime_is_published_before_any_client_whatever_the_names(tmp_path: Path) -> None:
     # "aardvark-client" sorts before "accountkit-runtime": the order must come from the rule, not the alphabet.
     for name in ("aardvark_client-2.0.0-py3-none-any.whl", "accountkit_runtime-1.0.1-py3-none-any.whl"):
         (tmp_path / name).write_bytes(name.encode())

@@ -17,23 +17,20 @@ import sys
 import zipfile
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
-import yaml
 from accountkit_codegen.distbuild import build_project
 from accountkit_codegen.layout import REPO, RUNTIME_DISTRIBUTION, RUNTIME_PACKAGE, all_apis
 from accountkit_codegen.records import client_version
 from accountkit_codegen.runtimerange import runtime_version
-
-sys.path.insert(0, str(Path(__file__).parent))  # import the helpers beside this file whatever the import mode
-from clientcall import VENDOR_AUTH  # noqa: E402
+from clientcall import VENDOR_AUTH
 from distsupport import PackageIndex, call_with_installed_client, codegen_env, fresh_venv, install_from  # noqa: E402
+from pytest_httpserver import HTTPServer
+from support.specs import read_spec
 
 APIS = [api.name for api in all_apis()]
-
-
-def spec(api: str) -> dict:
-    return yaml.safe_load(next(a for a in all_apis() if a.name == api).spec.read_text(encoding="utf-8"))
+Completed = subprocess.CompletedProcess[str]
 
 
 def version(api: str) -> str:
@@ -49,7 +46,7 @@ def summary(api: str) -> str:
 RUNTIME_SUMMARY = f"{RUNTIME_DISTRIBUTION} {runtime_version()}:"
 
 
-def run_publish(dist: Path, index: PackageIndex, *args: str, password: str | None = None):
+def run_publish(dist: Path, index: PackageIndex, *args: str, password: str | None = None) -> Completed:
     return subprocess.run(
         [sys.executable, "-m", "accountkit_codegen.publish", "--dist", str(dist), *args],
         env=codegen_env(
@@ -63,13 +60,13 @@ def run_publish(dist: Path, index: PackageIndex, *args: str, password: str | Non
     )
 
 
-def assert_no_secret(result, *secrets: str) -> None:
+def assert_no_secret(result: Completed, *secrets: str) -> None:
     for secret in secrets:
         assert secret not in result.stdout + result.stderr, "publish printed a credential"
 
 
 @pytest.fixture(scope="module")
-def first_publish(dist_dir: Path, package_index: PackageIndex):
+def first_publish(dist_dir: Path, package_index: PackageIndex) -> tuple[Completed, Completed]:
     """A publish with a wrong password (must fail, upload nothing), then the real one."""
     wrong = run_publish(dist_dir, package_index, password="wrong-" + package_index.password)
     right = run_publish(dist_dir, package_index)
@@ -77,7 +74,9 @@ def first_publish(dist_dir: Path, package_index: PackageIndex):
     return wrong, right
 
 
-def test_wrong_password_fails_without_printing_it(first_publish, package_index: PackageIndex):
+def test_wrong_password_fails_without_printing_it(
+    first_publish: tuple[Completed, Completed], package_index: PackageIndex
+) -> None:
     wrong, _ = first_publish
     assert wrong.returncode == 1, wrong.stdout + wrong.stderr
     for start in [RUNTIME_SUMMARY, *map(summary, APIS)]:
@@ -85,7 +84,9 @@ def test_wrong_password_fails_without_printing_it(first_publish, package_index: 
     assert_no_secret(wrong, "wrong-" + package_index.password, package_index.password)
 
 
-def test_first_publish_uploads_the_runtime_first_then_every_client(first_publish, package_index: PackageIndex):
+def test_first_publish_uploads_the_runtime_first_then_every_client(
+    first_publish: tuple[Completed, Completed], package_index: PackageIndex
+) -> None:
     _, result = first_publish
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
@@ -98,7 +99,9 @@ def test_first_publish_uploads_the_runtime_first_then_every_client(first_publish
 
 
 @pytest.fixture(scope="module")
-def client_venv(first_publish, package_index: PackageIndex, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def client_venv(
+    first_publish: tuple[Completed, Completed], package_index: PackageIndex, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
     """A fresh venv with every client installed from the private index, accountkit-runtime with them as their
     dependency (the other dependencies from the usual index: ``--index`` puts ours first, and uv's default
     first-index strategy never looks elsewhere for a name our index has)."""
@@ -115,9 +118,9 @@ def _wheel_spec_sha256(dist: Path, api: str) -> str:
 
 
 @pytest.mark.parametrize("api", APIS)
-def test_installed_client_calls_an_api(api: str, client_venv: Path, api_server, dist_dir: Path):
+def test_installed_client_calls_an_api(api: str, client_venv: Path, api_server: HTTPServer, dist_dir: Path) -> None:
     """Sync and async calls succeed, send the planned values and return the answer's values parsed."""
-    outcome = call_with_installed_client(client_venv / "bin" / "python", api, spec(api), api_server)
+    outcome = call_with_installed_client(client_venv / "bin" / "python", api, read_spec(api), api_server)
     plan, calls, logins = outcome.pop("plan"), outcome.pop("calls"), outcome.pop("logins")
     print(api, outcome)
     assert outcome["module_file"].startswith(str(client_venv)), "imported from outside the fresh venv"
@@ -136,7 +139,7 @@ def test_installed_client_calls_an_api(api: str, client_venv: Path, api_server, 
     assert len(logins) == (2 if "login" in VENDOR_AUTH[api] else 0)  # one per client: sync, then async
 
 
-def same_values(parsed, answer) -> bool:
+def same_values(parsed: Any, answer: Any) -> bool:
     """``parsed`` (a model's ``to_dict()``) holds the answer's values; an empty answer may parse to None.
 
     Date-times are compared as instants, numbers as numbers: ``to_dict()`` writes them its own way.
@@ -149,12 +152,12 @@ def same_values(parsed, answer) -> bool:
         return len(parsed) == len(answer) and all(map(same_values, parsed, answer))
     if isinstance(answer, str) and isinstance(parsed, str) and parsed != answer:
         try:
-            return datetime.fromisoformat(parsed) == datetime.fromisoformat(answer)
+            return bool(datetime.fromisoformat(parsed) == datetime.fromisoformat(answer))
         except ValueError:
             return False
     if isinstance(answer, (int, float)) and isinstance(parsed, (int, float)) and not isinstance(answer, bool):
         return float(parsed) == float(answer)
-    return parsed == answer
+    return bool(parsed == answer)
 
 
 def _record_hashes(record: str) -> set[str]:
@@ -162,7 +165,7 @@ def _record_hashes(record: str) -> set[str]:
     return {line.rsplit(",", 1)[0] for line in record.splitlines() if line.startswith(f"{RUNTIME_PACKAGE}/")}
 
 
-def test_the_runtime_was_installed_from_the_private_index(client_venv: Path, dist_dir: Path):
+def test_the_runtime_was_installed_from_the_private_index(client_venv: Path, dist_dir: Path) -> None:
     wheel = next(dist_dir.glob(f"{RUNTIME_PACKAGE}-*.whl"))
     with zipfile.ZipFile(wheel) as archive:
         built = next(name for name in archive.namelist() if name.endswith(".dist-info/RECORD"))
@@ -171,7 +174,9 @@ def test_the_runtime_was_installed_from_the_private_index(client_venv: Path, dis
     assert published and _record_hashes(installed.read_text()) == published  # the same files, byte for byte
 
 
-def test_publishing_again_skips_every_release(first_publish, dist_dir: Path, package_index: PackageIndex):
+def test_publishing_again_skips_every_release(
+    first_publish: tuple[Completed, Completed], dist_dir: Path, package_index: PackageIndex
+) -> None:
     result = run_publish(dist_dir, package_index)
     print(result.stdout)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -181,7 +186,9 @@ def test_publishing_again_skips_every_release(first_publish, dist_dir: Path, pac
     assert_no_secret(result, package_index.password)
 
 
-def test_dry_run_uploads_nothing(first_publish, dist_dir: Path, package_index: PackageIndex):
+def test_dry_run_uploads_nothing(
+    first_publish: tuple[Completed, Completed], dist_dir: Path, package_index: PackageIndex
+) -> None:
     before = sorted(package_index.packages.iterdir())
     result = run_publish(dist_dir, package_index, "--dry-run")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -189,7 +196,9 @@ def test_dry_run_uploads_nothing(first_publish, dist_dir: Path, package_index: P
     assert sorted(package_index.packages.iterdir()) == before
 
 
-def test_changed_build_under_same_version_is_refused(first_publish, package_index: PackageIndex, tmp_path: Path):
+def test_changed_build_under_same_version_is_refused(
+    first_publish: tuple[Completed, Completed], package_index: PackageIndex, tmp_path: Path
+) -> None:
     api = "portabilling" if "portabilling" in APIS else APIS[0]
     source = next(a for a in all_apis() if a.name == api).output
     changed = tmp_path / api

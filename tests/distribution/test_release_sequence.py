@@ -20,16 +20,13 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 import tarfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
-
-sys.path.insert(0, str(Path(__file__).parent))  # the helpers beside this file, whatever the import mode
-sys.path.insert(0, str(Path(__file__).parents[1] / "pipeline"))
 from distsupport import (  # noqa: E402
     PackageIndex,
     call_with_installed_client,
@@ -38,7 +35,8 @@ from distsupport import (  # noqa: E402
     fresh_venv,
     install_from,
 )
-from pipeline_support import RepoCopy, copy_repo  # noqa: E402
+from pytest_httpserver import HTTPServer
+from support.repocopy import RepoCopy, copy_repo  # noqa: E402
 
 pytestmark = pytest.mark.timeout(1200)  # a whole release history: many builds, on a shared 2-core machine
 
@@ -51,7 +49,7 @@ DATE = {"SOURCE_DATE_EPOCH": "1767225600"}
 class History:
     repo: RepoCopy
     index: PackageIndex
-    after_fix: dict = field(default_factory=dict)  # a client installed right after step 1: what it ran on
+    after_fix: dict[str, Any] = field(default_factory=dict)  # a client installed right after step 1: what it ran on
     summaries: dict[str, list[str]] = field(default_factory=dict)  # step -> the publish summary lines
     versions: dict[str, dict[str, str]] = field(default_factory=dict)  # step -> package -> version
     dists: dict[str, Path] = field(default_factory=dict)
@@ -93,7 +91,7 @@ def declare(repo: RepoCopy, level: str, text: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def history(package_index: PackageIndex, api_server, tmp_path_factory: pytest.TempPathFactory) -> History:
+def history(package_index: PackageIndex, api_server: HTTPServer, tmp_path_factory: pytest.TempPathFactory) -> History:
     repo = copy_repo(tmp_path_factory.mktemp("history") / "repo", git=True)
     repo.stamp_all()
     history = History(repo, package_index)
@@ -129,8 +127,9 @@ def history(package_index: PackageIndex, api_server, tmp_path_factory: pytest.Te
     return history
 
 
-def spec_of(history: History, api: str) -> dict:
-    return yaml.safe_load((history.repo.root / "specs" / f"{api}.yaml").read_text())
+def spec_of(history: History, api: str) -> dict[str, Any]:
+    document: dict[str, Any] = yaml.safe_load((history.repo.root / "specs" / f"{api}.yaml").read_text())
+    return document
 
 
 def installed(python: Path, code: str) -> str:
@@ -217,7 +216,9 @@ def test_todays_clients_with_the_previous_minors_runtime_are_refused_by_the_rang
     assert not names & {"portabilling-client", "accountkit-runtime"}  # nothing half-installed
 
 
-def test_a_client_from_before_the_minor_works_with_todays_runtime(history: History, tmp_path: Path, api_server) -> None:
+def test_a_client_from_before_the_minor_works_with_todays_runtime(
+    history: History, tmp_path: Path, api_server: HTTPServer
+) -> None:
     python = fresh_venv(tmp_path)
     client = f"portabilling-client=={history.versions['step3-spec']['portabilling-client']}"
     todays = history.versions["step4-runtime-minor"]["accountkit-runtime"]

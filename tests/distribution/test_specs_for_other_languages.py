@@ -41,14 +41,14 @@ def specs_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("api", APIS)
-def test_every_output_is_written(api: str, specs_dir: Path):
+def test_every_output_is_written(api: str, specs_dir: Path) -> None:
     for suffix in (".yaml", ".json", ".html", ".d.ts"):
         path = specs_dir / f"{api}{suffix}"
         assert path.is_file() and path.stat().st_size > 0, f"{path.name} missing or empty"
 
 
 @pytest.mark.parametrize("api", APIS)
-def test_bundles_are_self_contained_valid_openapi(api: str, specs_dir: Path):
+def test_bundles_are_self_contained_valid_openapi(api: str, specs_dir: Path) -> None:
     from_json = json.loads((specs_dir / f"{api}.json").read_text(encoding="utf-8"))
     from_yaml = yaml.safe_load((specs_dir / f"{api}.yaml").read_text(encoding="utf-8"))
     for document in (from_json, from_yaml):
@@ -60,7 +60,7 @@ def test_bundles_are_self_contained_valid_openapi(api: str, specs_dir: Path):
 
 
 @pytest.mark.parametrize("api", APIS)
-def test_html_reference_works_offline(api: str, specs_dir: Path):
+def test_html_reference_works_offline(api: str, specs_dir: Path) -> None:
     html = (specs_dir / f"{api}.html").read_text(encoding="utf-8")
     assert specsdist.external_assets(html) == []
     assert not re.search(r"<script\b[^>]*\bsrc\s*=", html, re.IGNORECASE), "a script is loaded, not inlined"
@@ -71,14 +71,14 @@ def test_html_reference_works_offline(api: str, specs_dir: Path):
                 assert operation["operationId"] in html, f"{operation['operationId']} is not in the page"
 
 
-def test_external_assets_are_detected():
+def test_external_assets_are_detected() -> None:
     """The offline check above would catch a CDN script or stylesheet (it is not vacuous)."""
     page = '<script src="https://cdn.example/redoc.js"></script><link rel="stylesheet" href="//fonts.example/x.css">'
     assert specsdist.external_assets(page) == ["//fonts.example/x.css", "https://cdn.example/redoc.js"]
     assert specsdist.external_assets("<script>inline()</script>") == []
 
 
-def test_typescript_types_are_usable(specs_dir: Path, tmp_path: Path):
+def test_typescript_types_are_usable(specs_dir: Path, tmp_path: Path) -> None:
     if "portabilling" not in APIS:
         pytest.skip("usage.ts is written against portabilling's types")
     work = tmp_path / "ts"
@@ -89,7 +89,7 @@ def test_typescript_types_are_usable(specs_dir: Path, tmp_path: Path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_typescript_check_fails_on_a_wrong_body(specs_dir: Path, tmp_path: Path):
+def test_typescript_check_fails_on_a_wrong_body(specs_dir: Path, tmp_path: Path) -> None:
     """A body the types reject makes tsc fail: the check really reads usage files and the .d.ts."""
     if "portabilling" not in APIS:
         pytest.skip("written against portabilling's types")
@@ -111,7 +111,7 @@ def test_typescript_check_fails_on_a_wrong_body(specs_dir: Path, tmp_path: Path)
     assert "wrong.ts" in result.stdout
 
 
-def test_specs_command_runs_as_a_module(tmp_path: Path):
+def test_specs_command_runs_as_a_module(tmp_path: Path) -> None:
     """``python -m accountkit_codegen.specsdist`` (what ``./dev -s specs`` runs) for one API, end to end."""
     api = APIS[0]
     result = subprocess.run(

@@ -24,6 +24,7 @@ import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -32,7 +33,7 @@ REPORT = ROOT / "docs" / "mutation.md"
 TARGET = 0.90  # share of non-equivalent mutants to kill, per module and overall
 
 
-def load(name: str) -> dict:
+def load(name: str) -> dict[str, Any]:
     with (HERE / name).open("rb") as file:
         return tomllib.load(file)
 
@@ -53,7 +54,7 @@ def mutated_path(module: str) -> Path:
     return ROOT / path
 
 
-def config_text(module: str, settings: dict, defaults: dict) -> str:
+def config_text(module: str, settings: dict[str, Any], defaults: dict[str, Any]) -> str:
     tests = " ".join(settings["tests"])
     command = f"{sys.executable} -m pytest -x -q -p no:cacheprovider -p no:randomly {tests}"
     excluded = ", ".join(json.dumps(pattern) for pattern in defaults["exclude-operators"])
@@ -74,7 +75,7 @@ def tool(name: str) -> str:
     return str(Path(sys.executable).with_name(name))
 
 
-def run_module(module: str, settings: dict, defaults: dict) -> None:
+def run_module(module: str, settings: dict[str, Any], defaults: dict[str, Any]) -> None:
     """Mutate ``module`` with cosmic-ray and record how long it took."""
     WORK.mkdir(exist_ok=True)
     config, session = WORK / f"{slug(module)}.toml", WORK / f"{slug(module)}.sqlite"
@@ -111,12 +112,14 @@ class Outcome:
         return (self.killed + self.incompetent) / self.judged if self.judged else None
 
 
-def mutation_key(module: str, mutation, lines: list[str]) -> tuple[str, str, int, str]:
+def mutation_key(module: str, mutation: Any, lines: list[str]) -> tuple[str, str, int, str]:
     line = lines[mutation.start_pos[0] - 1].strip() if mutation.start_pos[0] <= len(lines) else ""
     return module, mutation.operator_name, int(mutation.occurrence), line
 
 
-def read_outcome(module: str, equivalents: dict[tuple[str, str, int, str], str], used: set) -> Outcome | None:
+def read_outcome(
+    module: str, equivalents: dict[tuple[str, str, int, str], str], used: set[tuple[str, str, int, str]]
+) -> Outcome | None:
     from cosmic_ray.work_db import WorkDB, use_db
     from cosmic_ray.work_item import TestOutcome, WorkerOutcome
 
@@ -155,10 +158,10 @@ def write_report(modules: list[str]) -> bool:
     """docs/mutation.md from every module's last results; True when the target is met everywhere run."""
     entries = load("equivalent.toml").get("equivalent", [])
     equivalents = {(e["module"], e["operator"], int(e["occurrence"]), e["line"].strip()): e["reason"] for e in entries}
-    used: set = set()
+    used: set[tuple[str, str, int, str]] = set()
     outcomes = [o for o in (read_outcome(m, equivalents, used) for m in modules) if o is not None]
     not_run = [m for m in modules if m not in {o.module for o in outcomes}]
-    total = Counter()
+    total: Counter[str] = Counter()
     for o in outcomes:
         total.update(
             killed=o.killed + o.incompetent, survived=len(o.survivors), equivalent=len(o.equivalent), skipped=o.skipped

@@ -1,11 +1,11 @@
-"""Fixtures for pipeline tests (the machinery is in pipeline_support.py)."""
+"""Fixtures for pipeline tests (the machinery is in tests/support/repocopy.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from pipeline_support import RepoCopy, copy_repo
+from support.repocopy import RepoCopy, copy_repo
 
 
 @pytest.fixture

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
-from pipeline_support import RepoCopy, tree_digest
+from support.repocopy import RepoCopy, tree_digest
 
 
 def test_full_regeneration_reproduces_the_committed_tree_byte_for_byte(repo_copy: RepoCopy) -> None:
@@ -46,11 +48,12 @@ def test_only_the_changed_api_is_rebuilt(repo_copy: RepoCopy) -> None:
     assert "regenerated octopush in" in result.stdout
     assert "4 unchanged" in result.stdout
     after = tree_digest(repo_copy.generated)
-    changed = {path.split("/")[0] for path in set(before.items()) ^ set(after.items()) for path in [path[0]]}
+    changed = {path.split("/")[0] for path, _digest in set(before.items()) ^ set(after.items())}
     assert changed == {"octopush"}
 
 
-BREAKAGES = {
+# name -> (how the spec is broken, what the one error must say)
+BREAKAGES: dict[str, tuple[Callable[[str], str], str]] = {
     "yaml syntax": (lambda text: text.replace("paths:", "paths: [unclosed", 1), "is not valid YAML at line"),
     "openapi schema": (
         lambda text: text.replace("openapi: 3.1.0", "openapi: 3.1.0\nwebhooks: 42", 1),

@@ -12,10 +12,11 @@ import json
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
-from pipeline_support import RepoCopy, copy_repo, tree_digest
+from support.repocopy import RepoCopy, copy_repo, tree_digest
 
 APIS = ["activeplatform", "intandem", "octopush", "portabilling", "twosms"]
 CLIENTS = [f"{api}-client" for api in APIS]
@@ -37,8 +38,9 @@ def repo(base: RepoCopy, tmp_path: Path) -> RepoCopy:
     return RepoCopy(tmp_path / "repo")
 
 
-def record(repo: RepoCopy, name: str) -> dict:
-    return json.loads((repo.root / "releases" / f"{name}.json").read_text())
+def record(repo: RepoCopy, name: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((repo.root / "releases" / f"{name}.json").read_text())
+    return loaded
 
 
 def versions(repo: RepoCopy) -> dict[str, str]:

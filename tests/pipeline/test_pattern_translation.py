@@ -64,7 +64,8 @@ def _node_verdicts(cases: list[tuple[str, list[str]]]) -> list[list[bool]]:
     )
     result = subprocess.run([node, "-e", script], input=json.dumps(cases), capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    verdicts: list[list[bool]] = json.loads(result.stdout)
+    return verdicts
 
 
 def test_translations_mean_what_ecma_262_means() -> None:

@@ -11,13 +11,21 @@ import asyncio
 import gc
 import importlib
 import logging
+import socket
 import sys
+import threading
 import warnings
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from support.kits import ActivePlatformKit, InTandemKit, OctopushKit, PortaBillingKit
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import KitFor
 
 
-def runtime_module(name: str):
+def runtime_module(name: str) -> ModuleType:
     """``accountkit_runtime.<name>``, the runtime every client package shares."""
     return importlib.import_module(f"accountkit_runtime.{name}")
 
@@ -25,7 +33,7 @@ def runtime_module(name: str):
 pytestmark = pytest.mark.explicit_transport
 
 
-def _transport_of(client) -> object:
+def _transport_of(client: Any) -> object:
     async def get() -> object:
         async with client:
             return client.get_async_httpx_client()._transport
@@ -34,7 +42,7 @@ def _transport_of(client) -> object:
 
 
 @pytest.mark.parametrize("api", ["portabilling", "octopush"])
-def test_async_calls_go_over_the_chosen_transport(api: str, kit_for) -> None:
+def test_async_calls_go_over_the_chosen_transport(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     aiohttp_transport = runtime_module("aiohttp_transport")
 
@@ -45,7 +53,7 @@ def test_async_calls_go_over_the_chosen_transport(api: str, kit_for) -> None:
     assert not isinstance(over_httpx, aiohttp_transport.AccountkitAiohttpTransport)
 
 
-def test_with_options_switches_the_async_transport(octopush) -> None:
+def test_with_options_switches_the_async_transport(octopush: OctopushKit) -> None:
     client = octopush.connect(async_transport="httpx").with_options(async_transport="aiohttp")
 
     assert type(_transport_of(client)).__name__ == "AccountkitAiohttpTransport"
@@ -53,7 +61,7 @@ def test_with_options_switches_the_async_transport(octopush) -> None:
 
 
 @pytest.mark.parametrize("name", ["curl", "AIOHTTP", "", None])
-def test_an_unknown_transport_is_refused(name: object, octopush) -> None:
+def test_an_unknown_transport_is_refused(name: object, octopush: OctopushKit) -> None:
     with pytest.raises(octopush.errors.ConfigurationError, match="async_transport must be one of 'httpx', 'aiohttp'"):
         octopush.connect(async_transport=name) if name is not None else octopush.connect().with_options(
             async_transport=""
@@ -62,7 +70,7 @@ def test_an_unknown_transport_is_refused(name: object, octopush) -> None:
 
 @pytest.mark.parametrize("missing", ["aiohttp", "httpx_aiohttp"])
 def test_aiohttp_without_the_extra_is_a_configuration_error(
-    missing: str, octopush, monkeypatch: pytest.MonkeyPatch
+    missing: str, octopush: OctopushKit, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delitem(sys.modules, "accountkit_runtime.aiohttp_transport", raising=False)
     monkeypatch.setitem(sys.modules, missing, None)  # import of it fails, as when it is not installed
@@ -74,7 +82,7 @@ def test_aiohttp_without_the_extra_is_a_configuration_error(
     assert "pip install 'accountkit-runtime[aiohttp]'" in str(caught.value)
 
 
-def test_a_dropped_connection_is_a_connection_error_not_a_timeout(intandem) -> None:
+def test_a_dropped_connection_is_a_connection_error_not_a_timeout(intandem: InTandemKit) -> None:
     intandem.server.route("GET", intandem.path, intandem.server.Reply(drop=True))
     client = intandem.connect(async_transport="aiohttp")
 
@@ -85,8 +93,8 @@ def test_a_dropped_connection_is_a_connection_error_not_a_timeout(intandem) -> N
     assert "ServerDisconnectedError" in str(caught.value)
 
 
-def test_a_malformed_response_is_a_connection_error_without_the_url(activeplatform) -> None:
-    def garbage(sock, stopping) -> None:
+def test_a_malformed_response_is_a_connection_error_without_the_url(activeplatform: ActivePlatformKit) -> None:
+    def garbage(sock: socket.socket, stopping: threading.Event) -> None:
         sock.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: nope\r\n\r\n{}")
 
     activeplatform.server.route("PUT", activeplatform.path, activeplatform.server.Reply(raw=garbage))
@@ -100,7 +108,9 @@ def test_a_malformed_response_is_a_connection_error_without_the_url(activeplatfo
 
 
 @pytest.mark.parametrize("end", ["next loop", "client collected"])
-def test_sessions_of_closed_loops_are_let_go_quietly(end: str, portabilling, caplog: pytest.LogCaptureFixture) -> None:
+def test_sessions_of_closed_loops_are_let_go_quietly(
+    end: str, portabilling: PortaBillingKit, caplog: pytest.LogCaptureFixture
+) -> None:
     client = portabilling.connect(async_transport="aiohttp")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ResourceWarning)

@@ -6,9 +6,15 @@ import asyncio
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
+from support.kits import PortaBillingKit
+from support.mockserver import MockServer, Reply
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import Clock
 
 SPEC = Path(__file__).resolve().parents[2] / "specs" / "portabilling.yaml"
 SESSION_FAULTCODES = [
@@ -19,11 +25,11 @@ SESSION_FAULTCODES = [
 ]
 
 
-def unavailable(server):
+def unavailable(server: MockServer) -> Reply:
     return server.Reply(503, body="Service Unavailable", content_type="text/plain")
 
 
-def test_logs_in_then_sends_the_access_token_as_bearer(portabilling) -> None:
+def test_logs_in_then_sends_the_access_token_as_bearer(portabilling: PortaBillingKit) -> None:
     client = portabilling.connect()
 
     result = portabilling.call(client)
@@ -36,7 +42,7 @@ def test_logs_in_then_sends_the_access_token_as_bearer(portabilling) -> None:
     assert result.i_account == 7
 
 
-def test_the_access_token_is_reused(portabilling) -> None:
+def test_the_access_token_is_reused(portabilling: PortaBillingKit) -> None:
     client = portabilling.connect()
 
     for _ in range(3):
@@ -46,7 +52,7 @@ def test_the_access_token_is_reused(portabilling) -> None:
     assert {portabilling.bearer(r) for r in portabilling.main_calls()} == {"pb-access-SECRET-1"}
 
 
-def test_session_expiry_renews_with_the_refresh_token_and_replays(portabilling) -> None:
+def test_session_expiry_renews_with_the_refresh_token_and_replays(portabilling: PortaBillingKit) -> None:
     client = portabilling.connect()
     portabilling.call(client)
     portabilling.expire_sessions()
@@ -61,7 +67,7 @@ def test_session_expiry_renews_with_the_refresh_token_and_replays(portabilling) 
     assert bearers == ["pb-access-SECRET-1", "pb-access-SECRET-1", "pb-access-SECRET-2"]
 
 
-def test_a_failed_refresh_falls_back_to_a_fresh_login(portabilling) -> None:
+def test_a_failed_refresh_falls_back_to_a_fresh_login(portabilling: PortaBillingKit) -> None:
     client = portabilling.connect()
     portabilling.call(client)
     portabilling.expire_sessions()
@@ -83,7 +89,7 @@ def test_a_failed_refresh_falls_back_to_a_fresh_login(portabilling) -> None:
 
 
 @pytest.mark.parametrize("faultcode", SESSION_FAULTCODES)
-def test_every_session_faultcode_triggers_renewal(portabilling, faultcode: str) -> None:
+def test_every_session_faultcode_triggers_renewal(portabilling: PortaBillingKit, faultcode: str) -> None:
     portabilling.expiry_faultcode = faultcode
     client = portabilling.connect()
     portabilling.call(client)
@@ -101,7 +107,7 @@ def test_the_session_faultcodes_are_the_specs() -> None:
     assert set(fault["x-accountkit-login-refused-faultcodes"]) == vendor.LOGIN_REFUSED_FAULTCODES
 
 
-def test_renewal_happens_once_then_the_fault_is_raised(portabilling) -> None:
+def test_renewal_happens_once_then_the_fault_is_raised(portabilling: PortaBillingKit) -> None:
     client = portabilling.connect()
     portabilling.call(client)
     portabilling.reject_all_tokens = True  # even the renewed session is refused
@@ -115,7 +121,7 @@ def test_renewal_happens_once_then_the_fault_is_raised(portabilling) -> None:
     assert len(portabilling.main_calls()) == 3  # first call, failed call, one replay
 
 
-def test_a_refused_login_is_an_authentication_error(portabilling) -> None:
+def test_a_refused_login_is_an_authentication_error(portabilling: PortaBillingKit) -> None:
     client = portabilling.connect(password="wrong-password")
 
     with pytest.raises(portabilling.errors.AuthenticationError) as caught:
@@ -131,7 +137,7 @@ def test_a_refused_login_is_an_authentication_error(portabilling) -> None:
 LOCKED_OUT = "Server.Session.cannot_login_brute_force_activity"
 
 
-def test_a_locked_out_login_is_a_refused_login_not_repeated(portabilling) -> None:
+def test_a_locked_out_login_is_a_refused_login_not_repeated(portabilling: PortaBillingKit) -> None:
     portabilling.locked_out = True
     client = portabilling.connect(max_retries=3)
 
@@ -145,7 +151,7 @@ def test_a_locked_out_login_is_a_refused_login_not_repeated(portabilling) -> Non
     assert portabilling.main_calls() == []
 
 
-def test_a_lock_out_during_a_renewal_is_a_refused_login_too(portabilling) -> None:
+def test_a_lock_out_during_a_renewal_is_a_refused_login_too(portabilling: PortaBillingKit) -> None:
     client = portabilling.connect()
     portabilling.call(client)
     portabilling.expire_sessions()
@@ -159,7 +165,7 @@ def test_a_lock_out_during_a_renewal_is_a_refused_login_too(portabilling) -> Non
 
 
 @pytest.mark.anyio
-async def test_a_locked_out_login_async(portabilling) -> None:
+async def test_a_locked_out_login_async(portabilling: PortaBillingKit) -> None:
     portabilling.locked_out = True
     async with portabilling.connect(max_retries=3) as client:
         with pytest.raises(portabilling.errors.AuthenticationError, match="locked out") as caught:
@@ -169,7 +175,7 @@ async def test_a_locked_out_login_async(portabilling) -> None:
     assert len(portabilling.server.calls(portabilling.login_path)) == 1
 
 
-def test_the_login_operation_itself_says_locked_out(portabilling) -> None:
+def test_the_login_operation_itself_says_locked_out(portabilling: PortaBillingKit) -> None:
     from portabilling_client.api.session import login
     from portabilling_client.client import Client
     from portabilling_client.models import LoginRequest, LoginWithPassword
@@ -186,7 +192,9 @@ def test_the_login_operation_itself_says_locked_out(portabilling) -> None:
     anonymous.close()
 
 
-def test_without_expires_in_the_session_lasts_until_a_session_fault(portabilling, clock) -> None:
+def test_without_expires_in_the_session_lasts_until_a_session_fault(
+    portabilling: PortaBillingKit, clock: Clock
+) -> None:
     client = portabilling.connect()
     portabilling.call(client)
     clock.offset = 10 * 24 * 3600.0  # expires_at is the server's local time, with no zone: not used
@@ -206,7 +214,7 @@ def test_without_expires_in_the_session_lasts_until_a_session_fault(portabilling
     ],
 )
 def test_expires_in_renews_the_session_shortly_before_it_runs_out(
-    portabilling, clock, expires_in, kept_until: float, renewed_at: float
+    portabilling: PortaBillingKit, clock: Clock, expires_in: int | str, kept_until: float, renewed_at: float
 ) -> None:
     portabilling.expires_in = expires_in
     client = portabilling.connect()
@@ -228,7 +236,7 @@ def test_expires_in_renews_the_session_shortly_before_it_runs_out(
 
 
 @pytest.mark.anyio
-async def test_expires_in_renews_the_session_async(portabilling, clock) -> None:
+async def test_expires_in_renews_the_session_async(portabilling: PortaBillingKit, clock: Clock) -> None:
     portabilling.expires_in = 600
     async with portabilling.connect() as client:
         await portabilling.acall(client)
@@ -240,7 +248,7 @@ async def test_expires_in_renews_the_session_async(portabilling, clock) -> None:
 
 
 @pytest.mark.parametrize("expires_in", [0, -5, "soon", float("nan")])
-def test_an_unusable_expires_in_says_nothing(portabilling, clock, expires_in) -> None:
+def test_an_unusable_expires_in_says_nothing(portabilling: PortaBillingKit, clock: Clock, expires_in: object) -> None:
     portabilling.expires_in = expires_in if expires_in == expires_in else "nan"  # JSON has no NaN
     client = portabilling.connect()
     portabilling.call(client)
@@ -262,7 +270,9 @@ def test_the_session_lifetime_uses_the_same_leeway_as_client_credentials() -> No
         assert (flow.EXPIRY_LEEWAY, flow.LEEWAY_SHARE) == (TokenFlow.EXPIRY_LEEWAY, TokenFlow.LEEWAY_SHARE)
 
 
-def test_an_unavailable_login_service_is_a_server_error_not_a_credentials_problem(portabilling) -> None:
+def test_an_unavailable_login_service_is_a_server_error_not_a_credentials_problem(
+    portabilling: PortaBillingKit,
+) -> None:
     from accountkit_runtime.retries import RETRY_STATUSES
 
     assert 503 in RETRY_STATUSES
@@ -278,7 +288,7 @@ def test_an_unavailable_login_service_is_a_server_error_not_a_credentials_proble
     assert portabilling.main_calls() == []
 
 
-def test_the_login_operation_itself_is_not_retried(portabilling) -> None:
+def test_the_login_operation_itself_is_not_retried(portabilling: PortaBillingKit) -> None:
     from portabilling_client.api.session import login
     from portabilling_client.client import Client
     from portabilling_client.models import LoginRequest, LoginWithPassword
@@ -294,7 +304,7 @@ def test_the_login_operation_itself_is_not_retried(portabilling) -> None:
     anonymous.close()
 
 
-def test_the_login_honours_the_timeout(portabilling) -> None:
+def test_the_login_honours_the_timeout(portabilling: PortaBillingKit) -> None:
     portabilling.login_delay = 3.0
     client = portabilling.connect(timeout=0.3, max_retries=0)
 
@@ -305,7 +315,7 @@ def test_the_login_honours_the_timeout(portabilling) -> None:
     assert time.monotonic() - started < 2.0
 
 
-def test_threads_on_a_cold_client_share_one_login(portabilling) -> None:
+def test_threads_on_a_cold_client_share_one_login(portabilling: PortaBillingKit) -> None:
     portabilling.login_delay = 0.2
     client = portabilling.connect()
 
@@ -320,7 +330,7 @@ def test_threads_on_a_cold_client_share_one_login(portabilling) -> None:
 
 
 @pytest.mark.anyio
-async def test_async_login_bearer_and_renewal(portabilling) -> None:
+async def test_async_login_bearer_and_renewal(portabilling: PortaBillingKit) -> None:
     async with portabilling.connect() as client:
         await portabilling.acall(client)
         portabilling.expire_sessions()
@@ -333,7 +343,7 @@ async def test_async_login_bearer_and_renewal(portabilling) -> None:
 
 
 @pytest.mark.anyio
-async def test_async_refused_login_is_an_authentication_error(portabilling) -> None:
+async def test_async_refused_login_is_an_authentication_error(portabilling: PortaBillingKit) -> None:
     async with portabilling.connect(password="wrong-password") as client:
         with pytest.raises(portabilling.errors.AuthenticationError) as caught:
             await portabilling.acall(client)
@@ -342,7 +352,7 @@ async def test_async_refused_login_is_an_authentication_error(portabilling) -> N
 
 
 @pytest.mark.anyio
-async def test_fifty_concurrent_calls_on_a_cold_client_log_in_once(portabilling) -> None:
+async def test_fifty_concurrent_calls_on_a_cold_client_log_in_once(portabilling: PortaBillingKit) -> None:
     portabilling.login_delay = 0.2  # every call is waiting while the first login is under way
     async with portabilling.connect() as client:
         results = await asyncio.gather(*(portabilling.acall(client) for _ in range(50)))
@@ -353,7 +363,7 @@ async def test_fifty_concurrent_calls_on_a_cold_client_log_in_once(portabilling)
 
 
 @pytest.mark.anyio
-async def test_fifty_concurrent_calls_after_expiry_renew_once(portabilling) -> None:
+async def test_fifty_concurrent_calls_after_expiry_renew_once(portabilling: PortaBillingKit) -> None:
     async with portabilling.connect() as client:
         await portabilling.acall(client)
         portabilling.expire_sessions()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from support.kits import ActivePlatformKit, InTandemKit, OctopushKit
 
 
-def test_intandem_sends_a_token_header(intandem) -> None:
+def test_intandem_sends_a_token_header(intandem: InTandemKit) -> None:
     client = intandem.connect()
 
     intandem.call(client)
@@ -15,7 +16,7 @@ def test_intandem_sends_a_token_header(intandem) -> None:
 
 
 @pytest.mark.anyio
-async def test_intandem_sends_a_token_header_async(intandem) -> None:
+async def test_intandem_sends_a_token_header_async(intandem: InTandemKit) -> None:
     async with intandem.connect() as client:
         await intandem.acall(client)
 
@@ -24,7 +25,7 @@ async def test_intandem_sends_a_token_header_async(intandem) -> None:
 
 
 @pytest.mark.parametrize("bad", ['abc"def', "abc\rdef", "abc\ndef", 'x" , realm="evil'])
-def test_intandem_refuses_a_token_that_would_break_the_header(intandem, bad: str) -> None:
+def test_intandem_refuses_a_token_that_would_break_the_header(intandem: InTandemKit, bad: str) -> None:
     with pytest.raises(intandem.errors.ConfigurationError) as caught:
         intandem.connect(token=bad)
 
@@ -33,7 +34,7 @@ def test_intandem_refuses_a_token_that_would_break_the_header(intandem, bad: str
     assert intandem.server.requests == []
 
 
-def test_activeplatform_sends_the_token_in_the_query_only(activeplatform) -> None:
+def test_activeplatform_sends_the_token_in_the_query_only(activeplatform: ActivePlatformKit) -> None:
     client = activeplatform.connect()
 
     activeplatform.call(client)
@@ -44,7 +45,7 @@ def test_activeplatform_sends_the_token_in_the_query_only(activeplatform) -> Non
 
 
 @pytest.mark.anyio
-async def test_activeplatform_sends_the_token_in_the_query_only_async(activeplatform) -> None:
+async def test_activeplatform_sends_the_token_in_the_query_only_async(activeplatform: ActivePlatformKit) -> None:
     async with activeplatform.connect() as client:
         await activeplatform.acall(client)
 
@@ -53,7 +54,7 @@ async def test_activeplatform_sends_the_token_in_the_query_only_async(activeplat
     assert "authorization" not in request.headers
 
 
-def test_activeplatform_token_is_url_encoded(activeplatform) -> None:
+def test_activeplatform_token_is_url_encoded(activeplatform: ActivePlatformKit) -> None:
     client = activeplatform.connect(api_token="a+b&c=d/é")
 
     activeplatform.call(client)
@@ -61,7 +62,7 @@ def test_activeplatform_token_is_url_encoded(activeplatform) -> None:
     assert activeplatform.main_calls()[0].params == {"api_token": "a+b&c=d/é"}
 
 
-def test_octopush_sends_login_and_key_headers(octopush) -> None:
+def test_octopush_sends_login_and_key_headers(octopush: OctopushKit) -> None:
     client = octopush.connect()
 
     octopush.call(client)
@@ -73,7 +74,7 @@ def test_octopush_sends_login_and_key_headers(octopush) -> None:
 
 
 @pytest.mark.anyio
-async def test_octopush_sends_login_and_key_headers_async(octopush) -> None:
+async def test_octopush_sends_login_and_key_headers_async(octopush: OctopushKit) -> None:
     async with octopush.connect() as client:
         await octopush.acall(client)
 
@@ -84,6 +85,6 @@ async def test_octopush_sends_login_and_key_headers_async(octopush) -> None:
     )
 
 
-def test_octopush_refuses_a_key_with_a_line_break(octopush) -> None:
+def test_octopush_refuses_a_key_with_a_line_break(octopush: OctopushKit) -> None:
     with pytest.raises(octopush.errors.ConfigurationError, match="api_key contains a control character"):
         octopush.connect(api_key="key\r\nX-Injected: 1")

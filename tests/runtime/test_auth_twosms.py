@@ -8,15 +8,16 @@ ten minutes, so that a short-lived token still serves many calls; an unusable ``
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from support.kits import TwoSmsKit
 
 if TYPE_CHECKING:
     from conftest import Clock  # the ``clock`` fixture's type (tests/runtime/conftest.py)
 
 
-def test_token_request_then_bearer(twosms) -> None:
+def test_token_request_then_bearer(twosms: TwoSmsKit) -> None:
     client = twosms.connect()
 
     result = twosms.call(client)
@@ -32,7 +33,7 @@ def test_token_request_then_bearer(twosms) -> None:
     assert result.response_data.result == "Success"
 
 
-def test_the_token_is_cached(twosms) -> None:
+def test_the_token_is_cached(twosms: TwoSmsKit) -> None:
     client = twosms.connect()
 
     for _ in range(3):
@@ -41,7 +42,7 @@ def test_the_token_is_cached(twosms) -> None:
     assert len(twosms.server.calls(twosms.token_path)) == 1
 
 
-def test_a_token_is_renewed_sixty_seconds_before_it_expires(twosms, clock: Clock) -> None:
+def test_a_token_is_renewed_sixty_seconds_before_it_expires(twosms: TwoSmsKit, clock: Clock) -> None:
     twosms.expires_in = 601  # ten minutes and more: the full 60 s leeway, so valid for 541 s
     client = twosms.connect()
     twosms.call(client)
@@ -57,7 +58,7 @@ def test_a_token_is_renewed_sixty_seconds_before_it_expires(twosms, clock: Clock
 
 
 @pytest.mark.parametrize("expires_in", [60, 59, 30, "45", 10])
-def test_a_short_lived_token_serves_most_of_its_life(twosms, clock: Clock, expires_in) -> None:
+def test_a_short_lived_token_serves_most_of_its_life(twosms: TwoSmsKit, clock: Clock, expires_in: int | str) -> None:
     twosms.expires_in = expires_in
     lifetime = float(expires_in)
     client = twosms.connect()
@@ -92,7 +93,7 @@ def test_a_short_lived_token_serves_most_of_its_life(twosms, clock: Clock, expir
         {},
     ],
 )
-def test_an_unusable_expires_in_means_no_known_expiry(twosms, clock: Clock, expires_in) -> None:
+def test_an_unusable_expires_in_means_no_known_expiry(twosms: TwoSmsKit, clock: Clock, expires_in: Any) -> None:
     twosms.expires_in = expires_in
     client = twosms.connect()
 
@@ -108,7 +109,7 @@ def test_an_unusable_expires_in_means_no_known_expiry(twosms, clock: Clock, expi
 
 
 @pytest.mark.anyio
-async def test_a_short_lived_token_serves_many_async_calls(twosms) -> None:
+async def test_a_short_lived_token_serves_many_async_calls(twosms: TwoSmsKit) -> None:
     twosms.expires_in = 30
     async with twosms.connect() as client:
         for _ in range(5):
@@ -117,7 +118,7 @@ async def test_a_short_lived_token_serves_many_async_calls(twosms) -> None:
     assert len(twosms.server.calls(twosms.token_path)) == 1
 
 
-def test_a_long_lived_token_is_kept(twosms, clock: Clock) -> None:
+def test_a_long_lived_token_is_kept(twosms: TwoSmsKit, clock: Clock) -> None:
     twosms.expires_in = "28800"  # 8 hours, as the vendor says (some servers send a string)
     client = twosms.connect()
     twosms.call(client)
@@ -131,7 +132,7 @@ def test_a_long_lived_token_is_kept(twosms, clock: Clock) -> None:
     assert len(twosms.server.calls(twosms.token_path)) == 2
 
 
-def test_a_401_renews_the_token_once_and_replays(twosms) -> None:
+def test_a_401_renews_the_token_once_and_replays(twosms: TwoSmsKit) -> None:
     client = twosms.connect()
     twosms.call(client)
     twosms.revoke_tokens()
@@ -144,7 +145,7 @@ def test_a_401_renews_the_token_once_and_replays(twosms) -> None:
     assert bearers == ["Bearer 2sms-access-SECRET-1", "Bearer 2sms-access-SECRET-1", "Bearer 2sms-access-SECRET-2"]
 
 
-def test_a_second_401_is_raised(twosms) -> None:
+def test_a_second_401_is_raised(twosms: TwoSmsKit) -> None:
     twosms.server.route(
         "PUT", twosms.path, twosms.server.Reply(401, json=twosms.envelope_error("401", "Denied for this account"))
     )
@@ -159,7 +160,7 @@ def test_a_second_401_is_raised(twosms) -> None:
     assert len(twosms.main_calls()) == 2
 
 
-def test_refused_client_credentials_are_an_authentication_error(twosms) -> None:
+def test_refused_client_credentials_are_an_authentication_error(twosms: TwoSmsKit) -> None:
     client = twosms.connect(client_secret="wrong-secret")
 
     with pytest.raises(twosms.errors.AuthenticationError) as caught:
@@ -172,7 +173,7 @@ def test_refused_client_credentials_are_an_authentication_error(twosms) -> None:
 
 
 @pytest.mark.anyio
-async def test_async_token_cache_and_401_renewal(twosms) -> None:
+async def test_async_token_cache_and_401_renewal(twosms: TwoSmsKit) -> None:
     async with twosms.connect() as client:
         await twosms.acall(client)
         await twosms.acall(client)
@@ -185,7 +186,7 @@ async def test_async_token_cache_and_401_renewal(twosms) -> None:
 
 
 @pytest.mark.anyio
-async def test_fifty_concurrent_calls_on_a_cold_client_fetch_one_token(twosms) -> None:
+async def test_fifty_concurrent_calls_on_a_cold_client_fetch_one_token(twosms: TwoSmsKit) -> None:
     twosms.token_delay = 0.2  # every call is waiting while the first token request is under way
     async with twosms.connect() as client:
         results = await asyncio.gather(*(twosms.acall(client) for _ in range(50)))

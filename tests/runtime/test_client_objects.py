@@ -201,7 +201,7 @@ def test_a_misspelt_key_in_a_dict_argument_is_refused_before_sending(portabillin
 
     with portabilling_client.PortaBilling(base_url=portabilling.base_url, **portabilling.credentials) as pb:
         with pytest.raises(RequestValidationError, match="firstnme"):
-            pb.account.update_account(params={"account_info": {"i_account": 55, "firstnme": "Ada"}})  # type: ignore[typeddict-unknown-key]
+            pb.account.update_account(params={"account_info": {"i_account": 55, "firstnme": "Ada"}})  # type: ignore[arg-type]
         with pytest.raises(RequestValidationError, match="not the shape the spec describes"):
             pb.account.update_account(params="not an object")  # type: ignore[arg-type]
     assert portabilling.main_calls() == []
@@ -363,9 +363,9 @@ def test_twosms_envelope_is_the_error_body(twosms: Any, status: int) -> None:
         pytest.raises((ApiStatusError, VendorError)) as caught,
     ):
         api.accounts.update_account(uuid.UUID(str(twosms.account_id)), first_name="Ada", **TWOSMS_REQUIRED)
-    body = caught.value.body  # type: ignore[union-attr]
+    body = caught.value.body
     assert isinstance(body, ResponseOfObject)
-    assert body.error is not None and body.error.error_code == "E42"
+    assert body.error is not None and getattr(body.error, "error_code", None) == "E42"
 
 
 def test_intandem_plain_text_error_body(server: Any, kit_for: Any) -> None:

@@ -10,11 +10,15 @@ from __future__ import annotations
 import asyncio
 import time
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import hostile
 import httpx
 import pytest
+from support.kits import ActivePlatformKit, OctopushKit
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import KitFor, RecordSleeps
 
 APIS = ["intandem", "activeplatform", "portabilling", "octopush", "twosms"]
 TIMEOUT = 0.5
@@ -27,12 +31,13 @@ HOSTILE_ANSWERS = {
 
 
 def token_path(kit: Any) -> str:
-    return kit.login_path if kit.name == "portabilling" else kit.token_path
+    path: str = kit.login_path if kit.name == "portabilling" else kit.token_path
+    return path
 
 
 @pytest.mark.parametrize("answer", HOSTILE_ANSWERS)
 @pytest.mark.parametrize("api", APIS)
-def test_a_slow_drip_ends_at_the_deadline(api: str, answer: str, kit_for) -> None:
+def test_a_slow_drip_ends_at_the_deadline(api: str, answer: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     kit.fail_first(kit.server.Reply(raw=HOSTILE_ANSWERS[answer]()))
     client = kit.connect(timeout=TIMEOUT)
@@ -49,7 +54,7 @@ def test_a_slow_drip_ends_at_the_deadline(api: str, answer: str, kit_for) -> Non
 @pytest.mark.parametrize("answer", HOSTILE_ANSWERS)
 @pytest.mark.parametrize("api", APIS)
 @pytest.mark.anyio
-async def test_a_slow_drip_ends_at_the_deadline_async(api: str, answer: str, kit_for) -> None:
+async def test_a_slow_drip_ends_at_the_deadline_async(api: str, answer: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     kit.fail_first(kit.server.Reply(raw=HOSTILE_ANSWERS[answer]()))
     async with kit.connect(timeout=TIMEOUT) as client:
@@ -61,7 +66,7 @@ async def test_a_slow_drip_ends_at_the_deadline_async(api: str, answer: str, kit
 
 
 @pytest.mark.parametrize("api", ["portabilling", "twosms"])
-def test_a_dripped_login_answer_ends_at_the_deadline(api: str, kit_for) -> None:
+def test_a_dripped_login_answer_ends_at_the_deadline(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     kit.server.route("POST", token_path(kit), kit.server.Reply(raw=hostile.dripped_body(0.05, 100)))
     client = kit.connect(timeout=TIMEOUT)
@@ -76,7 +81,7 @@ def test_a_dripped_login_answer_ends_at_the_deadline(api: str, kit_for) -> None:
 
 @pytest.mark.parametrize("api", ["portabilling", "twosms"])
 @pytest.mark.anyio
-async def test_a_dripped_login_answer_ends_at_the_deadline_async(api: str, kit_for) -> None:
+async def test_a_dripped_login_answer_ends_at_the_deadline_async(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     kit.server.route("POST", token_path(kit), kit.server.Reply(raw=hostile.endless_headers(0.05)))
     async with kit.connect(timeout=TIMEOUT) as client:
@@ -95,7 +100,7 @@ def timed(call: Any, errors: Any) -> float:
 
 
 @pytest.mark.parametrize("api", ["portabilling", "twosms"])
-def test_callers_queued_behind_a_hung_login_each_end_by_their_own_deadline(api: str, kit_for) -> None:
+def test_callers_queued_behind_a_hung_login_each_end_by_their_own_deadline(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     kit.server.route("POST", token_path(kit), kit.server.Reply(delay=30.0))  # the login never answers
     client = kit.connect(timeout=TIMEOUT)  # default retries: they must fit in the deadline too
@@ -109,7 +114,9 @@ def test_callers_queued_behind_a_hung_login_each_end_by_their_own_deadline(api: 
 
 @pytest.mark.parametrize("api", ["portabilling", "twosms"])
 @pytest.mark.anyio
-async def test_callers_queued_behind_a_hung_login_each_end_by_their_own_deadline_async(api: str, kit_for) -> None:
+async def test_callers_queued_behind_a_hung_login_each_end_by_their_own_deadline_async(
+    api: str, kit_for: KitFor
+) -> None:
     kit = kit_for(api)
     kit.server.route("POST", token_path(kit), kit.server.Reply(delay=30.0))
     async with kit.connect(timeout=TIMEOUT) as client:
@@ -125,7 +132,7 @@ async def test_callers_queued_behind_a_hung_login_each_end_by_their_own_deadline
     assert max(elapsed) < LIMIT, elapsed
 
 
-def test_retries_happen_within_the_deadline(activeplatform) -> None:
+def test_retries_happen_within_the_deadline(activeplatform: ActivePlatformKit) -> None:
     activeplatform.server.route("PUT", activeplatform.path, activeplatform.server.Reply(delay=5.0))
     # Each read may take 0.1 s, the whole call 1 s: a few attempts fit, fifty do not.
     client = activeplatform.connect(timeout=httpx.Timeout(1.0, read=0.1), max_retries=50)
@@ -139,7 +146,7 @@ def test_retries_happen_within_the_deadline(activeplatform) -> None:
 
 
 @pytest.mark.anyio
-async def test_retries_happen_within_the_deadline_async(activeplatform) -> None:
+async def test_retries_happen_within_the_deadline_async(activeplatform: ActivePlatformKit) -> None:
     activeplatform.server.route("PUT", activeplatform.path, activeplatform.server.Reply(delay=5.0))
     async with activeplatform.connect(timeout=httpx.Timeout(1.0, read=0.1), max_retries=50) as client:
         started = time.monotonic()
@@ -150,7 +157,7 @@ async def test_retries_happen_within_the_deadline_async(activeplatform) -> None:
     assert 2 <= len(activeplatform.main_calls()) < 20
 
 
-def test_a_wait_that_would_pass_the_deadline_is_not_waited(octopush, record_sleeps) -> None:
+def test_a_wait_that_would_pass_the_deadline_is_not_waited(octopush: OctopushKit, record_sleeps: RecordSleeps) -> None:
     sleeps = record_sleeps()
     unavailable = octopush.server.Reply(503, json={"message": "later"}, headers={"Retry-After": "30"})
     octopush.server.route("PATCH", octopush.path, unavailable)
@@ -164,7 +171,7 @@ def test_a_wait_that_would_pass_the_deadline_is_not_waited(octopush, record_slee
     assert len(octopush.main_calls()) == 1
 
 
-def test_the_per_call_timeout_is_the_deadline_of_that_call(octopush) -> None:
+def test_the_per_call_timeout_is_the_deadline_of_that_call(octopush: OctopushKit) -> None:
     octopush.fail_first(octopush.server.Reply(raw=hostile.endless_headers(0.05)))
     client = octopush.connect()  # 30 s by default
 

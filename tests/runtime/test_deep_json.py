@@ -10,9 +10,14 @@ server: the main call's success body, its error body (also as logged at DEBUG), 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from pytest import LogCaptureFixture
+from support.kits import ActivePlatformKit, OctopushKit, PortaBillingKit
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import KitFor
 
 APIS = ["intandem", "activeplatform", "portabilling", "octopush", "twosms"]
 PARSED_SUCCESS = [api for api in APIS if api != "octopush"]  # octopush: any 201 body is success
@@ -35,7 +40,7 @@ def assert_unreadable(exc: Any) -> None:
 
 @pytest.mark.parametrize("shape", sorted(SHAPES))
 @pytest.mark.parametrize("api", PARSED_SUCCESS)
-def test_a_deep_success_body(api: str, shape: str, kit_for, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_deep_success_body(api: str, shape: str, kit_for: KitFor, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)  # the exchange is logged too
     kit = kit_for(api)
     kit.server.route(kit.method, kit.path, deep_reply(kit, shape))
@@ -49,7 +54,7 @@ def test_a_deep_success_body(api: str, shape: str, kit_for, caplog: pytest.LogCa
 
 @pytest.mark.parametrize("api", PARSED_SUCCESS)
 @pytest.mark.anyio
-async def test_a_deep_success_body_async(api: str, kit_for) -> None:
+async def test_a_deep_success_body_async(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     kit.server.route(kit.method, kit.path, deep_reply(kit, "objects"))
     async with kit.connect() as client:
@@ -59,7 +64,9 @@ async def test_a_deep_success_body_async(api: str, kit_for) -> None:
 
 
 @pytest.mark.parametrize("shape", sorted(SHAPES))
-def test_a_deep_body_of_a_success_that_may_carry_any_body(shape: str, octopush, caplog) -> None:
+def test_a_deep_body_of_a_success_that_may_carry_any_body(
+    shape: str, octopush: OctopushKit, caplog: LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG)
     octopush.server.route(octopush.method, octopush.path, deep_reply(octopush, shape, 201))
 
@@ -70,7 +77,7 @@ def test_a_deep_body_of_a_success_that_may_carry_any_body(shape: str, octopush, 
 
 
 @pytest.mark.anyio
-async def test_a_deep_body_of_a_success_that_may_carry_any_body_async(octopush) -> None:
+async def test_a_deep_body_of_a_success_that_may_carry_any_body_async(octopush: OctopushKit) -> None:
     octopush.server.route(octopush.method, octopush.path, deep_reply(octopush, "objects", 201))
     async with octopush.connect() as client:
         response = await octopush.acall_detailed(client)
@@ -80,7 +87,7 @@ async def test_a_deep_body_of_a_success_that_may_carry_any_body_async(octopush) 
 
 @pytest.mark.parametrize("shape", sorted(SHAPES))
 @pytest.mark.parametrize("api", APIS)
-def test_a_deep_error_body(api: str, shape: str, kit_for, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_deep_error_body(api: str, shape: str, kit_for: KitFor, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     kit = kit_for(api)
     kit.server.route(kit.method, kit.path, deep_reply(kit, shape, 400))
@@ -94,7 +101,7 @@ def test_a_deep_error_body(api: str, shape: str, kit_for, caplog: pytest.LogCapt
 
 @pytest.mark.parametrize("api", APIS)
 @pytest.mark.anyio
-async def test_a_deep_error_body_async(api: str, kit_for) -> None:
+async def test_a_deep_error_body_async(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     kit.server.route(kit.method, kit.path, deep_reply(kit, "arrays", 422))
     async with kit.connect() as client:
@@ -104,7 +111,9 @@ async def test_a_deep_error_body_async(api: str, kit_for) -> None:
 
 
 @pytest.mark.parametrize("levels", [300, 900])
-def test_bodies_deeper_than_any_vendor_sends_are_refused_even_when_json_could_parse_them(levels: int, octopush) -> None:
+def test_bodies_deeper_than_any_vendor_sends_are_refused_even_when_json_could_parse_them(
+    levels: int, octopush: OctopushKit
+) -> None:
     body = '{"code": 1, "message": ' + "[" * levels + "]" * levels + "}"
     octopush.server.route("PATCH", octopush.path, octopush.server.Reply(400, body=body))
 
@@ -114,7 +123,7 @@ def test_bodies_deeper_than_any_vendor_sends_are_refused_even_when_json_could_pa
     assert_unreadable(caught.value)
 
 
-def test_a_moderately_nested_error_body_is_an_ordinary_error_and_can_be_shown(octopush) -> None:
+def test_a_moderately_nested_error_body_is_an_ordinary_error_and_can_be_shown(octopush: OctopushKit) -> None:
     body = '{"code": 1, "message": "no", "detail": ' + "[" * 150 + "]" * 150 + "}"
     octopush.server.route("PATCH", octopush.path, octopush.server.Reply(400, body=body))
 
@@ -131,7 +140,7 @@ TOKEN_ROUTES = {"portabilling": "login_path", "twosms": "token_path"}
 @pytest.mark.parametrize("status", [200, 500, 401])
 @pytest.mark.parametrize("shape", sorted(SHAPES))
 @pytest.mark.parametrize("api", sorted(TOKEN_ROUTES))
-def test_a_deep_token_response(api: str, shape: str, status: int, kit_for) -> None:
+def test_a_deep_token_response(api: str, shape: str, status: int, kit_for: KitFor) -> None:
     kit = kit_for(api)
     kit.server.route("POST", getattr(kit, TOKEN_ROUTES[api]), deep_reply(kit, shape, status))
 
@@ -144,7 +153,7 @@ def test_a_deep_token_response(api: str, shape: str, status: int, kit_for) -> No
 
 @pytest.mark.parametrize("api", sorted(TOKEN_ROUTES))
 @pytest.mark.anyio
-async def test_a_deep_token_response_async(api: str, kit_for) -> None:
+async def test_a_deep_token_response_async(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     kit.server.route("POST", getattr(kit, TOKEN_ROUTES[api]), deep_reply(kit, "objects"))
     async with kit.connect() as client:
@@ -154,7 +163,7 @@ async def test_a_deep_token_response_async(api: str, kit_for) -> None:
     assert kit.main_calls() == []
 
 
-def test_a_deep_response_to_a_renewal(portabilling) -> None:
+def test_a_deep_response_to_a_renewal(portabilling: PortaBillingKit) -> None:
     client = portabilling.connect()
     portabilling.call(client)
     portabilling.expire_sessions()
@@ -175,7 +184,9 @@ HOSTILE_SCANS = {
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE_SCANS))
-def test_measuring_the_depth_is_linear_in_the_body(name: str, activeplatform, octopush) -> None:
+def test_measuring_the_depth_is_linear_in_the_body(
+    name: str, activeplatform: ActivePlatformKit, octopush: OctopushKit
+) -> None:
     """The depth check reads every body first: no body may make it slow (e.g. a quadratic rescan).
 
     Both readers: a body parsed into a model (ActivePlatform's 200) and one that may be anything

@@ -6,6 +6,7 @@ import inspect
 import warnings
 
 import pytest
+from support.kits import InTandemKit, OctopushKit
 
 
 def deprecations(caught: list[warnings.WarningMessage]) -> list[warnings.WarningMessage]:
@@ -13,7 +14,7 @@ def deprecations(caught: list[warnings.WarningMessage]) -> list[warnings.Warning
 
 
 @pytest.mark.parametrize("variant", ["sync", "sync_detailed"])
-def test_one_warning_naming_the_replacement(intandem, variant: str) -> None:
+def test_one_warning_naming_the_replacement(intandem: InTandemKit, variant: str) -> None:
     from intandem_client.api.accounts import change_package
 
     function = getattr(change_package, variant)
@@ -35,7 +36,7 @@ def test_one_warning_naming_the_replacement(intandem, variant: str) -> None:
 
 @pytest.mark.parametrize("variant", ["asyncio", "asyncio_detailed"])
 @pytest.mark.anyio
-async def test_one_warning_async(intandem, variant: str) -> None:
+async def test_one_warning_async(intandem: InTandemKit, variant: str) -> None:
     from intandem_client.api.accounts import change_package
 
     function = getattr(change_package, variant)
@@ -50,7 +51,7 @@ async def test_one_warning_async(intandem, variant: str) -> None:
     assert (warning.filename, warning.lineno) == (__file__, line)
 
 
-def test_a_refused_request_still_warns(intandem) -> None:
+def test_a_refused_request_still_warns(intandem: InTandemKit) -> None:
     from intandem_client.api.accounts import change_package
 
     with warnings.catch_warnings(record=True) as caught:
@@ -62,7 +63,7 @@ def test_a_refused_request_still_warns(intandem) -> None:
     assert intandem.server.requests == []
 
 
-def test_operations_that_are_not_deprecated_do_not_warn(octopush) -> None:
+def test_operations_that_are_not_deprecated_do_not_warn(octopush: OctopushKit) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error", DeprecationWarning)
         octopush.call(octopush.connect())

@@ -11,9 +11,14 @@ they cannot change the endpoint even with ``validate_requests=False``.
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from support.kits import InTandemKit, OctopushKit, PortaBillingKit
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import KitFor
 
 APIS = ["intandem", "activeplatform", "portabilling", "octopush", "twosms"]
 PATH_APIS = {"intandem": "business_uid", "activeplatform": "account_id", "octopush": "subaccount_email", "twosms": "id"}
@@ -46,6 +51,7 @@ def _string_field_call(api: str, value: Any) -> tuple[dict[str, Any], str]:
 
 def assert_refused(exc: Any, where: str, reason: str) -> None:
     assert isinstance(exc, ValueError)
+    assert hasattr(exc, "errors")
     assert (where, reason) in [(location, message) for location, message in exc.errors] or any(
         location == where and reason in message for location, message in exc.errors
     ), exc.errors
@@ -53,7 +59,7 @@ def assert_refused(exc: Any, where: str, reason: str) -> None:
 
 @pytest.mark.parametrize("validate", [True, False], ids=["validated", "unvalidated"])
 @pytest.mark.parametrize("api", APIS)
-def test_a_lone_surrogate_is_refused_before_sending(api: str, validate: bool, kit_for) -> None:
+def test_a_lone_surrogate_is_refused_before_sending(api: str, validate: bool, kit_for: KitFor) -> None:
     kit = kit_for(api)
     call, where = _string_field_call(api, LONE_SURROGATE)
 
@@ -66,7 +72,7 @@ def test_a_lone_surrogate_is_refused_before_sending(api: str, validate: bool, ki
 
 @pytest.mark.parametrize("api", APIS)
 @pytest.mark.anyio
-async def test_a_lone_surrogate_is_refused_before_sending_async(api: str, kit_for) -> None:
+async def test_a_lone_surrogate_is_refused_before_sending_async(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     call, where = _string_field_call(api, LONE_SURROGATE)
     async with kit.connect(validate_requests=False) as client:
@@ -82,7 +88,7 @@ def _unset() -> Any:
     return UNSET
 
 
-UNENCODABLE = {
+UNENCODABLE: dict[str, tuple[Callable[[], Any], str]] = {
     "nan": (lambda: float("nan"), "NaN and infinity"),
     "infinity": (lambda: float("-inf"), "NaN and infinity"),
     "datetime": (lambda: datetime.datetime(2024, 2, 1, 12, 0), "a datetime in a plain dict is not converted"),
@@ -103,7 +109,9 @@ def _plain_dict_body(value: Any) -> Any:
 
 @pytest.mark.parametrize("validate", [True, False], ids=["validated", "unvalidated"])
 @pytest.mark.parametrize("case", sorted(UNENCODABLE))
-def test_values_json_cannot_carry_are_refused_naming_where(case: str, validate: bool, portabilling) -> None:
+def test_values_json_cannot_carry_are_refused_naming_where(
+    case: str, validate: bool, portabilling: PortaBillingKit
+) -> None:
     make, reason = UNENCODABLE[case]
     client = portabilling.connect(validate_requests=validate)
 
@@ -117,7 +125,7 @@ def test_values_json_cannot_carry_are_refused_naming_where(case: str, validate: 
 
 @pytest.mark.parametrize("case", sorted(UNENCODABLE))
 @pytest.mark.anyio
-async def test_values_json_cannot_carry_are_refused_async(case: str, portabilling) -> None:
+async def test_values_json_cannot_carry_are_refused_async(case: str, portabilling: PortaBillingKit) -> None:
     make, reason = UNENCODABLE[case]
     async with portabilling.connect() as client:
         with pytest.raises(portabilling.errors.RequestValidationError) as caught:
@@ -127,7 +135,7 @@ async def test_values_json_cannot_carry_are_refused_async(case: str, portabillin
 
 
 @pytest.mark.parametrize("validate", [True, False], ids=["validated", "unvalidated"])
-def test_a_body_nested_too_deep_to_encode_is_refused(validate: bool, portabilling) -> None:
+def test_a_body_nested_too_deep_to_encode_is_refused(validate: bool, portabilling: PortaBillingKit) -> None:
     nested: Any = "x"
     for _ in range(100_000):
         nested = [nested]
@@ -151,7 +159,7 @@ BAD_PATH_VALUES = {
 @pytest.mark.parametrize("validate", [True, False], ids=["validated", "unvalidated"])
 @pytest.mark.parametrize("case", sorted(BAD_PATH_VALUES))
 @pytest.mark.parametrize("api", sorted(PATH_APIS))
-def test_bad_path_values_are_refused_before_sending(api: str, case: str, validate: bool, kit_for) -> None:
+def test_bad_path_values_are_refused_before_sending(api: str, case: str, validate: bool, kit_for: KitFor) -> None:
     kit = kit_for(api)
     value, reason = BAD_PATH_VALUES[case]
 
@@ -164,7 +172,7 @@ def test_bad_path_values_are_refused_before_sending(api: str, case: str, validat
 
 @pytest.mark.parametrize("segment", [".", ".."])
 @pytest.mark.parametrize("api", sorted(PATH_APIS))
-def test_dot_segments_are_encoded_and_cannot_change_the_endpoint(api: str, segment: str, kit_for) -> None:
+def test_dot_segments_are_encoded_and_cannot_change_the_endpoint(api: str, segment: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     seen: list[str] = []
     expected = kit.path.replace(str(kit._arguments()[0][0]), "%2E" * len(segment))
@@ -181,7 +189,7 @@ def test_dot_segments_are_encoded_and_cannot_change_the_endpoint(api: str, segme
 
 
 @pytest.mark.anyio
-async def test_dot_segments_are_encoded_async(octopush) -> None:
+async def test_dot_segments_are_encoded_async(octopush: OctopushKit) -> None:
     octopush.server.route("PATCH", "/v1/public/subaccount/../edit", octopush.server.Reply(404, json={"code": 1}))
     async with octopush.connect(validate_requests=False, max_retries=0) as client:
         with pytest.raises(octopush.errors.NotFoundError):
@@ -191,7 +199,7 @@ async def test_dot_segments_are_encoded_async(octopush) -> None:
 
 @pytest.mark.parametrize("validate", [True, False], ids=["validated", "unvalidated"])
 @pytest.mark.parametrize("key", ["plan][admin", "plan[", "]"])
-def test_deep_object_keys_with_brackets_are_refused(key: str, validate: bool, intandem) -> None:
+def test_deep_object_keys_with_brackets_are_refused(key: str, validate: bool, intandem: InTandemKit) -> None:
     from intandem_client.models import ChangePackageExternalSubscriptionParams
 
     params = ChangePackageExternalSubscriptionParams.from_dict({"seats": "3", key: "1"})
@@ -204,14 +212,14 @@ def test_deep_object_keys_with_brackets_are_refused(key: str, validate: bool, in
 
 
 @pytest.mark.anyio
-async def test_deep_object_keys_with_brackets_are_refused_async(intandem) -> None:
+async def test_deep_object_keys_with_brackets_are_refused_async(intandem: InTandemKit) -> None:
     async with intandem.connect() as client:
         with pytest.raises(intandem.errors.RequestValidationError, match="contains"):
             await intandem.acall(client, external_subscription_params={"a][b": "1"})
     assert intandem.server.requests == []
 
 
-def test_deep_object_keys_without_brackets_are_sent(intandem) -> None:
+def test_deep_object_keys_without_brackets_are_sent(intandem: InTandemKit) -> None:
     intandem.call(intandem.connect(), external_subscription_params={"plan": "gold", "seats": "3"})
 
     (request,) = intandem.main_calls()
@@ -220,7 +228,7 @@ def test_deep_object_keys_without_brackets_are_sent(intandem) -> None:
 
 @pytest.mark.parametrize("validate", [True, False], ids=["validated", "unvalidated"])
 @pytest.mark.parametrize("value", [float("nan"), b"gold", LONE_SURROGATE], ids=["nan", "bytes", "surrogate"])
-def test_query_values_that_cannot_be_sent_are_refused(value: Any, validate: bool, intandem) -> None:
+def test_query_values_that_cannot_be_sent_are_refused(value: Any, validate: bool, intandem: InTandemKit) -> None:
     with pytest.raises(intandem.errors.RequestValidationError, match="parameters.package_name"):
         intandem.call(intandem.connect(validate_requests=validate), package_name=value)
     assert intandem.server.requests == []
@@ -238,7 +246,7 @@ BAD_HEADERS = {
 
 @pytest.mark.parametrize("case", sorted(BAD_HEADERS))
 @pytest.mark.parametrize("api", APIS)
-def test_bad_extra_headers_are_a_configuration_error_before_sending(api: str, case: str, kit_for) -> None:
+def test_bad_extra_headers_are_a_configuration_error_before_sending(api: str, case: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     headers, reason = BAD_HEADERS[case]
     client = kit.connect()
@@ -252,7 +260,7 @@ def test_bad_extra_headers_are_a_configuration_error_before_sending(api: str, ca
 
 
 @pytest.mark.anyio
-async def test_bad_extra_headers_async(octopush) -> None:
+async def test_bad_extra_headers_async(octopush: OctopushKit) -> None:
     async with octopush.connect() as client:
         with pytest.raises(octopush.errors.ConfigurationError, match="CR or LF"):
             options = octopush.package.RequestOptions(extra_headers={"X-Trace": "a\r\nb"})
@@ -261,13 +269,13 @@ async def test_bad_extra_headers_async(octopush) -> None:
 
 
 @pytest.mark.parametrize("case", sorted(BAD_HEADERS))
-def test_bad_client_headers_are_refused_by_connect(case: str, octopush) -> None:
+def test_bad_client_headers_are_refused_by_connect(case: str, octopush: OctopushKit) -> None:
     headers, reason = BAD_HEADERS[case]
     with pytest.raises(octopush.errors.ConfigurationError, match=reason):
         octopush.connect(httpx_args={"headers": headers})
 
 
-def test_good_extra_headers_are_sent(octopush) -> None:
+def test_good_extra_headers_are_sent(octopush: OctopushKit) -> None:
     options = octopush.package.RequestOptions(extra_headers={"X-Trace": "t-1 \tok"})
     octopush.call(octopush.connect(), request_options=options)
     assert octopush.main_calls()[0].headers["x-trace"] == "t-1 \tok"

@@ -7,9 +7,12 @@ place that builds a message from response text goes through one helper, ``errors
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import KitFor
 
 APIS = ["intandem", "activeplatform", "portabilling", "octopush", "twosms"]
 HOSTILE = "bad\r\nInjected: forged log line\x1b[31mRED\x1b[0m\x00\x07\x9b\u202egnp.exe\u2028\ud800" + "x" * 100_000
@@ -40,7 +43,7 @@ def assert_printable_and_bounded(*texts: str) -> None:
 
 
 @pytest.mark.parametrize("api", APIS)
-def test_vendor_messages_are_bounded_and_printable(api: str, kit_for) -> None:
+def test_vendor_messages_are_bounded_and_printable(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     kit.fail_first(hostile_error(kit))
     client = kit.connect()
@@ -56,7 +59,7 @@ def test_vendor_messages_are_bounded_and_printable(api: str, kit_for) -> None:
 
 @pytest.mark.parametrize("api", APIS)
 @pytest.mark.anyio
-async def test_vendor_messages_are_bounded_and_printable_async(api: str, kit_for) -> None:
+async def test_vendor_messages_are_bounded_and_printable_async(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     kit.fail_first(hostile_error(kit))
     async with kit.connect() as client:
@@ -68,7 +71,7 @@ async def test_vendor_messages_are_bounded_and_printable_async(api: str, kit_for
 
 # Octopush's 201 is success whatever its body (its spec's x-accountkit-any-body): no parse error to show.
 @pytest.mark.parametrize("api", [api for api in APIS if api != "octopush"])
-def test_a_body_excerpt_in_a_parse_error_is_bounded_and_printable(api: str, kit_for) -> None:
+def test_a_body_excerpt_in_a_parse_error_is_bounded_and_printable(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     kit.fail_first(kit.server.Reply(200, body=b"<html>" + HOSTILE_BYTES, content_type="text/html"))
     client = kit.connect()
@@ -81,7 +84,7 @@ def test_a_body_excerpt_in_a_parse_error_is_bounded_and_printable(api: str, kit_
 
 
 @pytest.mark.parametrize("api", ["portabilling", "twosms"])
-def test_a_refused_login_message_is_bounded_and_printable(api: str, kit_for) -> None:
+def test_a_refused_login_message_is_bounded_and_printable(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     if api == "portabilling":
         refusal = kit.server.Reply(500, json={"faultcode": "Server.Session.auth_failed", "faultstring": HOSTILE})

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import pytest
+from support.kits import ActivePlatformKit, InTandemKit, OctopushKit, PortaBillingKit, TwoSmsKit
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import KitFor
 
 
 def test_the_hierarchy() -> None:
@@ -39,7 +45,7 @@ def test_the_hierarchy() -> None:
         (500, "ServerError"),
     ],
 )
-def test_octopush_error_bodies(octopush, status: int, error: str) -> None:
+def test_octopush_error_bodies(octopush: OctopushKit, status: int, error: str) -> None:
     body = {"code": 1001, "message": "Subaccount not found", "hint": "check the e-mail"}
     octopush.server.route("PATCH", octopush.path, octopush.server.Reply(status, json=body, headers={"X-Req": "r-1"}))
     client = octopush.connect()
@@ -56,7 +62,7 @@ def test_octopush_error_bodies(octopush, status: int, error: str) -> None:
     assert exc.response.json() == body
 
 
-def test_portabilling_fault(portabilling) -> None:
+def test_portabilling_fault(portabilling: PortaBillingKit) -> None:
     portabilling.server.route(
         "POST",
         portabilling.path,
@@ -86,7 +92,7 @@ def test_portabilling_fault(portabilling) -> None:
         (422, "Bad parameter(s), see content for more information.", "UnprocessableError"),
     ],
 )
-def test_intandem_plain_text_labelled_json(intandem, status: int, text: str, error: str) -> None:
+def test_intandem_plain_text_labelled_json(intandem: InTandemKit, status: int, text: str, error: str) -> None:
     intandem.server.route("GET", intandem.path, intandem.server.Reply(status, body=text + "\n"))
     client = intandem.connect()
 
@@ -99,7 +105,7 @@ def test_intandem_plain_text_labelled_json(intandem, status: int, text: str, err
     assert text in str(exc)
 
 
-def test_twosms_error_envelope_with_http_200_is_a_vendor_error(twosms) -> None:
+def test_twosms_error_envelope_with_http_200_is_a_vendor_error(twosms: TwoSmsKit) -> None:
     twosms.server.route(
         "PUT", twosms.path, twosms.server.Reply(200, json=twosms.envelope_error("E1002", "Account is locked"))
     )
@@ -114,7 +120,7 @@ def test_twosms_error_envelope_with_http_200_is_a_vendor_error(twosms) -> None:
     assert exc.response.status_code == 200
 
 
-def test_twosms_error_envelope_with_an_error_status(twosms) -> None:
+def test_twosms_error_envelope_with_an_error_status(twosms: TwoSmsKit) -> None:
     twosms.server.route(
         "PUT", twosms.path, twosms.server.Reply(404, json=twosms.envelope_error("NotFound", "No such account"))
     )
@@ -126,7 +132,7 @@ def test_twosms_error_envelope_with_an_error_status(twosms) -> None:
     assert (caught.value.code, caught.value.vendor_message) == ("NotFound", "No such account")
 
 
-def test_twosms_error_object_means_failure_even_when_empty(twosms) -> None:
+def test_twosms_error_object_means_failure_even_when_empty(twosms: TwoSmsKit) -> None:
     # The vendor: "when Error is present the call failed", whatever the status and its contents.
     body = {"Error": {"ErrorCode": None, "ErrorReason": ""}, "ResponseData": {"Result": "Success"}}
     twosms.server.route("PUT", twosms.path, twosms.server.Reply(200, json=body))
@@ -137,7 +143,7 @@ def test_twosms_error_object_means_failure_even_when_empty(twosms) -> None:
     assert (caught.value.status_code, caught.value.code, caught.value.vendor_message) == (200, None, None)
 
 
-def test_twosms_null_error_in_the_envelope_is_success(twosms) -> None:
+def test_twosms_null_error_in_the_envelope_is_success(twosms: TwoSmsKit) -> None:
     body = {"Error": None, "ResponseData": {"Result": "Success"}}
     twosms.server.route("PUT", twosms.path, twosms.server.Reply(200, json=body))
     client = twosms.connect()
@@ -153,7 +159,9 @@ def test_twosms_null_error_in_the_envelope_is_success(twosms) -> None:
         ("Internal trouble", None, "Internal trouble"),
     ],
 )
-def test_activeplatform_generic_error_bodies(activeplatform, body, code, message) -> None:
+def test_activeplatform_generic_error_bodies(
+    activeplatform: ActivePlatformKit, body: Any, code: str | None, message: str
+) -> None:
     reply = activeplatform.server.Reply(404, json=body) if isinstance(body, dict) else None
     reply = reply or activeplatform.server.Reply(404, body=body, content_type="text/plain")
     activeplatform.server.route("PUT", activeplatform.path, reply)
@@ -176,7 +184,7 @@ NOT_THE_SPEC = [
 
 @pytest.mark.parametrize(("api", "status", "body", "content_type"), NOT_THE_SPEC)
 def test_a_body_that_is_not_what_the_spec_says_is_a_response_parse_error(
-    api: str, status: int, body: str, content_type: str, kit_for
+    api: str, status: int, body: str, content_type: str, kit_for: KitFor
 ) -> None:
     kit = kit_for(api)
     kit.fail_first(kit.server.Reply(status, body=body, content_type=content_type))
@@ -194,7 +202,7 @@ def test_a_body_that_is_not_what_the_spec_says_is_a_response_parse_error(
 
 
 @pytest.mark.anyio
-async def test_async_errors(octopush) -> None:
+async def test_async_errors(octopush: OctopushKit) -> None:
     forbidden = octopush.server.Reply(403, json={"code": 103, "message": "Forbidden"})
     octopush.server.route("PATCH", octopush.path, forbidden)
     async with octopush.connect() as client:

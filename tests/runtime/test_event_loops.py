@@ -10,9 +10,12 @@ from __future__ import annotations
 import asyncio
 import gc
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import KitFor
 
 APIS = ["intandem", "activeplatform", "portabilling", "octopush", "twosms"]
 TOKEN_PATHS = {"portabilling": "/rest/Session/login", "twosms": "/Token"}
@@ -23,7 +26,7 @@ def token_requests(kit: Any) -> int:
 
 
 @pytest.mark.parametrize("api", APIS)
-def test_successive_asyncio_runs_and_sync_calls_share_one_client(api: str, kit_for) -> None:
+def test_successive_asyncio_runs_and_sync_calls_share_one_client(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     client = kit.connect()
 
@@ -40,7 +43,7 @@ def test_successive_asyncio_runs_and_sync_calls_share_one_client(api: str, kit_f
 
 
 @pytest.mark.parametrize("api", APIS)
-def test_async_with_the_client_in_successive_runs(api: str, kit_for) -> None:
+def test_async_with_the_client_in_successive_runs(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     client = kit.connect()
 
@@ -57,7 +60,7 @@ def test_async_with_the_client_in_successive_runs(api: str, kit_for) -> None:
 
 
 @pytest.mark.parametrize("api", ["portabilling", "twosms"])
-def test_locks_and_pools_of_closed_loops_are_forgotten(api: str, kit_for) -> None:
+def test_locks_and_pools_of_closed_loops_are_forgotten(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     client = kit.connect()
 
@@ -72,7 +75,7 @@ def test_locks_and_pools_of_closed_loops_are_forgotten(api: str, kit_for) -> Non
 
 
 @pytest.mark.parametrize("api", ["portabilling", "twosms"])
-def test_two_threads_with_their_own_loops_share_one_client(api: str, kit_for) -> None:
+def test_two_threads_with_their_own_loops_share_one_client(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     client = kit.connect()
     outcomes: list[Any] = []
@@ -98,7 +101,7 @@ def test_two_threads_with_their_own_loops_share_one_client(api: str, kit_for) ->
 
 
 @pytest.mark.parametrize("api", ["octopush", "twosms"])
-def test_with_and_async_with_after_calls_were_made(api: str, kit_for) -> None:
+def test_with_and_async_with_after_calls_were_made(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     client = kit.connect()
 

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import logging
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from support.kits import InTandemKit, OctopushKit, PortaBillingKit
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import KitFor
 
 APIS = ["intandem", "activeplatform", "portabilling", "octopush", "twosms"]
 WITH_BODY = [api for api in APIS if api != "intandem"]  # inTandem's change_package is a GET
@@ -35,7 +39,7 @@ def refused(kit: Any, where: str, fragment: str, **call: Any) -> None:
 
 
 @pytest.mark.parametrize("api", WITH_BODY)
-def test_an_undocumented_body_key_is_sent_as_given(api: str, kit_for) -> None:
+def test_an_undocumented_body_key_is_sent_as_given(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     extra = {"custom_flag": True, "custom_list": [1, "two", None], "custom_object": {"a": {"b": 1}}}
 
@@ -47,7 +51,7 @@ def test_an_undocumented_body_key_is_sent_as_given(api: str, kit_for) -> None:
 
 
 @pytest.mark.parametrize("api", APIS)
-def test_an_undocumented_query_key_is_sent_as_given(api: str, kit_for) -> None:
+def test_an_undocumented_query_key_is_sent_as_given(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
 
     kit.call(kit.connect(), request_options=options(kit, extra_query={"trace": "t-1", "tag": ["a", "b"], "n": 3}))
@@ -63,7 +67,7 @@ def test_an_undocumented_query_key_is_sent_as_given(api: str, kit_for) -> None:
 
 @pytest.mark.parametrize("api", WITH_BODY)
 @pytest.mark.anyio
-async def test_extras_async(api: str, kit_for) -> None:
+async def test_extras_async(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     async with kit.connect() as client:
         await kit.acall(client, request_options=options(kit, extra_body={"custom": 1}, extra_query={"trace": "t"}))
@@ -73,7 +77,7 @@ async def test_extras_async(api: str, kit_for) -> None:
 
 
 @pytest.mark.parametrize("api", WITH_BODY)
-def test_a_key_the_call_already_sets_is_refused_not_overridden(api: str, kit_for) -> None:
+def test_a_key_the_call_already_sets_is_refused_not_overridden(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     sent_key = next(iter(kit._arguments()[1]["body"].to_dict()))  # a key the kit's body sets
 
@@ -88,7 +92,7 @@ def test_a_key_the_call_already_sets_is_refused_not_overridden(api: str, kit_for
 # -- PortaBilling: at the depth the caller names --------------------------------------------------
 
 
-def test_an_account_info_key_the_page_does_not_list(portabilling) -> None:
+def test_an_account_info_key_the_page_does_not_list(portabilling: PortaBillingKit) -> None:
     extra = {"params": {"account_info": {"api_token": "acct-SECRET-token"}}}
 
     portabilling.call(portabilling.connect(), request_options=options(portabilling, extra_body=extra))
@@ -97,7 +101,9 @@ def test_an_account_info_key_the_page_does_not_list(portabilling) -> None:
     assert sent == {"i_account": 7, "firstname": "Ann", "api_token": "acct-SECRET-token"}
 
 
-def test_extra_keys_are_masked_in_logs_like_any_value(portabilling, caplog: pytest.LogCaptureFixture) -> None:
+def test_extra_keys_are_masked_in_logs_like_any_value(
+    portabilling: PortaBillingKit, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG)
     extra = {"params": {"account_info": {"api_token": "acct-SECRET-token", "nickname": "Annie"}}}
 
@@ -108,7 +114,7 @@ def test_extra_keys_are_masked_in_logs_like_any_value(portabilling, caplog: pyte
     assert "Annie" in caplog.text  # an ordinary value is shown, as any other
 
 
-def test_a_documented_key_is_refused_in_extra_body(portabilling) -> None:
+def test_a_documented_key_is_refused_in_extra_body(portabilling: PortaBillingKit) -> None:
     extra = {"params": {"account_info": {"lastname": "Lee"}}}
     refused(
         portabilling,
@@ -118,7 +124,7 @@ def test_a_documented_key_is_refused_in_extra_body(portabilling) -> None:
     )
 
 
-def test_a_misspelt_documented_key_in_the_body_is_still_refused(portabilling) -> None:
+def test_a_misspelt_documented_key_in_the_body_is_still_refused(portabilling: PortaBillingKit) -> None:
     from portabilling_client.models import UpdateAccountParams, UpdateAccountRequest
 
     misspelt = UpdateAccountRequest(params=UpdateAccountParams(account_info={"i_account": 7, "firstnme": "Ann"}))  # type: ignore[arg-type]
@@ -131,7 +137,7 @@ def test_a_misspelt_documented_key_in_the_body_is_still_refused(portabilling) ->
     )
 
 
-def test_a_documented_value_is_still_validated_beside_extras(portabilling) -> None:
+def test_a_documented_value_is_still_validated_beside_extras(portabilling: PortaBillingKit) -> None:
     from portabilling_client.models import AccountInfo
 
     refused(
@@ -143,7 +149,7 @@ def test_a_documented_value_is_still_validated_beside_extras(portabilling) -> No
     )
 
 
-def test_extras_of_a_login_go_into_the_credentials_object(portabilling) -> None:
+def test_extras_of_a_login_go_into_the_credentials_object(portabilling: PortaBillingKit) -> None:
     """``params`` of Session/login is one of two shapes (a union): extras there are still found undocumented."""
     from portabilling_client.api.session import login
     from portabilling_client.client import Client
@@ -164,7 +170,7 @@ def test_extras_of_a_login_go_into_the_credentials_object(portabilling) -> None:
 # -- Octopush: objects the caller names are made when the body has none ---------------------------
 
 
-def test_an_undocumented_key_inside_a_documented_object_the_body_lacks(octopush) -> None:
+def test_an_undocumented_key_inside_a_documented_object_the_body_lacks(octopush: OctopushKit) -> None:
     from octopush_client.models import SubaccountEdit
 
     # The create page's name for the deliveries callback, which this edit page does not list.
@@ -176,7 +182,7 @@ def test_an_undocumented_key_inside_a_documented_object_the_body_lacks(octopush)
     assert octopush.main_calls()[0].json() == {"first_name": "Ann", **extra}
 
 
-def test_a_documented_key_used_as_an_object_is_refused(octopush) -> None:
+def test_a_documented_key_used_as_an_object_is_refused(octopush: OctopushKit) -> None:
     from octopush_client.models import SubaccountEdit
 
     with pytest.raises(octopush.errors.RequestValidationError) as caught:
@@ -195,7 +201,7 @@ def test_a_documented_key_used_as_an_object_is_refused(octopush) -> None:
     [(math.nan, "NaN"), (b"raw", "bytes"), ("\ud800", "lone surrogate")],
     ids=["nan", "bytes", "surrogate"],
 )
-def test_what_cannot_be_encoded_is_refused(octopush, value, problem: str) -> None:
+def test_what_cannot_be_encoded_is_refused(octopush: OctopushKit, value: object, problem: str) -> None:
     with pytest.raises(octopush.errors.RequestValidationError) as caught:
         octopush.call(octopush.connect(), request_options=options(octopush, extra_body={"custom": value}))
 
@@ -204,7 +210,7 @@ def test_what_cannot_be_encoded_is_refused(octopush, value, problem: str) -> Non
     assert octopush.server.requests == []
 
 
-def test_a_query_value_that_cannot_be_sent_is_refused(octopush) -> None:
+def test_a_query_value_that_cannot_be_sent_is_refused(octopush: OctopushKit) -> None:
     refused(
         octopush,
         "parameters.trace",
@@ -213,12 +219,12 @@ def test_a_query_value_that_cannot_be_sent_is_refused(octopush) -> None:
     )
 
 
-def test_extra_body_must_be_a_mapping(octopush) -> None:
+def test_extra_body_must_be_a_mapping(octopush: OctopushKit) -> None:
     with pytest.raises(TypeError, match="extra_body must be a mapping"):
-        octopush.package.RequestOptions(extra_body=[("a", 1)])  # type: ignore[arg-type]
+        octopush.package.RequestOptions(extra_body=[("a", 1)])
 
 
-def test_with_validation_off_extras_are_sent_and_collisions_still_refused(octopush) -> None:
+def test_with_validation_off_extras_are_sent_and_collisions_still_refused(octopush: OctopushKit) -> None:
     from octopush_client.models import SubaccountEdit
 
     client = octopush.connect(validate_requests=False)
@@ -234,11 +240,11 @@ def test_with_validation_off_extras_are_sent_and_collisions_still_refused(octopu
 # -- inTandem: the query, and the other wire forms of external_subscription_params ---------------
 
 
-def test_extra_body_on_a_call_without_a_body_is_refused(intandem) -> None:
+def test_extra_body_on_a_call_without_a_body_is_refused(intandem: InTandemKit) -> None:
     refused(intandem, "extra_body", "sends no JSON body", request_options=options(intandem, extra_body={"a": 1}))
 
 
-def test_a_query_key_set_by_an_argument_is_refused(intandem) -> None:
+def test_a_query_key_set_by_an_argument_is_refused(intandem: InTandemKit) -> None:
     refused(
         intandem,  # the kit passes package_name="gold"
         "extra_query.package_name",
@@ -247,7 +253,7 @@ def test_a_query_key_set_by_an_argument_is_refused(intandem) -> None:
     )
 
 
-def test_a_documented_parameter_left_unset_is_refused_in_extra_query(intandem) -> None:
+def test_a_documented_parameter_left_unset_is_refused_in_extra_query(intandem: InTandemKit) -> None:
     refused(
         intandem,
         "extra_query.edit_tags",
@@ -256,7 +262,7 @@ def test_a_documented_parameter_left_unset_is_refused_in_extra_query(intandem) -
     )
 
 
-def test_a_path_parameter_name_is_refused_in_extra_query(intandem) -> None:
+def test_a_path_parameter_name_is_refused_in_extra_query(intandem: InTandemKit) -> None:
     refused(
         intandem,
         "extra_query.business_uid",
@@ -265,7 +271,7 @@ def test_a_path_parameter_name_is_refused_in_extra_query(intandem) -> None:
     )
 
 
-def test_billing_params_go_out_as_a_rails_hash_by_default(intandem) -> None:
+def test_billing_params_go_out_as_a_rails_hash_by_default(intandem: InTandemKit) -> None:
     from intandem_client.models import ChangePackageExternalSubscriptionParams
 
     params = ChangePackageExternalSubscriptionParams.from_dict({"plan": "gold", "seats": "3"})
@@ -278,7 +284,7 @@ def test_billing_params_go_out_as_a_rails_hash_by_default(intandem) -> None:
     ]
 
 
-def test_billing_params_in_the_vendor_files_form_for_one_call(intandem) -> None:
+def test_billing_params_in_the_vendor_files_form_for_one_call(intandem: InTandemKit) -> None:
     extra = options(intandem, extra_query={"external_subscription_params": ["plan:gold", "seats:3"]})
     intandem.call(intandem.connect(), request_options=extra)
 
@@ -290,7 +296,7 @@ def test_billing_params_in_the_vendor_files_form_for_one_call(intandem) -> None:
 
 
 @pytest.mark.anyio
-async def test_billing_params_as_a_rails_array_for_one_call_async(intandem) -> None:
+async def test_billing_params_as_a_rails_array_for_one_call_async(intandem: InTandemKit) -> None:
     extra = options(intandem, extra_query={"external_subscription_params[]": ["gold", "3"]})
     async with intandem.connect() as client:
         await intandem.acall(client, request_options=extra)
@@ -302,7 +308,7 @@ async def test_billing_params_as_a_rails_array_for_one_call_async(intandem) -> N
     ]
 
 
-def test_billing_params_in_two_forms_at_once_are_refused(intandem) -> None:
+def test_billing_params_in_two_forms_at_once_are_refused(intandem: InTandemKit) -> None:
     from intandem_client.models import ChangePackageExternalSubscriptionParams
 
     refused(
@@ -317,7 +323,7 @@ def test_billing_params_in_two_forms_at_once_are_refused(intandem) -> None:
 # -- a client package that predates extras --------------------------------------------------------
 
 
-def test_a_client_that_does_not_apply_extras_refuses_them_instead_of_dropping_them(octopush) -> None:
+def test_a_client_that_does_not_apply_extras_refuses_them_instead_of_dropping_them(octopush: OctopushKit) -> None:
     """A package generated before extras existed never passes them to check_request: nothing is sent."""
     from accountkit_runtime import transport, validation
     from octopush_client.api.subaccounts import edit_subaccount

@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import importlib
 import json
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -21,7 +22,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
 
-def runtime_module(name: str):
+def runtime_module(name: str) -> ModuleType:
     """``accountkit_runtime.<name>``, the runtime every client package shares."""
     return importlib.import_module(f"accountkit_runtime.{name}")
 
@@ -179,7 +180,9 @@ def test_the_valid_requests_are_valid(name: str) -> None:
 @pytest.mark.parametrize(("name", "model"), MODELS, ids=[name for name, _ in MODELS])
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
-def test_plain_validators_refuse_exactly_what_models_refuse(name: str, model: type[BaseModel], data) -> None:
+def test_plain_validators_refuse_exactly_what_models_refuse(
+    name: str, model: type[BaseModel], data: st.DataObject
+) -> None:
     names = sorted(_names(model.model_json_schema(by_alias=True))) or ["x"]
     if name in VALID and data.draw(st.booleans()):
         value = _mutate(VALID[name], data, names)

@@ -13,10 +13,14 @@ import asyncio
 import dataclasses
 import multiprocessing
 import threading
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from processes import Forked
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import KitFor
 
 APIS = ["intandem", "activeplatform", "portabilling", "octopush", "twosms"]
 
@@ -48,15 +52,16 @@ def leave_an_answer_pending(kit: Any, client: Any) -> None:
 
 
 @pytest.mark.parametrize("api", APIS)
-def test_a_forked_child_reads_only_its_own_responses(api: str, kit_for) -> None:
+def test_a_forked_child_reads_only_its_own_responses(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     answer_with_the_callers_name(kit)
     client = kit.connect()
     kit.call_detailed(client, request_options=as_caller(kit, "parent"))  # a keep-alive connection in the pool
 
-    def child(wait) -> str:
+    def child(wait: Callable[[], None]) -> str:
         wait()
-        return kit.call_detailed(client, request_options=as_caller(kit, "child")).headers["x-caller"]
+        caller: str = kit.call_detailed(client, request_options=as_caller(kit, "child")).headers["x-caller"]
+        return caller
 
     forked = Forked(child)
     try:
@@ -70,7 +75,7 @@ def test_a_forked_child_reads_only_its_own_responses(api: str, kit_for) -> None:
 
 
 @pytest.mark.parametrize("api", ["portabilling", "twosms"])
-def test_a_forked_child_gets_its_own_token(api: str, kit_for) -> None:
+def test_a_forked_child_gets_its_own_token(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     token_path = kit.login_path if api == "portabilling" else kit.token_path
     client = kit.connect()
@@ -84,7 +89,7 @@ def test_a_forked_child_gets_its_own_token(api: str, kit_for) -> None:
 
 
 @pytest.mark.parametrize("api", ["portabilling", "twosms"])
-def test_a_fork_while_another_thread_logs_in_does_not_deadlock_the_child(api: str, kit_for) -> None:
+def test_a_fork_while_another_thread_logs_in_does_not_deadlock_the_child(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     token_path = kit.login_path if api == "portabilling" else kit.token_path
     normal = kit.server.handler("POST", token_path)
@@ -115,7 +120,7 @@ def test_a_fork_while_another_thread_logs_in_does_not_deadlock_the_child(api: st
 
 
 @pytest.mark.parametrize("api", APIS)
-def test_a_forked_child_makes_async_calls_of_its_own(api: str, kit_for) -> None:
+def test_a_forked_child_makes_async_calls_of_its_own(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     answer_with_the_callers_name(kit)
     client = kit.connect()
@@ -128,9 +133,10 @@ def test_a_forked_child_makes_async_calls_of_its_own(api: str, kit_for) -> None:
         ).result(10)
         assert parent.headers["x-caller"] == "parent"
 
-        def child(wait) -> str:
+        def child(wait: Callable[[], None]) -> str:
             response = asyncio.run(kit.acall_detailed(client, request_options=as_caller(kit, "child")))
-            return response.headers["x-caller"]
+            caller: str = response.headers["x-caller"]
+            return caller
 
         assert Forked(child).result(timeout=15) == "child"
     finally:
@@ -149,7 +155,7 @@ def _call_as_child(kit: Any, client: Any, go: Any, results: Any) -> None:
 
 
 @pytest.mark.parametrize("api", ["octopush", "portabilling"])
-def test_a_multiprocessing_fork_child_reads_only_its_own_responses(api: str, kit_for) -> None:
+def test_a_multiprocessing_fork_child_reads_only_its_own_responses(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     answer_with_the_callers_name(kit)
     client = kit.connect()
@@ -170,7 +176,7 @@ def test_a_multiprocessing_fork_child_reads_only_its_own_responses(api: str, kit
 
 
 @pytest.mark.parametrize("api", ["portabilling", "twosms"])
-def test_a_fork_while_a_token_is_being_stored_does_not_deadlock_the_child(api: str, kit_for) -> None:
+def test_a_fork_while_a_token_is_being_stored_does_not_deadlock_the_child(api: str, kit_for: KitFor) -> None:
     """The redactor's lock, held by a parent thread at the fork, is a new one in the child."""
     kit = kit_for(api)
     client = kit.connect()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from support.kits import ActivePlatformKit, PortaBillingKit, TwoSmsKit
 
 
-def test_unknown_enum_values_and_properties_in_a_response(activeplatform) -> None:
+def test_unknown_enum_values_and_properties_in_a_response(activeplatform: ActivePlatformKit) -> None:
     body = {
         "id": 505,
         "status": "suspended for review",
@@ -26,7 +27,7 @@ def test_unknown_enum_values_and_properties_in_a_response(activeplatform) -> Non
     assert account.to_dict()["status"] == "suspended for review"  # kept as received
 
 
-def test_known_enum_values_are_still_members(activeplatform) -> None:
+def test_known_enum_values_are_still_members(activeplatform: ActivePlatformKit) -> None:
     from activeplatform_client.models import AccountStatus
 
     client = activeplatform.connect()
@@ -34,7 +35,7 @@ def test_known_enum_values_are_still_members(activeplatform) -> None:
     assert activeplatform.call(client).status is AccountStatus.ACTIVE
 
 
-def test_unknown_properties_in_envelopes(twosms) -> None:
+def test_unknown_properties_in_envelopes(twosms: TwoSmsKit) -> None:
     twosms.server.route(
         "PUT",
         twosms.path,
@@ -45,7 +46,7 @@ def test_unknown_properties_in_envelopes(twosms) -> None:
     assert result.response_data.additional_properties == {"Trace": "t-1"}
 
 
-def test_unknown_properties_next_to_required_ones(portabilling) -> None:
+def test_unknown_properties_next_to_required_ones(portabilling: PortaBillingKit) -> None:
     portabilling.server.route(
         "POST", portabilling.path, portabilling.server.Reply(json={"i_account": 7, "i_account_new": 8})
     )
@@ -64,10 +65,10 @@ def test_unknown_int_enum_values_are_kept() -> None:
     assert info.bill_status == "X"
     assert AccountInfoIAccountRole(1) is AccountInfoIAccountRole.UNIVERSAL
     with pytest.raises(ValueError):
-        AccountInfoIAccountRole("1")  # a value of the wrong kind is still refused
+        AccountInfoIAccountRole("1")  # type: ignore[arg-type]  # a value of the wrong kind is still refused
 
 
-def test_requests_stay_strict(portabilling) -> None:
+def test_requests_stay_strict(portabilling: PortaBillingKit) -> None:
     from portabilling_client.models import AccountInfo, AccountInfoIAccountRole
 
     info = AccountInfo(i_account=7, i_account_role=AccountInfoIAccountRole(42))

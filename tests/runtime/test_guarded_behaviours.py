@@ -10,28 +10,45 @@ from __future__ import annotations
 import time
 from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from accountkit_runtime.errors import (
+    ApiStatusError,
     AuthenticationError,
     PermissionDeniedError,
     RateLimitError,
     ServerError,
 )
+from support.kits import PortaBillingKit, TwoSmsKit
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import KitFor
 
 # -- refusal statuses: which failed token responses are refused credentials -------------------------
 
-REFUSALS = [(400, AuthenticationError), (401, AuthenticationError), (403, AuthenticationError)]
-FAILURES = [(429, RateLimitError), (500, ServerError), (502, ServerError), (503, ServerError)]
+REFUSALS: list[tuple[int, type[ApiStatusError]]] = [
+    (400, AuthenticationError),
+    (401, AuthenticationError),
+    (403, AuthenticationError),
+]
+FAILURES: list[tuple[int, type[ApiStatusError]]] = [
+    (429, RateLimitError),
+    (500, ServerError),
+    (502, ServerError),
+    (503, ServerError),
+]
 
 
-def _failing_token_endpoint(twosms, status: int) -> None:
+def _failing_token_endpoint(twosms: TwoSmsKit, status: int) -> None:
     body = {"error": "invalid_client" if status < 500 else "unavailable", "error_description": "no"}
     twosms.server.route("POST", twosms.token_path, twosms.server.Reply(status, json=body))
 
 
 @pytest.mark.parametrize(("status", "error"), REFUSALS + FAILURES)
-def test_which_token_statuses_mean_refused_credentials(twosms, status: int, error: type) -> None:
+def test_which_token_statuses_mean_refused_credentials(
+    twosms: TwoSmsKit, status: int, error: type[ApiStatusError]
+) -> None:
     _failing_token_endpoint(twosms, status)
 
     with pytest.raises(error) as caught:
@@ -44,7 +61,9 @@ def test_which_token_statuses_mean_refused_credentials(twosms, status: int, erro
 
 @pytest.mark.parametrize(("status", "error"), REFUSALS + FAILURES)
 @pytest.mark.anyio
-async def test_which_token_statuses_mean_refused_credentials_async(twosms, status: int, error: type) -> None:
+async def test_which_token_statuses_mean_refused_credentials_async(
+    twosms: TwoSmsKit, status: int, error: type[ApiStatusError]
+) -> None:
     _failing_token_endpoint(twosms, status)
 
     async with twosms.connect(max_retries=0) as client:
@@ -65,7 +84,9 @@ async def test_which_token_statuses_mean_refused_credentials_async(twosms, statu
         ("Server.Account.not_found", ServerError),
     ],
 )
-def test_which_login_faults_mean_refused_credentials(portabilling, faultcode: str, error: type) -> None:
+def test_which_login_faults_mean_refused_credentials(
+    portabilling: PortaBillingKit, faultcode: str, error: type[ApiStatusError]
+) -> None:
     fault = {"faultcode": faultcode, "faultstring": "no"}
     portabilling.server.route("POST", portabilling.login_path, portabilling.server.Reply(500, json=fault))
 
@@ -77,7 +98,7 @@ def test_which_login_faults_mean_refused_credentials(portabilling, faultcode: st
     assert portabilling.main_calls() == []
 
 
-def test_a_403_from_the_api_itself_is_permission_denied_not_a_renewal(twosms) -> None:
+def test_a_403_from_the_api_itself_is_permission_denied_not_a_renewal(twosms: TwoSmsKit) -> None:
     client = twosms.connect(max_retries=0)
     twosms.call(client)
     twosms.server.route(twosms.method, twosms.path, twosms.server.Reply(403, json=twosms.envelope_error("403", "no")))
@@ -103,7 +124,9 @@ def test_a_403_from_the_api_itself_is_permission_denied_not_a_renewal(twosms) ->
         ("intandem", {"add_sms_credits": 10}, "parameters.add_sms_credits"),  # a number for a string
     ],
 )
-def test_parameters_of_the_wrong_kind_are_refused(api: str, arguments: dict, where: str, kit_for) -> None:
+def test_parameters_of_the_wrong_kind_are_refused(
+    api: str, arguments: dict[str, Any], where: str, kit_for: KitFor
+) -> None:
     kit = kit_for(api)
 
     with pytest.raises(kit.errors.RequestValidationError) as caught:
@@ -121,7 +144,9 @@ def test_parameters_of_the_wrong_kind_are_refused(api: str, arguments: dict, whe
     ],
 )
 @pytest.mark.anyio
-async def test_parameters_of_the_wrong_kind_are_refused_async(api: str, arguments: dict, where: str, kit_for) -> None:
+async def test_parameters_of_the_wrong_kind_are_refused_async(
+    api: str, arguments: dict[str, Any], where: str, kit_for: KitFor
+) -> None:
     kit = kit_for(api)
 
     async with kit.connect() as client:
@@ -135,7 +160,7 @@ async def test_parameters_of_the_wrong_kind_are_refused_async(api: str, argument
 # -- sync renewal after expiry, many threads at once ------------------------------------------------
 
 
-def test_threads_on_an_expired_token_renew_it_once(twosms, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_threads_on_an_expired_token_renew_it_once(twosms: TwoSmsKit, monkeypatch: pytest.MonkeyPatch) -> None:
     import accountkit_runtime.auth as auth
 
     offset = [0.0]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from support.kits import OctopushKit
 
 BODIES = {
     "empty": (b"", "application/json"),
@@ -30,7 +31,7 @@ def only_the_name() -> object:
     return SubaccountEdit(first_name="Ann")
 
 
-def test_an_edit_sends_only_the_field_it_changes(octopush) -> None:
+def test_an_edit_sends_only_the_field_it_changes(octopush: OctopushKit) -> None:
     result = octopush.call(octopush.connect(), body=only_the_name())
 
     (edit,) = octopush.main_calls()
@@ -40,7 +41,7 @@ def test_an_edit_sends_only_the_field_it_changes(octopush) -> None:
 
 
 @pytest.mark.anyio
-async def test_an_edit_sends_only_the_field_it_changes_async(octopush) -> None:
+async def test_an_edit_sends_only_the_field_it_changes_async(octopush: OctopushKit) -> None:
     from octopush_client.models import SubaccountCallbacks, SubaccountEdit
 
     body = SubaccountEdit(callbacks=SubaccountCallbacks(callback_url_for_inbounds="https://hooks.example.com/in"))
@@ -52,7 +53,7 @@ async def test_an_edit_sends_only_the_field_it_changes_async(octopush) -> None:
     }
 
 
-def test_an_empty_edit_is_an_empty_object(octopush) -> None:
+def test_an_empty_edit_is_an_empty_object(octopush: OctopushKit) -> None:
     from octopush_client.models import SubaccountEdit
 
     octopush.call(octopush.connect(), body=SubaccountEdit())
@@ -61,7 +62,7 @@ def test_an_empty_edit_is_an_empty_object(octopush) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(BODIES))
-def test_any_201_body_is_success(name: str, octopush) -> None:
+def test_any_201_body_is_success(name: str, octopush: OctopushKit) -> None:
     from octopush_client.models import EditSubaccountResult
 
     content, content_type = BODIES[name]
@@ -78,7 +79,7 @@ def test_any_201_body_is_success(name: str, octopush) -> None:
 
 @pytest.mark.parametrize("name", ["empty", "not JSON", "a JSON array"])
 @pytest.mark.anyio
-async def test_any_201_body_is_success_async(name: str, octopush) -> None:
+async def test_any_201_body_is_success_async(name: str, octopush: OctopushKit) -> None:
     content, content_type = BODIES[name]
     octopush.server.route("PATCH", octopush.path, octopush.server.Reply(201, body=content, content_type=content_type))
     async with octopush.connect() as client:
@@ -86,7 +87,7 @@ async def test_any_201_body_is_success_async(name: str, octopush) -> None:
     assert result.to_dict() == {}
 
 
-def test_a_json_object_body_gives_its_fields(octopush) -> None:
+def test_a_json_object_body_gives_its_fields(octopush: OctopushKit) -> None:
     answer = {"sub_account_email": "team@sub-accounts.example.com", "updated": True, "credit": {"sms": 3}}
     octopush.server.route("PATCH", octopush.path, octopush.server.Reply(201, body=json.dumps(answer)))
 
@@ -96,7 +97,7 @@ def test_a_json_object_body_gives_its_fields(octopush) -> None:
     assert result["updated"] is True  # undocumented fields are kept, by name
 
 
-def test_errors_are_still_errors(octopush) -> None:
+def test_errors_are_still_errors(octopush: OctopushKit) -> None:
     octopush.server.route("PATCH", octopush.path, octopush.server.Reply(400, json={"code": 118, "message": "Bad"}))
 
     with pytest.raises(octopush.errors.BadRequestError) as caught:

@@ -29,6 +29,7 @@ import pytest
 from accountkit_codegen import prepare
 from accountkit_codegen.specs import load_spec
 from pydantic import ValidationError
+from support.kits import TwoSmsKit
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = sorted((ROOT / "specs").glob("*.yaml"))
@@ -105,6 +106,7 @@ class Site:
             case ("paths", path, method, "parameters", index, "schema"):
                 operation = document["paths"][path][method]
                 parameters_model, _ = prepare.request_model_names(operation)
+                assert parameters_model is not None, f"{path} {method}: parameters but no parameters model"
                 name = operation["parameters"][int(index.strip("[]"))]["name"]
                 return _field_validator(getattr(schemas, parameters_model), name)
         raise AssertionError(f"{self!r}: no rule maps this location to its model field; add one")
@@ -274,7 +276,7 @@ def _slow_body() -> Any:
     )
 
 
-def test_a_hostile_value_is_refused_at_once(twosms) -> None:
+def test_a_hostile_value_is_refused_at_once(twosms: TwoSmsKit) -> None:
     client = twosms.connect()
     started = time.perf_counter()
     with pytest.raises(twosms.errors.RequestValidationError) as caught:
@@ -285,7 +287,7 @@ def test_a_hostile_value_is_refused_at_once(twosms) -> None:
 
 
 @pytest.mark.anyio
-async def test_a_hostile_value_does_not_block_the_event_loop(twosms) -> None:
+async def test_a_hostile_value_does_not_block_the_event_loop(twosms: TwoSmsKit) -> None:
     async with twosms.connect() as client:
         started = time.perf_counter()
         with pytest.raises(twosms.errors.RequestValidationError, match="body.EmailAddress"):

@@ -13,11 +13,17 @@ import importlib
 import inspect
 import multiprocessing
 import pickle
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
+from support.credentials import CREDENTIALS
+from support.kits import OctopushKit, PortaBillingKit, TwoSmsKit
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import KitFor
 
 APIS = ["intandem", "activeplatform", "portabilling", "octopush", "twosms"]
 PACKAGES = [f"{api}_client" for api in APIS]
@@ -25,11 +31,7 @@ SECRET = "SECRET-in-the-exchange-9f1c"
 
 # connect() arguments that are secrets, and where they come from instead.
 SECRET_ARGUMENTS = {
-    "intandem": {"token": "INTANDEM_TOKEN"},
-    "activeplatform": {"api_token": "ACTIVEPLATFORM_API_TOKEN"},
-    "portabilling": {"password": "PORTABILLING_PASSWORD"},
-    "octopush": {"api_login": "OCTOPUSH_API_LOGIN", "api_key": "OCTOPUSH_API_KEY"},
-    "twosms": {"client_secret": "TWOSMS_CLIENT_SECRET"},
+    api: {c.argument: c.env for c in CREDENTIALS if c.api == api and c.secret and not c.alternative} for api in APIS
 }
 
 
@@ -85,7 +87,7 @@ def test_every_error_class_round_trips_through_pickle_without_secrets() -> None:
     assert len(classes) >= 17, "the walk of the errors module found too few classes to prove anything"
 
     for cls in classes:
-        error = example(cls)
+        error: Any = example(cls)
         data = pickle.dumps(error)
         copy = pickle.loads(data)
 
@@ -95,11 +97,12 @@ def test_every_error_class_round_trips_through_pickle_without_secrets() -> None:
         for name in PUBLIC:
             if hasattr(error, name):
                 assert getattr(copy, name) == getattr(error, name), (cls.__name__, name)
+        restored: Any = copy  # the members of the class at hand, which the type check above cannot name
         if hasattr(error, "response"):
             assert error.response is not None or cls.__name__ == "UnexpectedStatus"
-            assert copy.response is None  # the live exchange stays behind
+            assert restored.response is None  # the live exchange stays behind
         if cls.__name__ == "UnexpectedStatus":
-            assert copy.content == b""
+            assert restored.content == b""
 
 
 @pytest.mark.parametrize("package", PACKAGES)
@@ -126,20 +129,20 @@ def with_credentials_from_the_environment(kit: Any, monkeypatch: pytest.MonkeyPa
     return client
 
 
-def main_call(kit: Any, client: Any) -> functools.partial:
+def main_call(kit: Any, client: Any) -> functools.partial[Any]:
     """The API's main call as a picklable callable (the function by reference, the client by configuration)."""
     args, arguments = kit._arguments()
     return functools.partial(kit._module().sync_detailed, *args, client=client, **arguments)
 
 
-def _perform(call: functools.partial) -> tuple[int, Any]:
+def _perform(call: functools.partial[Any]) -> tuple[int, Any]:
     """Runs in a worker process."""
     response = call()
     return int(response.status_code), response.parsed
 
 
 @pytest.fixture
-def worker_pool():
+def worker_pool() -> Iterator[ProcessPoolExecutor]:
     """A fresh interpreter (spawn): it inherits the environment as it is when the first task is sent, nothing else."""
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
         yield pool
@@ -147,7 +150,7 @@ def worker_pool():
 
 @pytest.mark.parametrize("api", APIS)
 def test_a_client_pickles_by_configuration_and_works_in_another_process(
-    api: str, kit_for, monkeypatch: pytest.MonkeyPatch, worker_pool
+    api: str, kit_for: KitFor, monkeypatch: pytest.MonkeyPatch, worker_pool: ProcessPoolExecutor
 ) -> None:
     kit = kit_for(api)
     client = with_credentials_from_the_environment(kit, monkeypatch, timeout=7.5, max_retries=1)
@@ -185,7 +188,7 @@ def assert_authenticated(kit: Any, request: Any) -> None:
 
 @pytest.mark.parametrize("api", ["octopush", "portabilling"])
 def test_errors_raised_in_a_process_pool_arrive_whole_and_without_secrets(
-    api: str, kit_for, monkeypatch: pytest.MonkeyPatch, worker_pool
+    api: str, kit_for: KitFor, monkeypatch: pytest.MonkeyPatch, worker_pool: ProcessPoolExecutor
 ) -> None:
     kit = kit_for(api)
     client = with_credentials_from_the_environment(kit, monkeypatch)
@@ -207,7 +210,7 @@ def test_errors_raised_in_a_process_pool_arrive_whole_and_without_secrets(
 
 
 @pytest.mark.parametrize("api", APIS)
-def test_a_client_given_secrets_as_arguments_refuses_to_pickle_and_says_what_to_do(api: str, kit_for) -> None:
+def test_a_client_given_secrets_as_arguments_refuses_to_pickle_and_says_what_to_do(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     client = kit.connect()  # credentials passed as arguments
     kit.call(client)
@@ -232,7 +235,7 @@ def test_a_client_given_secrets_as_arguments_refuses_to_pickle_and_says_what_to_
     ],
 )
 def test_headers_or_cookies_that_may_be_secrets_are_not_pickled(
-    change, named: str, octopush, monkeypatch: pytest.MonkeyPatch
+    change: Callable[[Any], Any], named: str, octopush: OctopushKit, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     client = change(with_credentials_from_the_environment(octopush, monkeypatch))
 
@@ -240,7 +243,9 @@ def test_headers_or_cookies_that_may_be_secrets_are_not_pickled(
         pickle.dumps(client)
 
 
-def test_httpx_args_travel_only_when_they_are_plain_settings(octopush, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_httpx_args_travel_only_when_they_are_plain_settings(
+    octopush: OctopushKit, monkeypatch: pytest.MonkeyPatch
+) -> None:
     plain = with_credentials_from_the_environment(octopush, monkeypatch, httpx_args={"trust_env": False})
     copy = pickle.loads(pickle.dumps(plain))
     assert copy.get_httpx_client().trust_env is False
@@ -253,7 +258,7 @@ def test_httpx_args_travel_only_when_they_are_plain_settings(octopush, monkeypat
         pickle.dumps(hooked)
 
 
-def test_auth_flows_and_settings_never_pickle_their_secrets(twosms, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_auth_flows_and_settings_never_pickle_their_secrets(twosms: TwoSmsKit, monkeypatch: pytest.MonkeyPatch) -> None:
     client = with_credentials_from_the_environment(twosms, monkeypatch)
     twosms.call(client)
     auth = client.get_httpx_client().auth
@@ -266,10 +271,10 @@ def test_auth_flows_and_settings_never_pickle_their_secrets(twosms, monkeypatch:
     assert pickle.loads(data).max_retries == client.settings.max_retries
 
 
-def test_a_plain_client_made_without_connect_pickles_too(portabilling) -> None:
+def test_a_plain_client_made_without_connect_pickles_too(portabilling: PortaBillingKit) -> None:
     from portabilling_client.api.session import login
     from portabilling_client.client import Client
-    from portabilling_client.models import LoginRequest, LoginWithPassword
+    from portabilling_client.models import LoginRequest, LoginWithPassword, SessionData
 
     settings = portabilling.connect().settings
     plain = Client(base_url=portabilling.base_url, settings=settings, headers={"X-Team": "billing"})
@@ -278,7 +283,7 @@ def test_a_plain_client_made_without_connect_pickles_too(portabilling) -> None:
     body = LoginRequest(params=LoginWithPassword(login="admin", password="pb-SECRET-password"))
     result = login.sync(client=copy, body=body)
 
-    assert result is not None and result.access_token == "pb-access-SECRET-1"
+    assert isinstance(result, SessionData) and result.access_token == "pb-access-SECRET-1"
     assert portabilling.server.calls(portabilling.login_path)[0].headers["x-team"] == "billing"
     assert copy.settings.vendor.name == "PortaBilling"
     copy.close()

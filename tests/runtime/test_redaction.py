@@ -7,13 +7,19 @@ in an error, and then looks for every secret string the client knew or obtained.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from support.kits import ActivePlatformKit, Kit, PortaBillingKit, TwoSmsKit
+from support.mockserver import Recorded, Reply
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import KitFor
 
 APIS = ["intandem", "activeplatform", "portabilling", "octopush", "twosms"]
 
 
-def echo_secrets(kit, request) -> object:
+def echo_secrets(kit: Kit, request: Recorded) -> Reply:
     """An error reply that quotes the request's credentials back, as careless servers do."""
     Reply = kit.server.Reply
     auth = request.headers.get("authorization", "")
@@ -32,7 +38,7 @@ def echo_secrets(kit, request) -> object:
     return Reply(200, json={"Error": {"ErrorCode": "E9", "ErrorReason": f"token {token} not allowed"}})
 
 
-def prepare(kit) -> dict:
+def prepare(kit: Kit) -> dict[str, Any]:
     """Arguments of a main call that carries secrets in its body too."""
     if kit.name == "portabilling":
         from portabilling_client.models import AccountInfo
@@ -41,7 +47,7 @@ def prepare(kit) -> dict:
     return {}
 
 
-def assert_no_secret(kit, *texts: str) -> None:
+def assert_no_secret(kit: Kit, *texts: str) -> None:
     assert kit.secrets, "the kit knows no secrets: the test would prove nothing"
     for text in texts:
         for secret in kit.secrets:
@@ -49,7 +55,7 @@ def assert_no_secret(kit, *texts: str) -> None:
 
 
 @pytest.mark.parametrize("api", APIS)
-def test_logs_errors_and_reprs_show_no_secret(api: str, kit_for, caplog: pytest.LogCaptureFixture) -> None:
+def test_logs_errors_and_reprs_show_no_secret(api: str, kit_for: KitFor, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     kit = kit_for(api)
     client = kit.connect()
@@ -84,7 +90,9 @@ def test_logs_errors_and_reprs_show_no_secret(api: str, kit_for, caplog: pytest.
     )
 
 
-def test_activeplatform_token_is_masked_in_httpx_log_line(activeplatform, caplog: pytest.LogCaptureFixture) -> None:
+def test_activeplatform_token_is_masked_in_httpx_log_line(
+    activeplatform: ActivePlatformKit, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.INFO, logger="httpx")
     client = activeplatform.connect()
 
@@ -95,7 +103,7 @@ def test_activeplatform_token_is_masked_in_httpx_log_line(activeplatform, caplog
     assert line.endswith('"HTTP/1.1 200 OK"')
 
 
-def test_connection_errors_do_not_show_the_query_token(activeplatform, unused_port: int) -> None:
+def test_connection_errors_do_not_show_the_query_token(activeplatform: ActivePlatformKit, unused_port: int) -> None:
     client = activeplatform.connect(base_url=f"http://127.0.0.1:{unused_port}", max_retries=0)
 
     with pytest.raises(activeplatform.errors.ApiConnectionError) as caught:
@@ -105,7 +113,7 @@ def test_connection_errors_do_not_show_the_query_token(activeplatform, unused_po
     assert_no_secret(activeplatform, str(caught.value), repr(caught.value))
 
 
-def test_response_parse_errors_mask_echoed_secrets(activeplatform) -> None:
+def test_response_parse_errors_mask_echoed_secrets(activeplatform: ActivePlatformKit) -> None:
     html = "<html>Maintenance. Your link: /accounts/505.json?api_token=ap-SECRET-manager-token</html>"
     activeplatform.server.route("PUT", activeplatform.path, activeplatform.server.Reply(200, body=html))
     client = activeplatform.connect()
@@ -117,7 +125,7 @@ def test_response_parse_errors_mask_echoed_secrets(activeplatform) -> None:
     assert_no_secret(activeplatform, str(caught.value), repr(caught.value))
 
 
-def test_refused_login_error_shows_no_password(portabilling, caplog: pytest.LogCaptureFixture) -> None:
+def test_refused_login_error_shows_no_password(portabilling: PortaBillingKit, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     portabilling.server.route(
         "POST",
@@ -135,7 +143,7 @@ def test_refused_login_error_shows_no_password(portabilling, caplog: pytest.LogC
     assert_no_secret(portabilling, caplog.text, str(caught.value), repr(caught.value), str(caught.value.vendor_message))
 
 
-def test_refused_client_credentials_error_shows_no_secret(twosms, caplog: pytest.LogCaptureFixture) -> None:
+def test_refused_client_credentials_error_shows_no_secret(twosms: TwoSmsKit, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     twosms.server.route(
         "POST",
@@ -153,7 +161,7 @@ def test_refused_client_credentials_error_shows_no_secret(twosms, caplog: pytest
 
 
 @pytest.mark.anyio
-async def test_async_logs_show_no_secret(twosms, caplog: pytest.LogCaptureFixture) -> None:
+async def test_async_logs_show_no_secret(twosms: TwoSmsKit, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     async with twosms.connect() as client:
         await twosms.acall(client)
@@ -165,7 +173,9 @@ async def test_async_logs_show_no_secret(twosms, caplog: pytest.LogCaptureFixtur
     assert_no_secret(twosms, caplog.text)
 
 
-def test_api_token_query_values_are_masked_by_name(activeplatform, caplog: pytest.LogCaptureFixture) -> None:
+def test_api_token_query_values_are_masked_by_name(
+    activeplatform: ActivePlatformKit, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG)
     client = activeplatform.connect(api_token="k9z")  # too short to be masked by value: the name must do it
 

@@ -14,10 +14,14 @@ import html
 import json
 import logging
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, quote_plus
 
 import pytest
+from support.kits import OctopushKit, TwoSmsKit
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import KitFor
 
 CORE = "Zq7SECRETk"  # alphanumeric: stays readable in every encoding, so any leak shows it
 RICH = CORE + '+/= "é& x'
@@ -114,7 +118,7 @@ def check(kit: Any, caplog: pytest.LogCaptureFixture, exc: Any, transport: str =
 
 
 @pytest.mark.parametrize("api", sorted(CREDENTIAL))
-def test_echoed_secrets_are_masked_in_every_logger(api: str, kit_for, caplog: pytest.LogCaptureFixture) -> None:
+def test_echoed_secrets_are_masked_in_every_logger(api: str, kit_for: KitFor, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     kit = kit_for(api)
     client = connect_rich(kit)
@@ -129,7 +133,7 @@ def test_echoed_secrets_are_masked_in_every_logger(api: str, kit_for, caplog: py
 @pytest.mark.parametrize("api", sorted(CREDENTIAL))
 @pytest.mark.anyio
 async def test_echoed_secrets_are_masked_in_every_logger_async(
-    api: str, kit_for, caplog: pytest.LogCaptureFixture, async_transport: str
+    api: str, kit_for: KitFor, caplog: pytest.LogCaptureFixture, async_transport: str
 ) -> None:
     caplog.set_level(logging.DEBUG)
     kit = kit_for(api)
@@ -142,7 +146,9 @@ async def test_echoed_secrets_are_masked_in_every_logger_async(
 
 
 @pytest.mark.parametrize("logger", ["aiohttp.client", "aiohttp.internal", "aiohttp.access", "asyncio"])
-def test_aiohttp_and_asyncio_loggers_mask_secrets(logger: str, kit_for, caplog: pytest.LogCaptureFixture) -> None:
+def test_aiohttp_and_asyncio_loggers_mask_secrets(
+    logger: str, kit_for: KitFor, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG)
     kit = kit_for("activeplatform")
     kit.connect(async_transport="aiohttp")
@@ -154,7 +160,9 @@ def test_aiohttp_and_asyncio_loggers_mask_secrets(logger: str, kit_for, caplog: 
     assert_nothing_shown(secret, caplog.text)
 
 
-def test_an_obtained_token_echoed_in_response_headers_is_masked(twosms, caplog: pytest.LogCaptureFixture) -> None:
+def test_an_obtained_token_echoed_in_response_headers_is_masked(
+    twosms: TwoSmsKit, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG)
     client = twosms.connect()
     twosms.call(client)
@@ -179,7 +187,9 @@ SHORT = {
 
 
 @pytest.mark.parametrize("api", sorted(SHORT))
-def test_short_secrets_are_masked_by_their_field_names(api: str, kit_for, caplog: pytest.LogCaptureFixture) -> None:
+def test_short_secrets_are_masked_by_their_field_names(
+    api: str, kit_for: KitFor, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG)
     kit = kit_for(api)
     argument, name = SHORT[api]
@@ -204,7 +214,7 @@ def test_short_secrets_are_masked_by_their_field_names(api: str, kit_for, caplog
     assert f"{name}=***" in caplog.text or f"'{name}', b'***'" in caplog.text
 
 
-def test_a_logger_configured_after_connect_still_masks(octopush, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_logger_configured_after_connect_still_masks(octopush: OctopushKit, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     client = octopush.connect()
     logging.getLogger("httpcore.http11").setLevel(logging.DEBUG)
@@ -231,7 +241,7 @@ HOSTILE_TEXTS = {
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE_TEXTS))
-def test_masking_is_linear_in_hostile_text(name: str, octopush, caplog: pytest.LogCaptureFixture) -> None:
+def test_masking_is_linear_in_hostile_text(name: str, octopush: OctopushKit, caplog: pytest.LogCaptureFixture) -> None:
     """A server controls what gets masked: no text may make masking (and so logging or an error) slow."""
     import time
 

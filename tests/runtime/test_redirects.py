@@ -9,17 +9,23 @@ with its password or client secret.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from support.kits import OctopushKit
+from support.mockserver import MockServer
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import KitFor
 
 APIS = ["intandem", "activeplatform", "portabilling", "octopush", "twosms"]
 STATUSES = [301, 302, 303, 307, 308]
-FOLLOW = {"httpx_args": {"follow_redirects": True}}
+FOLLOW: dict[str, Any] = {"httpx_args": {"follow_redirects": True}}
 
 
 def token_path(kit: Any) -> str:
-    return kit.login_path if kit.name == "portabilling" else kit.token_path
+    path: str = kit.login_path if kit.name == "portabilling" else kit.token_path
+    return path
 
 
 def answer_everything(server: Any, kit: Any) -> None:
@@ -36,7 +42,9 @@ def assert_refused(kit: Any, error: Any, status: int, other_server: Any) -> None
 
 @pytest.mark.parametrize("status", STATUSES)
 @pytest.mark.parametrize("api", APIS)
-def test_a_redirect_to_another_origin_is_refused(api: str, status: int, kit_for, other_server) -> None:
+def test_a_redirect_to_another_origin_is_refused(
+    api: str, status: int, kit_for: KitFor, other_server: MockServer
+) -> None:
     kit = kit_for(api)
     answer_everything(other_server, kit)
     target = f"{other_server.url}{kit.path}?next=1"
@@ -52,7 +60,9 @@ def test_a_redirect_to_another_origin_is_refused(api: str, status: int, kit_for,
 @pytest.mark.parametrize("status", [302, 307])
 @pytest.mark.parametrize("api", APIS)
 @pytest.mark.anyio
-async def test_a_redirect_to_another_origin_is_refused_async(api: str, status: int, kit_for, other_server) -> None:
+async def test_a_redirect_to_another_origin_is_refused_async(
+    api: str, status: int, kit_for: KitFor, other_server: MockServer
+) -> None:
     kit = kit_for(api)
     answer_everything(other_server, kit)
     kit.fail_first(kit.server.Reply(status, headers={"Location": f"{other_server.url}{kit.path}"}))
@@ -66,7 +76,7 @@ async def test_a_redirect_to_another_origin_is_refused_async(api: str, status: i
 @pytest.mark.parametrize("status", STATUSES)
 @pytest.mark.parametrize("api", ["portabilling", "twosms"])
 def test_a_login_or_token_request_never_follows_a_redirect_to_another_origin(
-    api: str, status: int, kit_for, other_server
+    api: str, status: int, kit_for: KitFor, other_server: MockServer
 ) -> None:
     kit = kit_for(api)
     answer_everything(other_server, kit)
@@ -84,7 +94,7 @@ def test_a_login_or_token_request_never_follows_a_redirect_to_another_origin(
 @pytest.mark.parametrize("api", ["portabilling", "twosms"])
 @pytest.mark.anyio
 async def test_a_login_or_token_request_never_follows_a_redirect_to_another_origin_async(
-    api: str, kit_for, other_server
+    api: str, kit_for: KitFor, other_server: MockServer
 ) -> None:
     kit = kit_for(api)
     answer_everything(other_server, kit)
@@ -97,7 +107,7 @@ async def test_a_login_or_token_request_never_follows_a_redirect_to_another_orig
     assert_refused(kit, caught.value, 308, other_server)
 
 
-def test_another_scheme_on_the_same_host_and_port_is_another_origin(octopush) -> None:
+def test_another_scheme_on_the_same_host_and_port_is_another_origin(octopush: OctopushKit) -> None:
     location = f"https://127.0.0.1:{octopush.server.port}{octopush.path}"
     octopush.fail_first(octopush.server.Reply(307, headers={"Location": location}))
     client = octopush.connect(**FOLLOW)
@@ -109,7 +119,7 @@ def test_another_scheme_on_the_same_host_and_port_is_another_origin(octopush) ->
 
 
 @pytest.mark.parametrize("api", APIS)
-def test_a_same_origin_redirect_is_followed_when_enabled(api: str, kit_for) -> None:
+def test_a_same_origin_redirect_is_followed_when_enabled(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     status = 201 if api == "octopush" else 200
     normal = kit.server.handler(kit.method, kit.path)
@@ -125,7 +135,7 @@ def test_a_same_origin_redirect_is_followed_when_enabled(api: str, kit_for) -> N
 
 
 @pytest.mark.parametrize("api", APIS)
-def test_redirects_are_not_followed_by_default(api: str, kit_for) -> None:
+def test_redirects_are_not_followed_by_default(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     kit.server.route(kit.method, "/moved", kit.server.Reply(json=kit.ok_body()))
     kit.fail_first(kit.server.Reply(302, headers={"Location": "/moved"}))

@@ -8,13 +8,17 @@ refuse an unknown key instead of dropping it. A field that is not nullable refus
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from support.kits import PortaBillingKit
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import KitFor
 
 TWOSMS_ACCOUNT = {"ContactNumber": "12345", "EmailAddress": "a@bb.co", "SMSPassword": "p", "SMSUsername": "u"}
 # (API, model, valid data, a misspelt key) for one closed request model of each API with a body.
-MISSPELT = [
+MISSPELT: list[tuple[str, str, dict[str, Any], str]] = [
     ("activeplatform", "AccountUpdate", {"first_name": "Ann"}, "frist_name"),
     ("portabilling", "AccountInfo", {"i_account": 7, "firstname": "Ann"}, "firstnme"),
     ("octopush", "SubaccountEdit", {"first_name": "A", "last_name": "B", "password": "p"}, "company"),
@@ -38,7 +42,7 @@ def _model(api: str, name: str) -> Any:
 
 
 @pytest.mark.parametrize(("api", "name", "data", "misspelt"), MISSPELT)
-def test_from_dict_refuses_an_unknown_key_naming_it(api: str, name: str, data: dict, misspelt: str) -> None:
+def test_from_dict_refuses_an_unknown_key_naming_it(api: str, name: str, data: dict[str, Any], misspelt: str) -> None:
     errors = importlib.import_module(f"{api}_client.errors")
     model = _model(api, name)
     assert model.from_dict(data).to_dict() == data  # the valid data goes through unchanged
@@ -46,10 +50,9 @@ def test_from_dict_refuses_an_unknown_key_naming_it(api: str, name: str, data: d
     with pytest.raises(errors.RequestValidationError) as caught:
         model.from_dict({**data, misspelt: "x"})
 
+    exc: Any = caught.value
     assert isinstance(caught.value, ValueError)
-    assert caught.value.errors == [
-        (misspelt, f"unknown field: {name} has no such field (its schema is closed); misspelt?")
-    ]
+    assert exc.errors == [(misspelt, f"unknown field: {name} has no such field (its schema is closed); misspelt?")]
     assert misspelt in str(caught.value) and f"{name}.from_dict" in str(caught.value)
 
 
@@ -138,14 +141,14 @@ BODY_APIS = ["activeplatform", "portabilling", "octopush", "twosms"]
 
 
 @pytest.mark.parametrize("api", BODY_APIS)
-def test_a_dict_body_with_an_unknown_key_is_refused(api: str, kit_for) -> None:
+def test_a_dict_body_with_an_unknown_key_is_refused(api: str, kit_for: KitFor) -> None:
     call, where = _dict_body_with_unknown_key(api)
     refused(kit_for(api), where, "Extra inputs are not permitted", **call)
 
 
 @pytest.mark.parametrize("api", BODY_APIS)
 @pytest.mark.anyio
-async def test_a_dict_body_with_an_unknown_key_is_refused_async(api: str, kit_for) -> None:
+async def test_a_dict_body_with_an_unknown_key_is_refused_async(api: str, kit_for: KitFor) -> None:
     call, where = _dict_body_with_unknown_key(api)
     await arefused(kit_for(api), where, **call)
 
@@ -169,28 +172,28 @@ def _none_for_a_non_nullable_field(api: str) -> tuple[dict[str, Any], str]:
         return {"body": body}, "body.callbacks"  # a model field: to_dict() used to fail on None
     from twosms_client.models import AccountV3
 
-    body = AccountV3.from_dict(MISSPELT[3][2])
-    body.first_name = None  # type: ignore[assignment]
-    return {"body": body}, "body.FirstName"
+    account = AccountV3.from_dict(MISSPELT[3][2])
+    account.first_name = None  # type: ignore[assignment]
+    return {"body": account}, "body.FirstName"
 
 
 APIS = ["intandem", *BODY_APIS]
 
 
 @pytest.mark.parametrize("api", APIS)
-def test_none_for_a_non_nullable_field_is_refused_not_sent_as_null(api: str, kit_for) -> None:
+def test_none_for_a_non_nullable_field_is_refused_not_sent_as_null(api: str, kit_for: KitFor) -> None:
     call, where = _none_for_a_non_nullable_field(api)
     refused(kit_for(api), where, "must not be null (None)", **call)
 
 
 @pytest.mark.parametrize("api", APIS)
 @pytest.mark.anyio
-async def test_none_for_a_non_nullable_field_is_refused_async(api: str, kit_for) -> None:
+async def test_none_for_a_non_nullable_field_is_refused_async(api: str, kit_for: KitFor) -> None:
     call, where = _none_for_a_non_nullable_field(api)
     await arefused(kit_for(api), where, **call)
 
 
-def test_none_for_a_required_nested_model_is_refused(portabilling) -> None:
+def test_none_for_a_required_nested_model_is_refused(portabilling: PortaBillingKit) -> None:
     from portabilling_client.models import UpdateAccountParams, UpdateAccountRequest
 
     body = UpdateAccountRequest(params=UpdateAccountParams(account_info=None))  # type: ignore[arg-type]
@@ -198,7 +201,7 @@ def test_none_for_a_required_nested_model_is_refused(portabilling) -> None:
 
 
 @pytest.mark.parametrize("api", BODY_APIS)
-def test_none_for_the_whole_body_is_refused(api: str, kit_for) -> None:
+def test_none_for_the_whole_body_is_refused(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     args, arguments = kit._arguments()
     with pytest.raises(kit.errors.RequestValidationError, match="body: must not be null"):
@@ -206,7 +209,7 @@ def test_none_for_the_whole_body_is_refused(api: str, kit_for) -> None:
     assert kit.server.requests == []
 
 
-def test_left_out_fields_are_not_sent(portabilling) -> None:
+def test_left_out_fields_are_not_sent(portabilling: PortaBillingKit) -> None:
     from portabilling_client.models import AccountInfo
 
     portabilling.call(portabilling.connect(), account_info=AccountInfo(i_account=7, firstname="Ann"))

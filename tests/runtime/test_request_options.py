@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from http import HTTPStatus
+from typing import TYPE_CHECKING
 
 import httpx
 import pytest
+from support.kits import ActivePlatformKit, OctopushKit, PortaBillingKit
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import KitFor
 
 
-def test_extra_headers_for_one_call_only(octopush) -> None:
+def test_extra_headers_for_one_call_only(octopush: OctopushKit) -> None:
     client = octopush.connect()
     options = octopush.package.RequestOptions(extra_headers={"X-Request-Id": "req-1", "User-Agent": "acme/1.0"})
 
@@ -23,7 +28,7 @@ def test_extra_headers_for_one_call_only(octopush) -> None:
     assert second.headers["user-agent"].startswith("python-httpx/")
 
 
-def test_extra_headers_do_not_replace_auth(portabilling) -> None:
+def test_extra_headers_do_not_replace_auth(portabilling: PortaBillingKit) -> None:
     client = portabilling.connect()
     options = portabilling.package.RequestOptions(extra_headers={"X-Trace": "t-9"})
 
@@ -35,16 +40,16 @@ def test_extra_headers_do_not_replace_auth(portabilling) -> None:
     assert "x-trace" not in portabilling.server.calls(portabilling.login_path)[0].headers
 
 
-def test_options_are_immutable_and_checked(octopush) -> None:
+def test_options_are_immutable_and_checked(octopush: OctopushKit) -> None:
     options = octopush.package.RequestOptions(max_retries=1)
     with pytest.raises(AttributeError):
-        options.max_retries = 3  # type: ignore[misc]
+        options.max_retries = 3
     with pytest.raises(ValueError):
         octopush.package.RequestOptions(max_retries=-1)
 
 
 @pytest.mark.parametrize("api", ["intandem", "activeplatform", "portabilling", "octopush", "twosms"])
-def test_detailed_functions_give_the_raw_response(api: str, kit_for) -> None:
+def test_detailed_functions_give_the_raw_response(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     status = 201 if api == "octopush" else 200
     kit.fail_first(kit.server.Reply(status, json=kit.ok_body(), headers={"X-RateLimit-Remaining": "41"}))
@@ -59,7 +64,7 @@ def test_detailed_functions_give_the_raw_response(api: str, kit_for) -> None:
 
 
 @pytest.mark.anyio
-async def test_detailed_functions_give_the_raw_response_async(octopush) -> None:
+async def test_detailed_functions_give_the_raw_response_async(octopush: OctopushKit) -> None:
     async with octopush.connect() as client:
         response = await octopush.acall_detailed(
             client, request_options=octopush.package.RequestOptions(extra_headers={"X-Async": "1"})
@@ -70,7 +75,7 @@ async def test_detailed_functions_give_the_raw_response_async(octopush) -> None:
     assert octopush.main_calls()[0].headers["x-async"] == "1"
 
 
-def test_errors_carry_the_raw_response(activeplatform) -> None:
+def test_errors_carry_the_raw_response(activeplatform: ActivePlatformKit) -> None:
     activeplatform.server.route(
         "PUT", activeplatform.path, activeplatform.server.Reply(409, json={"error": "conflict"}, headers={"X-Id": "9"})
     )

@@ -15,10 +15,14 @@ import json
 import tracemalloc
 import zlib
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import hostile
 import pytest
+from support.kits import OctopushKit
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import KitFor
 
 APIS = ["intandem", "activeplatform", "portabilling", "octopush", "twosms"]
 MiB = 1024 * 1024
@@ -49,11 +53,12 @@ def bomb(kit: Any) -> Any:
 
 
 def token_path(kit: Any) -> str:
-    return kit.login_path if kit.name == "portabilling" else kit.token_path
+    path: str = kit.login_path if kit.name == "portabilling" else kit.token_path
+    return path
 
 
 @pytest.mark.parametrize("api", APIS)
-def test_a_gzip_bomb_ends_in_a_typed_error_with_bounded_memory(api: str, kit_for) -> None:
+def test_a_gzip_bomb_ends_in_a_typed_error_with_bounded_memory(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     kit.fail_first(bomb(kit))
     client = kit.connect()  # the default cap: 10 MiB
@@ -69,7 +74,7 @@ def test_a_gzip_bomb_ends_in_a_typed_error_with_bounded_memory(api: str, kit_for
 
 @pytest.mark.parametrize("api", APIS)
 @pytest.mark.anyio
-async def test_a_gzip_bomb_ends_in_a_typed_error_async(api: str, kit_for) -> None:
+async def test_a_gzip_bomb_ends_in_a_typed_error_async(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     kit.fail_first(bomb(kit))
     async with kit.connect() as client:
@@ -86,7 +91,7 @@ async def test_a_gzip_bomb_ends_in_a_typed_error_async(api: str, kit_for) -> Non
 
 
 @pytest.mark.parametrize("api", ["portabilling", "twosms"])
-def test_a_gzip_bomb_in_a_token_response_is_capped_too(api: str, kit_for) -> None:
+def test_a_gzip_bomb_in_a_token_response_is_capped_too(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     kit.server.route("POST", token_path(kit), bomb(kit))
     client = kit.connect()
@@ -100,7 +105,7 @@ def test_a_gzip_bomb_in_a_token_response_is_capped_too(api: str, kit_for) -> Non
 
 @pytest.mark.parametrize("api", ["portabilling", "twosms"])
 @pytest.mark.anyio
-async def test_an_endless_token_response_is_capped_async(api: str, kit_for) -> None:
+async def test_an_endless_token_response_is_capped_async(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     kit.server.route("POST", token_path(kit), kit.server.Reply(raw=hostile.endless_chunked_body()))
     async with kit.connect().with_options(max_response_bytes=MiB) as client:
@@ -109,7 +114,7 @@ async def test_an_endless_token_response_is_capped_async(api: str, kit_for) -> N
 
 
 @pytest.mark.parametrize("api", APIS)
-def test_an_endless_chunked_body_ends_at_the_per_call_cap(api: str, kit_for) -> None:
+def test_an_endless_chunked_body_ends_at_the_per_call_cap(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     kit.fail_first(kit.server.Reply(raw=hostile.endless_chunked_body()))
     client = kit.connect()
@@ -124,7 +129,7 @@ def test_an_endless_chunked_body_ends_at_the_per_call_cap(api: str, kit_for) -> 
 
 @pytest.mark.parametrize("api", APIS)
 @pytest.mark.anyio
-async def test_an_endless_chunked_body_ends_at_the_per_client_cap_async(api: str, kit_for) -> None:
+async def test_an_endless_chunked_body_ends_at_the_per_client_cap_async(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     kit.fail_first(kit.server.Reply(raw=hostile.endless_chunked_body()))
     async with kit.connect().with_options(max_response_bytes=MiB) as client:
@@ -132,7 +137,7 @@ async def test_an_endless_chunked_body_ends_at_the_per_client_cap_async(api: str
             await kit.acall(client)
 
 
-def test_the_cap_is_per_client_and_per_call(octopush) -> None:
+def test_the_cap_is_per_client_and_per_call(octopush: OctopushKit) -> None:
     body = {"first_name": "A" * 5000}
     octopush.server.route("PATCH", octopush.path, octopush.server.Reply(201, json=body))
     client = octopush.connect()
@@ -160,7 +165,9 @@ BROKEN_ENCODINGS = [
 
 @pytest.mark.parametrize(("encoding", "body"), BROKEN_ENCODINGS)
 @pytest.mark.parametrize("api", APIS)
-def test_a_body_that_does_not_decode_is_a_response_parse_error(api: str, encoding: str, body: bytes, kit_for) -> None:
+def test_a_body_that_does_not_decode_is_a_response_parse_error(
+    api: str, encoding: str, body: bytes, kit_for: KitFor
+) -> None:
     kit = kit_for(api)
     kit.fail_first(kit.server.Reply(body=body, headers={"Content-Encoding": encoding}))
     client = kit.connect()
@@ -173,7 +180,7 @@ def test_a_body_that_does_not_decode_is_a_response_parse_error(api: str, encodin
 
 @pytest.mark.parametrize("api", APIS)
 @pytest.mark.anyio
-async def test_a_body_that_does_not_decode_is_a_response_parse_error_async(api: str, kit_for) -> None:
+async def test_a_body_that_does_not_decode_is_a_response_parse_error_async(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     kit.fail_first(kit.server.Reply(body=b"not gzip", headers={"Content-Encoding": "gzip"}))
     async with kit.connect() as client:
@@ -193,7 +200,9 @@ async def test_a_body_that_does_not_decode_is_a_response_parse_error_async(api: 
     ids=["gzip", "deflate", "raw deflate", "gzip twice", "identity"],
 )
 @pytest.mark.parametrize("api", APIS)
-def test_compressed_answers_are_still_read(api: str, encode, kit_for) -> None:
+def test_compressed_answers_are_still_read(
+    api: str, encode: Callable[[bytes], tuple[str, bytes]], kit_for: KitFor
+) -> None:
     kit = kit_for(api)
     status = 201 if api == "octopush" else 200
     encoding, body = encode(json.dumps(kit.ok_body()).encode())

@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import email.utils
 import time
+from typing import TYPE_CHECKING
 
 import pytest
+from support.kits import ActivePlatformKit, InTandemKit, OctopushKit, PortaBillingKit
+from support.mockserver import MockServer, Reply
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import KitFor, RecordSleeps
 
 RETRIED = ["activeplatform", "portabilling", "octopush", "twosms"]  # idempotent main operations
 
 
-def reply(server, status: int, **headers: str):
+def reply(server: MockServer, status: int, **headers: str) -> Reply:
     return server.Reply(status, json={"message": f"status {status}"}, headers=headers)
 
 
 @pytest.mark.parametrize("api", RETRIED)
 @pytest.mark.parametrize("status", [408, 429, 502, 503, 504])
-def test_transient_statuses_are_retried(api: str, status: int, kit_for) -> None:
+def test_transient_statuses_are_retried(api: str, status: int, kit_for: KitFor) -> None:
     kit = kit_for(api)
     kit.fail_first(reply(kit.server, status))
     client = kit.connect()
@@ -28,7 +34,7 @@ def test_transient_statuses_are_retried(api: str, status: int, kit_for) -> None:
 
 @pytest.mark.parametrize("api", RETRIED)
 @pytest.mark.anyio
-async def test_transient_statuses_are_retried_async(api: str, kit_for) -> None:
+async def test_transient_statuses_are_retried_async(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
     kit.fail_first(reply(kit.server, 503), kit.server.Reply(drop=True))
     async with kit.connect() as client:
@@ -38,7 +44,7 @@ async def test_transient_statuses_are_retried_async(api: str, kit_for) -> None:
 
 
 @pytest.mark.parametrize("status", [400, 404, 409, 422])
-def test_other_client_errors_are_not_retried(octopush, status: int) -> None:
+def test_other_client_errors_are_not_retried(octopush: OctopushKit, status: int) -> None:
     octopush.server.route("PATCH", octopush.path, reply(octopush.server, status))
     client = octopush.connect()
 
@@ -48,7 +54,7 @@ def test_other_client_errors_are_not_retried(octopush, status: int) -> None:
     assert len(octopush.main_calls()) == 1
 
 
-def test_server_errors_other_than_502_503_504_are_not_retried(activeplatform) -> None:
+def test_server_errors_other_than_502_503_504_are_not_retried(activeplatform: ActivePlatformKit) -> None:
     activeplatform.server.route("PUT", activeplatform.path, reply(activeplatform.server, 500))
     client = activeplatform.connect()
 
@@ -58,7 +64,7 @@ def test_server_errors_other_than_502_503_504_are_not_retried(activeplatform) ->
     assert len(activeplatform.main_calls()) == 1
 
 
-def test_default_is_two_retries(octopush) -> None:
+def test_default_is_two_retries(octopush: OctopushKit) -> None:
     octopush.server.route("PATCH", octopush.path, reply(octopush.server, 503))
     client = octopush.connect()
 
@@ -69,7 +75,7 @@ def test_default_is_two_retries(octopush) -> None:
     assert len(octopush.main_calls()) == 3
 
 
-def test_exhausted_429_is_a_rate_limit_error(activeplatform) -> None:
+def test_exhausted_429_is_a_rate_limit_error(activeplatform: ActivePlatformKit) -> None:
     activeplatform.server.route("PUT", activeplatform.path, reply(activeplatform.server, 429))
     client = activeplatform.connect()
 
@@ -79,7 +85,7 @@ def test_exhausted_429_is_a_rate_limit_error(activeplatform) -> None:
     assert len(activeplatform.main_calls()) == 3
 
 
-def test_retry_count_per_client(octopush) -> None:
+def test_retry_count_per_client(octopush: OctopushKit) -> None:
     octopush.server.route("PATCH", octopush.path, reply(octopush.server, 503))
 
     with pytest.raises(octopush.errors.ServerError):
@@ -91,7 +97,7 @@ def test_retry_count_per_client(octopush) -> None:
     assert len(octopush.main_calls()) == 1 + 5
 
 
-def test_retry_count_per_call_leaves_the_client_alone(octopush) -> None:
+def test_retry_count_per_call_leaves_the_client_alone(octopush: OctopushKit) -> None:
     octopush.server.route("PATCH", octopush.path, reply(octopush.server, 503))
     client = octopush.connect()
 
@@ -109,7 +115,7 @@ def test_retry_count_per_call_leaves_the_client_alone(octopush) -> None:
     assert client.max_retries == 2
 
 
-def test_portabilling_update_account_is_retried_because_the_spec_says_idempotent(portabilling) -> None:
+def test_portabilling_update_account_is_retried_because_the_spec_says_idempotent(portabilling: PortaBillingKit) -> None:
     from portabilling_client._operations import OPERATIONS
 
     assert OPERATIONS["update_account"].method == "POST"
@@ -121,7 +127,7 @@ def test_portabilling_update_account_is_retried_because_the_spec_says_idempotent
     assert len(portabilling.main_calls()) == 2
 
 
-def test_intandem_get_is_never_retried(intandem) -> None:
+def test_intandem_get_is_never_retried(intandem: InTandemKit) -> None:
     intandem.server.route("GET", intandem.path, reply(intandem.server, 503))
     client = intandem.connect(max_retries=5)
 
@@ -131,7 +137,9 @@ def test_intandem_get_is_never_retried(intandem) -> None:
     assert len(intandem.main_calls()) == 1
 
 
-def test_intandem_get_is_not_retried_after_a_dropped_connection(intandem, record_sleeps) -> None:
+def test_intandem_get_is_not_retried_after_a_dropped_connection(
+    intandem: InTandemKit, record_sleeps: RecordSleeps
+) -> None:
     sleeps = record_sleeps()
     intandem.server.route("GET", intandem.path, intandem.server.Reply(drop=True))
     client = intandem.connect()
@@ -143,7 +151,9 @@ def test_intandem_get_is_not_retried_after_a_dropped_connection(intandem, record
     assert sleeps.delays == []
 
 
-def test_nothing_listening_is_retried_then_a_connection_error(octopush, unused_port: int, record_sleeps) -> None:
+def test_nothing_listening_is_retried_then_a_connection_error(
+    octopush: OctopushKit, unused_port: int, record_sleeps: RecordSleeps
+) -> None:
     sleeps = record_sleeps()
     client = octopush.connect(base_url=f"http://127.0.0.1:{unused_port}")
 
@@ -156,7 +166,7 @@ def test_nothing_listening_is_retried_then_a_connection_error(octopush, unused_p
     assert caught.value.response is None
 
 
-def test_a_dropped_connection_is_retried(activeplatform) -> None:
+def test_a_dropped_connection_is_retried(activeplatform: ActivePlatformKit) -> None:
     server = activeplatform.server
     server.route("PUT", activeplatform.path, server.Reply(drop=True), server.Reply(json=activeplatform.ok_body()))
     client = activeplatform.connect()
@@ -167,7 +177,7 @@ def test_a_dropped_connection_is_retried(activeplatform) -> None:
     assert len(activeplatform.main_calls()) == 2
 
 
-def test_backoff_is_exponential_with_jitter(octopush, record_sleeps) -> None:
+def test_backoff_is_exponential_with_jitter(octopush: OctopushKit, record_sleeps: RecordSleeps) -> None:
     sleeps = record_sleeps()
     octopush.server.route("PATCH", octopush.path, reply(octopush.server, 503))
     client = octopush.connect(fast=False, max_retries=4)  # the default policy: 0.5 s, 1 s, 2 s ... up to 8 s
@@ -184,7 +194,7 @@ def test_backoff_is_exponential_with_jitter(octopush, record_sleeps) -> None:
     assert len({policy.delay(0) for _ in range(20)}) > 1  # jittered
 
 
-def test_retry_after_seconds_is_honoured(octopush, record_sleeps) -> None:
+def test_retry_after_seconds_is_honoured(octopush: OctopushKit, record_sleeps: RecordSleeps) -> None:
     sleeps = record_sleeps()
     server = octopush.server
     server.route("PATCH", octopush.path, reply(server, 429, **{"Retry-After": "3"}), server.Reply(201, json={}))
@@ -195,7 +205,7 @@ def test_retry_after_seconds_is_honoured(octopush, record_sleeps) -> None:
     assert sleeps.delays == [3.0]
 
 
-def test_retry_after_http_date_is_honoured(octopush, record_sleeps) -> None:
+def test_retry_after_http_date_is_honoured(octopush: OctopushKit, record_sleeps: RecordSleeps) -> None:
     sleeps = record_sleeps()
     when = email.utils.formatdate(time.time() + 5, usegmt=True)
     server = octopush.server
@@ -208,7 +218,7 @@ def test_retry_after_http_date_is_honoured(octopush, record_sleeps) -> None:
     assert 3.0 <= delay <= 5.0
 
 
-def test_retry_after_is_capped(octopush, record_sleeps) -> None:
+def test_retry_after_is_capped(octopush: OctopushKit, record_sleeps: RecordSleeps) -> None:
     sleeps = record_sleeps()
     server = octopush.server
     server.route("PATCH", octopush.path, reply(server, 503, **{"Retry-After": "86400"}), server.Reply(201, json={}))
@@ -219,7 +229,7 @@ def test_retry_after_is_capped(octopush, record_sleeps) -> None:
     assert sleeps.delays == [60.0]
 
 
-def test_unreadable_retry_after_falls_back_to_backoff(octopush, record_sleeps) -> None:
+def test_unreadable_retry_after_falls_back_to_backoff(octopush: OctopushKit, record_sleeps: RecordSleeps) -> None:
     sleeps = record_sleeps()
     server = octopush.server
     server.route("PATCH", octopush.path, reply(server, 503, **{"Retry-After": "soon"}), server.Reply(201, json={}))
@@ -232,7 +242,7 @@ def test_unreadable_retry_after_falls_back_to_backoff(octopush, record_sleeps) -
 
 
 @pytest.mark.anyio
-async def test_async_retries_with_retry_after(octopush, record_sleeps) -> None:
+async def test_async_retries_with_retry_after(octopush: OctopushKit, record_sleeps: RecordSleeps) -> None:
     sleeps = record_sleeps()
     server = octopush.server
     server.route(
@@ -251,7 +261,7 @@ async def test_async_retries_with_retry_after(octopush, record_sleeps) -> None:
 
 
 @pytest.mark.anyio
-async def test_async_non_retryable_and_exhausted(octopush) -> None:
+async def test_async_non_retryable_and_exhausted(octopush: OctopushKit) -> None:
     octopush.server.route("PATCH", octopush.path, reply(octopush.server, 404))
     async with octopush.connect() as client:
         with pytest.raises(octopush.errors.NotFoundError):

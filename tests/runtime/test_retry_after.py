@@ -11,13 +11,19 @@ from __future__ import annotations
 import datetime
 import email.utils
 import time
+from typing import TYPE_CHECKING
 
 import pytest
+from pytest import MonkeyPatch
+from support.kits import OctopushKit
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import RecordSleeps
 
 BACKOFF_FIRST = (0.25, 0.5)  # the default policy's first wait: 0.5 s with jitter down to half
 
 
-def answer_503_then_201(octopush, **headers: str) -> None:
+def answer_503_then_201(octopush: OctopushKit, **headers: str) -> None:
     server = octopush.server
     server.route(
         "PATCH", octopush.path, server.Reply(503, json={"message": "busy"}, headers=headers), server.Reply(201, json={})
@@ -49,7 +55,7 @@ def answer_503_then_201(octopush, **headers: str) -> None:
         "Mon, 99 Foo 2024 25:61:61 GMT",
     ],
 )
-def test_a_useless_retry_after_means_backoff(value: str, octopush, record_sleeps) -> None:
+def test_a_useless_retry_after_means_backoff(value: str, octopush: OctopushKit, record_sleeps: RecordSleeps) -> None:
     sleeps = record_sleeps()
     answer_503_then_201(octopush, **{"Retry-After": value})
     client = octopush.connect(fast=False)
@@ -61,7 +67,9 @@ def test_a_useless_retry_after_means_backoff(value: str, octopush, record_sleeps
 
 
 @pytest.mark.parametrize(("value", "expected"), [("2", 2.0), ("1.5", 1.5), ("  7  ", 7.0), ("86400", 60.0)])
-def test_a_usable_retry_after_is_honoured_up_to_a_minute(value: str, expected: float, octopush, record_sleeps) -> None:
+def test_a_usable_retry_after_is_honoured_up_to_a_minute(
+    value: str, expected: float, octopush: OctopushKit, record_sleeps: RecordSleeps
+) -> None:
     sleeps = record_sleeps()
     answer_503_then_201(octopush, **{"Retry-After": value})
     client = octopush.connect(timeout=120.0)
@@ -71,7 +79,7 @@ def test_a_usable_retry_after_is_honoured_up_to_a_minute(value: str, expected: f
     assert sleeps.delays == [expected]
 
 
-def test_retry_after_ms_is_honoured_first(octopush, record_sleeps) -> None:
+def test_retry_after_ms_is_honoured_first(octopush: OctopushKit, record_sleeps: RecordSleeps) -> None:
     sleeps = record_sleeps()
     answer_503_then_201(octopush, **{"retry-after-ms": "1500", "Retry-After": "9"})
     client = octopush.connect()
@@ -82,7 +90,9 @@ def test_retry_after_ms_is_honoured_first(octopush, record_sleeps) -> None:
 
 
 @pytest.mark.parametrize("value", ["0", "-100", "nan", "inf", "lots"])
-def test_a_useless_retry_after_ms_falls_back_to_retry_after(value: str, octopush, record_sleeps) -> None:
+def test_a_useless_retry_after_ms_falls_back_to_retry_after(
+    value: str, octopush: OctopushKit, record_sleeps: RecordSleeps
+) -> None:
     sleeps = record_sleeps()
     answer_503_then_201(octopush, **{"retry-after-ms": value, "Retry-After": "3"})
     client = octopush.connect()
@@ -93,7 +103,7 @@ def test_a_useless_retry_after_ms_falls_back_to_retry_after(value: str, octopush
 
 
 @pytest.mark.anyio
-async def test_retry_after_ms_async(octopush, record_sleeps) -> None:
+async def test_retry_after_ms_async(octopush: OctopushKit, record_sleeps: RecordSleeps) -> None:
     sleeps = record_sleeps()
     answer_503_then_201(octopush, **{"retry-after-ms": "250"})
     async with octopush.connect() as client:
@@ -103,7 +113,7 @@ async def test_retry_after_ms_async(octopush, record_sleeps) -> None:
 
 
 @pytest.mark.parametrize("retries_done", [0, 10, 1023, 1024, 1100, 2000, 10**6])
-def test_the_backoff_never_overflows(retries_done: int, octopush) -> None:
+def test_the_backoff_never_overflows(retries_done: int, octopush: OctopushKit) -> None:
     policy = octopush.connect(fast=False).settings.retry_policy
 
     delay = policy.delay(retries_done)
@@ -111,7 +121,9 @@ def test_the_backoff_never_overflows(retries_done: int, octopush) -> None:
     assert 0.0 < delay <= policy.max_delay
 
 
-def test_thousands_of_configured_retries_back_off_without_overflow(octopush, record_sleeps) -> None:
+def test_thousands_of_configured_retries_back_off_without_overflow(
+    octopush: OctopushKit, record_sleeps: RecordSleeps
+) -> None:
     sleeps = record_sleeps()
     server = octopush.server
     octopush.fail_first(*[server.Reply(503, json={"message": "busy"})] * 1030)  # past 2**1024: a float overflows
@@ -123,7 +135,9 @@ def test_thousands_of_configured_retries_back_off_without_overflow(octopush, rec
     assert max(sleeps.delays) <= 8.0
 
 
-def test_should_retry_status_is_the_one_place_that_decides(octopush, record_sleeps, monkeypatch) -> None:
+def test_should_retry_status_is_the_one_place_that_decides(
+    octopush: OctopushKit, record_sleeps: RecordSleeps, monkeypatch: MonkeyPatch
+) -> None:
     import accountkit_runtime.retries as retries
 
     record_sleeps()
@@ -150,7 +164,7 @@ def test_a_fraction_of_a_second_below_one_is_a_wait() -> None:
     assert parse_retry_after("0.5") == 0.5
 
 
-def test_a_date_half_a_second_ahead_is_a_wait_and_half_a_second_ago_is_none(monkeypatch) -> None:
+def test_a_date_half_a_second_ahead_is_a_wait_and_half_a_second_ago_is_none(monkeypatch: pytest.MonkeyPatch) -> None:
     import accountkit_runtime.retries as retries
 
     moment = 1_800_000_000.0
@@ -169,7 +183,8 @@ def test_a_date_with_its_own_offset_is_read_in_that_offset() -> None:
     ahead = email.utils.format_datetime(
         datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=2))) + datetime.timedelta(seconds=30)
     )
-    assert 25 < parse_retry_after(ahead) <= 31, ahead  # not two hours off
+    wait = parse_retry_after(ahead)
+    assert wait is not None and 25 < wait <= 31, ahead  # not two hours off
 
 
 def test_the_policy_cannot_be_changed_after_it_is_made() -> None:

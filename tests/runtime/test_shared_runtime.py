@@ -17,6 +17,7 @@ import accountkit_runtime.auth
 import accountkit_runtime.client
 import accountkit_runtime.errors
 import pytest
+from support.kits import OctopushKit, TwoSmsKit
 
 APIS = ["intandem", "activeplatform", "portabilling", "octopush", "twosms"]
 PACKAGES = [f"{api}_client" for api in APIS]
@@ -40,7 +41,7 @@ def test_every_package_hands_out_the_runtimes_client_class(package: str) -> None
     assert importlib.util.find_spec(f"{package}._runtime") is None  # no copy of the runtime inside
 
 
-def test_one_clients_errors_module_catches_another_clients_failure(octopush) -> None:
+def test_one_clients_errors_module_catches_another_clients_failure(octopush: OctopushKit) -> None:
     import portabilling_client.errors
 
     octopush.server.route(
@@ -56,7 +57,7 @@ def test_one_clients_errors_module_catches_another_clients_failure(octopush) -> 
 
 
 @pytest.mark.anyio
-async def test_the_same_holds_for_async_calls(twosms) -> None:
+async def test_the_same_holds_for_async_calls(twosms: TwoSmsKit) -> None:
     import intandem_client.errors
 
     twosms.server.route(twosms.method, twosms.path, twosms.server.Reply(200, json=twosms.envelope_error("E7", "no")))

@@ -10,13 +10,14 @@ import time
 
 import httpx
 import pytest
+from support.kits import ActivePlatformKit, Kit, OctopushKit, TwoSmsKit
 
 
-def slow(kit, seconds: float = 3.0) -> None:
+def slow(kit: Kit, seconds: float = 3.0) -> None:
     kit.server.route(kit.method, kit.path, kit.server.Reply(201, json={}, delay=seconds))
 
 
-def test_per_call_timeout(octopush) -> None:
+def test_per_call_timeout(octopush: OctopushKit) -> None:
     slow(octopush)
     client = octopush.connect()
     options = octopush.package.RequestOptions(timeout=0.2, max_retries=0)
@@ -32,7 +33,7 @@ def test_per_call_timeout(octopush) -> None:
     assert (timeout.connect, timeout.read) == (5.0, 30.0)  # the shared client is untouched
 
 
-def test_per_client_timeout(octopush) -> None:
+def test_per_client_timeout(octopush: OctopushKit) -> None:
     slow(octopush)
     client = octopush.connect(timeout=0.2, max_retries=0)
 
@@ -43,7 +44,7 @@ def test_per_client_timeout(octopush) -> None:
     assert time.monotonic() - started < 1.5
 
 
-def test_timeouts_are_retried(activeplatform) -> None:
+def test_timeouts_are_retried(activeplatform: ActivePlatformKit) -> None:
     server = activeplatform.server
     server.route("PUT", activeplatform.path, server.Reply(delay=3.0), server.Reply(json=activeplatform.ok_body()))
     client = activeplatform.connect(timeout=httpx.Timeout(5.0, read=0.2))  # reads: 0.2 s; the call: 5 s
@@ -52,7 +53,7 @@ def test_timeouts_are_retried(activeplatform) -> None:
     assert len(activeplatform.main_calls()) == 2
 
 
-def test_exhausted_timeouts_say_how_many_attempts(activeplatform) -> None:
+def test_exhausted_timeouts_say_how_many_attempts(activeplatform: ActivePlatformKit) -> None:
     slow(activeplatform)
     client = activeplatform.connect(timeout=httpx.Timeout(5.0, read=0.2))
 
@@ -60,7 +61,7 @@ def test_exhausted_timeouts_say_how_many_attempts(activeplatform) -> None:
         activeplatform.call(client)
 
 
-def test_a_slow_answer_within_the_timeout_is_fine(octopush) -> None:
+def test_a_slow_answer_within_the_timeout_is_fine(octopush: OctopushKit) -> None:
     slow(octopush, 0.3)
     client = octopush.connect()
 
@@ -68,7 +69,7 @@ def test_a_slow_answer_within_the_timeout_is_fine(octopush) -> None:
 
 
 @pytest.mark.anyio
-async def test_per_call_timeout_async(twosms) -> None:
+async def test_per_call_timeout_async(twosms: TwoSmsKit) -> None:
     twosms.server.route("PUT", twosms.path, twosms.server.Reply(json=twosms.ok_body(), delay=3.0))
     async with twosms.connect() as client:
         started = time.monotonic()
@@ -79,7 +80,7 @@ async def test_per_call_timeout_async(twosms) -> None:
 
 
 @pytest.mark.anyio
-async def test_token_request_honours_the_timeout_async(twosms) -> None:
+async def test_token_request_honours_the_timeout_async(twosms: TwoSmsKit) -> None:
     twosms.token_delay = 3.0
     async with twosms.connect(timeout=0.3, max_retries=0) as client:
         started = time.monotonic()

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import attrs
 import pytest
+from support.kits import ActivePlatformKit, InTandemKit, Kit, OctopushKit, PortaBillingKit, TwoSmsKit
 
 
-def refused(kit, client, where: str, **call) -> str:
+def refused(kit: Kit, client: Any, where: str, **call: Any) -> str:
     """Make the call, expect RequestValidationError naming ``where``; the server must see nothing."""
     with pytest.raises(kit.errors.RequestValidationError) as caught:
         kit.call(client, **call)
-    exc = caught.value
-    assert isinstance(exc, ValueError)
+    exc: Any = caught.value
+    assert isinstance(caught.value, ValueError)
     assert any(location == where for location, _ in exc.errors), exc.errors
     assert where in str(exc)
     assert "nothing was sent" in str(exc)
@@ -21,19 +23,19 @@ def refused(kit, client, where: str, **call) -> str:
     return str(exc)
 
 
-def test_intandem_path_parameter_pattern(intandem) -> None:
+def test_intandem_path_parameter_pattern(intandem: InTandemKit) -> None:
     refused(intandem, intandem.connect(), "parameters.business_uid", business_uid="88pz/../admin")
 
 
-def test_intandem_query_parameter_pattern(intandem) -> None:
+def test_intandem_query_parameter_pattern(intandem: InTandemKit) -> None:
     refused(intandem, intandem.connect(), "parameters.add_sms_credits", add_sms_credits="ten")
 
 
-def test_activeplatform_wrong_type_of_path_parameter(activeplatform) -> None:
+def test_activeplatform_wrong_type_of_path_parameter(activeplatform: ActivePlatformKit) -> None:
     refused(activeplatform, activeplatform.connect(), "parameters.account_id", account_id="505")
 
 
-def test_activeplatform_body_pattern_and_type(activeplatform) -> None:
+def test_activeplatform_body_pattern_and_type(activeplatform: ActivePlatformKit) -> None:
     from activeplatform_client.models import AccountUpdate
 
     message = refused(
@@ -45,29 +47,29 @@ def test_activeplatform_body_pattern_and_type(activeplatform) -> None:
     assert "body.account_class_id" in message  # every problem is reported at once
 
 
-def test_activeplatform_unknown_property_in_a_closed_schema(activeplatform) -> None:
+def test_activeplatform_unknown_property_in_a_closed_schema(activeplatform: ActivePlatformKit) -> None:
     from activeplatform_client.models import AccountUpdate
 
     @attrs.define
     class AccountUpdateWithExtra(AccountUpdate):
-        def to_dict(self) -> dict:
+        def to_dict(self) -> dict[str, Any]:
             return {**super().to_dict(), "nickname": "Annie"}
 
     refused(activeplatform, activeplatform.connect(), "body.nickname", body=AccountUpdateWithExtra(first_name="Ann"))
 
 
-def test_octopush_email_format(octopush) -> None:
+def test_octopush_email_format(octopush: OctopushKit) -> None:
     refused(octopush, octopush.connect(), "parameters.subaccount_email", subaccount_email="not-an-email")
 
 
-def test_octopush_required_field(octopush) -> None:
+def test_octopush_required_field(octopush: OctopushKit) -> None:
     from octopush_client.models import SubaccountEdit
 
     body = SubaccountEdit(first_name=None, last_name="Lee", password="SubAccount-SECRET-pass")  # type: ignore[arg-type]
     refused(octopush, octopush.connect(), "body.first_name", body=body)
 
 
-def test_octopush_url_format_in_a_nested_object(octopush) -> None:
+def test_octopush_url_format_in_a_nested_object(octopush: OctopushKit) -> None:
     from octopush_client.models import SubaccountCallbacks, SubaccountEdit
 
     body = SubaccountEdit(
@@ -79,7 +81,7 @@ def test_octopush_url_format_in_a_nested_object(octopush) -> None:
     refused(octopush, octopush.connect(), "body.callbacks.callback_url_for_deliveries", body=body)
 
 
-def test_portabilling_unlisted_enum_value(portabilling) -> None:
+def test_portabilling_unlisted_enum_value(portabilling: PortaBillingKit) -> None:
     from portabilling_client.models import AccountInfo, AccountInfoBillingModel
 
     model = AccountInfoBillingModel(3)  # accepted by the model (responses are forward compatible) ...
@@ -88,7 +90,7 @@ def test_portabilling_unlisted_enum_value(portabilling) -> None:
     refused(portabilling, portabilling.connect(), "body.params.account_info.billing_model", account_info=info)
 
 
-def test_portabilling_lengths(portabilling) -> None:
+def test_portabilling_lengths(portabilling: PortaBillingKit) -> None:
     from portabilling_client.models import AccountInfo
 
     info = AccountInfo(i_account=7, zip_="12345678901", password="a1")
@@ -107,7 +109,7 @@ def test_portabilling_lengths(portabilling) -> None:
         ("i_account", "7"),
     ],
 )
-def test_portabilling_wrong_types_name_the_field(portabilling, field: str, value) -> None:
+def test_portabilling_wrong_types_name_the_field(portabilling: PortaBillingKit, field: str, value: Any) -> None:
     from portabilling_client.models import AccountInfo
 
     info = AccountInfo(i_account=7)
@@ -115,14 +117,14 @@ def test_portabilling_wrong_types_name_the_field(portabilling, field: str, value
     refused(portabilling, portabilling.connect(), f"body.params.account_info.{field}", account_info=info)
 
 
-def test_portabilling_plain_dict_instead_of_a_model(portabilling) -> None:
+def test_portabilling_plain_dict_instead_of_a_model(portabilling: PortaBillingKit) -> None:
     from portabilling_client.models import UpdateAccountParams, UpdateAccountRequest
 
     body = UpdateAccountRequest(params=UpdateAccountParams(account_info={"i_account": "7"}))  # type: ignore[arg-type]
     refused(portabilling, portabilling.connect(), "body.params.account_info.i_account", body=body)
 
 
-def test_portabilling_real_dates_still_go_out(portabilling) -> None:
+def test_portabilling_real_dates_still_go_out(portabilling: PortaBillingKit) -> None:
     from portabilling_client.models import AccountInfo
 
     info = AccountInfo(i_account=7, activation_date=datetime.date(2024, 2, 1))
@@ -132,7 +134,7 @@ def test_portabilling_real_dates_still_go_out(portabilling) -> None:
     assert sent["activation_date"] == "2024-02-01"
 
 
-def test_twosms_guid_email_and_required(twosms) -> None:
+def test_twosms_guid_email_and_required(twosms: TwoSmsKit) -> None:
     from twosms_client.models import AccountV3
 
     body = AccountV3(
@@ -147,7 +149,7 @@ def test_twosms_guid_email_and_required(twosms) -> None:
     assert "body.TimeZone" in message
 
 
-def test_messages_never_contain_the_offending_values(octopush) -> None:
+def test_messages_never_contain_the_offending_values(octopush: OctopushKit) -> None:
     from octopush_client.models import SubaccountEdit
 
     body = SubaccountEdit(first_name="Ann", last_name="Lee", password=["SubAccount-SECRET-pass"])  # type: ignore[arg-type]
@@ -157,7 +159,7 @@ def test_messages_never_contain_the_offending_values(octopush) -> None:
 
 
 @pytest.mark.anyio
-async def test_async_validation(octopush) -> None:
+async def test_async_validation(octopush: OctopushKit) -> None:
     async with octopush.connect() as client:
         with pytest.raises(octopush.errors.RequestValidationError, match="parameters.subaccount_email"):
             await octopush.acall(client, subaccount_email="nobody")

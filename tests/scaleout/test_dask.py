@@ -1,11 +1,11 @@
 """examples/bulk_dask.py on a real Dask cluster: 2 worker processes, a loopback PortaBilling server.
 
-The server is the runtime tests' threaded ``MockServer`` with their stateful PortaBilling session
-service; on top of it it records which account each update applied and which worker process sent each
-request (``scaleout_hooks.tag_with_pid``), fails every 500th account with a fault and answers the first
-attempt of every 700th with a retryable 503. The credentials exist only in the workers' environment
-(``LocalCluster(env=...)``): were a client made in this process, ``connect()`` would refuse for lack of a
-password.
+The server is the tests' threaded ``support.mockserver.MockServer`` with the stateful PortaBilling
+session service of ``support.kits``; on top of it it records which account each update applied and
+which worker process sent each request (``scaleout_hooks.tag_with_pid``), fails every 500th account
+with a fault and answers the first attempt of every 700th with a retryable 503. The credentials exist
+only in the workers' environment (``LocalCluster(env=...)``): were a client made in this process,
+``connect()`` would refuse for lack of a password.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import collections
 import contextlib
 import functools
-import importlib.util
 import json
 import os
 import pickle
@@ -25,7 +24,6 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import dask.config
@@ -35,34 +33,28 @@ from distributed import Client, LocalCluster
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "bulk_dask.py"
-sys.path.insert(0, str(ROOT / "examples"))  # bulk_dask, by name: the workers import it from this sys.path
-sys.path.insert(0, str(Path(__file__).parent))  # scaleout_hooks, likewise
 
+# bulk_dask (examples/, on pytest's pythonpath) and scaleout_hooks (beside this file, which pytest puts on
+# sys.path) by name: the worker processes import them from the sys.path they inherit.
 import bulk_dask  # noqa: E402
 import portabilling_client  # noqa: E402
 import scaleout_hooks  # noqa: E402
 from portabilling_client.models import AccountInfo  # noqa: E402
-
-
-def _runtime_kit() -> ModuleType:
-    """The runtime tests' server and PortaBilling kit (their conftest.py), under a name of its own."""
-    name = "scaleout_runtime_kit"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / "runtime" / "conftest.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-kit = _runtime_kit()
+from support.credentials import all_env_names, arguments  # noqa: E402
+from support.kits import PortaBillingKit, fault  # noqa: E402
+from support.mockserver import MockServer, Recorded, Reply  # noqa: E402
 
 ITEMS = 10_000
-LOGIN, PASSWORD = "admin", "pb-SECRET-password"
+LOGIN, PASSWORD = arguments("portabilling")["login"], arguments("portabilling")["password"]
 ACCOUNT_PASSWORD = "AccountPass-SECRET-9"  # an account's own password, sent in some updates' bodies
-VENDOR_ENV = list(kit.ENV_VARS)
+VENDOR_ENV = all_env_names()
 FAULTCODE = "Server.Account.update_account.locked"
+
+
+def account_of(failure: bulk_dask.ItemFailure) -> int:
+    """The account a failure names: every item of these runs has one."""
+    assert failure.i_account is not None, failure
+    return failure.i_account
 
 
 def fails(i_account: int) -> bool:
@@ -92,10 +84,10 @@ def make_items(count: int) -> list[AccountInfo]:
     return items
 
 
-class BulkPortaBilling(kit.PortaBillingKit):
+class BulkPortaBilling(PortaBillingKit):
     """PortaBilling's session service, plus a record of every applied update and every worker's requests."""
 
-    def __init__(self, server: Any) -> None:
+    def __init__(self, server: MockServer) -> None:
         self.lock = threading.Lock()
         self.applied: collections.Counter[int] = collections.Counter()
         self.logins_by_pid: collections.Counter[str] = collections.Counter()
@@ -103,44 +95,44 @@ class BulkPortaBilling(kit.PortaBillingKit):
         self.refused_once: set[int] = set()
         super().__init__(server)
 
-    def pid(self, request: Any) -> str:
+    def pid(self, request: Recorded) -> str:
         return request.headers.get(scaleout_hooks.WORKER_HEADER.lower(), "untagged")
 
-    def account(self, request: Any) -> int | None:
+    def account(self, request: Recorded) -> int | None:
         """The update's i_account; None for a body cut short (its sender was killed while sending it)."""
         try:
             return int(request.json()["params"]["account_info"]["i_account"])
         except ValueError:
             return None
 
-    def _login(self, request: Any) -> Any:
+    def _login(self, request: Recorded) -> Reply:
         with self.lock:
             self.logins_by_pid[self.pid(request)] += 1
         return super()._login(request)
 
-    def _update(self, request: Any) -> Any:
+    def _update(self, request: Recorded) -> Reply:
         token = self.bearer(request)
         if token not in self.valid_access:
             return super()._update(request)  # the session fault
         i_account = self.account(request)
         if i_account is None:
-            return kit.Reply(400, json={"error": "incomplete body"})
+            return Reply(400, json={"error": "incomplete body"})
         with self.lock:
             self.tokens_by_pid[self.pid(request)].add(token)
             if flaky(i_account) and i_account not in self.refused_once:
                 self.refused_once.add(i_account)
-                return kit.Reply(
+                return Reply(
                     503, json={"faultcode": "Server.busy", "faultstring": "try again"}, headers={"Retry-After": "0"}
                 )
             if fails(i_account):
-                return kit.fault(FAULTCODE, f"account {i_account} is locked by another operation")
+                return fault(FAULTCODE, f"account {i_account} is locked by another operation")
             self.applied[i_account] += 1
-        return kit.Reply(json={"i_account": i_account})
+        return Reply(json={"i_account": i_account})
 
 
 @pytest.fixture
 def pb() -> Iterator[BulkPortaBilling]:
-    server = kit.MockServer()
+    server = MockServer()
     yield BulkPortaBilling(server)
     server.stop()
     assert not server.errors, f"test server handler errors: {server.errors}"
@@ -219,6 +211,7 @@ def test_ten_thousand_updates_on_two_worker_processes(
         with pb.lock:
             applied = collections.Counter(pb.applied)
         again = bulk_dask.update_accounts(connect, items[:50], dask_client=dask_client, progress=False)
+        assert cluster.scheduler is not None
         plugin_pickles = list(cluster.scheduler.worker_plugins.values())
     elapsed = time.perf_counter() - started
     output = capfd.readouterr()
@@ -231,7 +224,7 @@ def test_ten_thousand_updates_on_two_worker_processes(
     assert len(pb.refused_once) == len([i for i in range(1, ITEMS + 1) if flaky(i)])  # retried, then applied once
 
     # Failures, per item, with their type: faults from the server, validation before sending.
-    failures = {failure.i_account: failure for failure in result.failures}
+    failures = {account_of(failure): failure for failure in result.failures}
     assert sorted(failures) == [i for i in range(1, ITEMS + 1) if fails(i) or invalid(i)]
     assert [failure.index for failure in result.failures] == [i - 1 for i in sorted(failures)]
     for i_account, failure in failures.items():
@@ -293,7 +286,7 @@ def test_a_lost_worker_fails_only_its_batches_and_its_replacement_logs_in_once(
 
     # The lost worker's batches failed whole (the victim's and those running beside it), each item named.
     assert killed and killed[0] in first and len(replacement) == 1
-    lost = {f.i_account for f in result.failures if f.error == "KilledWorker"}
+    lost = {account_of(f) for f in result.failures if f.error == "KilledWorker"}
     assert victim in lost
     assert all(f.message.startswith("its batch failed: ") for f in result.failures if f.error == "KilledWorker")
     lost_batches = {(i - 1) // batch_size for i in lost}
@@ -316,6 +309,7 @@ def test_missing_credentials_on_the_workers_are_one_clear_error_and_nothing_is_s
     with local_cluster({"PORTABILLING_LOGIN": LOGIN}) as (cluster, dask_client):
         with pytest.raises(portabilling_client.errors.ConfigurationError, match="PORTABILLING_PASSWORD"):
             bulk_dask.update_accounts(tagged_connect(pb), make_items(10), dask_client=dask_client)
+        assert cluster.scheduler is not None
         assert not [name for name in cluster.scheduler.worker_plugins if name.startswith("portabilling-client-")]
     assert not pb.server.requests
 

@@ -23,7 +23,8 @@ def spec() -> dict[str, Any]:
 
 def spec_text(document: dict[str, Any], comment: str = "# A hand-written spec: keep this comment.") -> str:
     """YAML text of a spec, with a leading comment (release must keep comments)."""
-    return f"{comment}\n" + yaml.safe_dump(document, sort_keys=False)
+    text: str = yaml.safe_dump(document, sort_keys=False)
+    return f"{comment}\n{text}"
 
 
 @dataclass

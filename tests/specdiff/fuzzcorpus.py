@@ -52,8 +52,8 @@ def history_texts() -> list[str]:
                     ["git", "-C", str(REPO), "show", f"{commit}:{path}"], capture_output=True, text=True
                 )
                 texts.setdefault(shown.stdout, None)
-    for path in sorted((REPO / "specs").glob("*.yaml")):  # and the working tree's
-        texts.setdefault(path.read_text(encoding="utf-8"), None)
+    for spec_path in sorted((REPO / "specs").glob("*.yaml")):  # and the working tree's
+        texts.setdefault(spec_path.read_text(encoding="utf-8"), None)
     return list(texts)
 
 
@@ -87,7 +87,7 @@ def schema_slots(doc: Doc) -> list[Slot]:
                 if isinstance(media, dict) and "schema" in media:
                     visit_schema(media, "schema", 0)
 
-    components = doc.get("components") if isinstance(doc.get("components"), dict) else {}
+    components = doc["components"] if isinstance(doc.get("components"), dict) else {}
     schemas = components.get("schemas")
     for name in list(schemas) if isinstance(schemas, dict) else []:
         visit_schema(schemas, name, 0)
@@ -322,11 +322,11 @@ def tweak_operation(doc: Doc, rng: random.Random) -> None:
     listed = operation.get("parameters")
     parameters = [p for p in listed if isinstance(p, dict)] if isinstance(listed, list) else []
     parameter = pick(rng, parameters) or {}
-    responses = operation.get("responses") if isinstance(operation.get("responses"), dict) else {}
+    responses = operation["responses"] if isinstance(operation.get("responses"), dict) else {}
     response = pick(rng, [r for r in responses.values() if isinstance(r, dict)]) or {}
-    content = response.get("content") if isinstance(response.get("content"), dict) else {}
+    content = response["content"] if isinstance(response.get("content"), dict) else {}
     headers = response.setdefault("headers", {}) if isinstance(response.get("headers", {}), dict) else {}
-    body = operation.get("requestBody") if isinstance(operation.get("requestBody"), dict) else {}
+    body = operation["requestBody"] if isinstance(operation.get("requestBody"), dict) else {}
     edits = [
         lambda: operation.update(deprecated=not operation.get("deprecated")),
         lambda: operation.update({"x-idempotent": rng.random() < 0.5}),

@@ -24,23 +24,28 @@ B, W, I = "breaking", "warning", "info"  # noqa: E741 - the levels, short for th
 
 
 def operation(doc: Doc) -> Doc:
-    return doc["paths"]["/things/{id}"]["post"]
+    node: Doc = doc["paths"]["/things/{id}"]["post"]
+    return node
 
 
 def schema(doc: Doc, name: str) -> Doc:
-    return doc["components"]["schemas"][name]
+    node: Doc = doc["components"]["schemas"][name]
+    return node
 
 
 def request_props(doc: Doc) -> Doc:
-    return schema(doc, "ThingUpdate")["properties"]
+    node: Doc = schema(doc, "ThingUpdate")["properties"]
+    return node
 
 
 def response_props(doc: Doc) -> Doc:
-    return schema(doc, "Thing")["properties"]
+    node: Doc = schema(doc, "Thing")["properties"]
+    return node
 
 
 def verbose(doc: Doc) -> Doc:
-    return operation(doc)["parameters"][1]
+    node: Doc = operation(doc)["parameters"][1]
+    return node
 
 
 def summary(changes: list[Change]) -> list[tuple[str, str, str]]:
@@ -56,7 +61,12 @@ def run_case(spec: Doc, before: Callable[[Doc], Any] | None, after: Callable[[Do
     return diff(old, new)
 
 
-def case(case_id: str, after: Callable[[Doc], Any], *expected: tuple[str, str, str], before=None):
+def case(
+    case_id: str,
+    after: Callable[[Doc], Any],
+    *expected: tuple[str, str, str],
+    before: Callable[[Doc], Any] | None = None,
+) -> Any:
     return pytest.param(before, after, list(expected), id=case_id)
 
 
@@ -96,7 +106,8 @@ def add_header(doc: Doc, required: bool = False) -> None:
 
 
 def header(doc: Doc) -> Doc:
-    return operation(doc)["responses"]["200"]["headers"]["X-Rate-Limit"]
+    node: Doc = operation(doc)["responses"]["200"]["headers"]["X-Rate-Limit"]
+    return node
 
 
 def renamed_address(doc: Doc) -> None:
@@ -129,15 +140,18 @@ def add_webhook(doc: Doc) -> None:
 
 
 def webhook(doc: Doc) -> Doc:
-    return doc["webhooks"]["thingChanged"]["post"]
+    node: Doc = doc["webhooks"]["thingChanged"]["post"]
+    return node
 
 
 def webhook_payload(doc: Doc) -> Doc:
-    return webhook(doc)["requestBody"]["content"]["application/json"]["schema"]
+    node: Doc = webhook(doc)["requestBody"]["content"]["application/json"]["schema"]
+    return node
 
 
 def webhook_answer(doc: Doc) -> Doc:
-    return webhook(doc)["responses"]["200"]["content"]["application/json"]["schema"]
+    node: Doc = webhook(doc)["responses"]["200"]["content"]["application/json"]["schema"]
+    return node
 
 
 def untyped_extra(doc: Doc) -> None:

@@ -5,21 +5,27 @@ Each test builds a git repository in tmp_path (init, commit, tag, change) and ru
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from accountkit_codegen import compat
+from pytest import CaptureFixture
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import GitRepo
 
 
-def break_it(spec: dict) -> None:
+def break_it(spec: dict[str, Any]) -> None:
     """A breaking change: a response property removed."""
     del spec["components"]["schemas"]["Thing"]["properties"]["note"]
 
 
-def run(repo, capsys) -> tuple[int, str, str]:
+def run(repo: GitRepo, capsys: CaptureFixture[str]) -> tuple[int, str, str]:
     status = compat.main(["--root", str(repo.root)])
     captured = capsys.readouterr()
     return status, captured.out, captured.err
 
 
-def test_no_tags_at_all_passes_with_one_line(repo, spec, capsys):
+def test_no_tags_at_all_passes_with_one_line(repo: GitRepo, spec: dict[str, Any], capsys: CaptureFixture[str]) -> None:
     repo.write_spec("things", spec)
     repo.commit()
     break_it(spec)
@@ -30,7 +36,7 @@ def test_no_tags_at_all_passes_with_one_line(repo, spec, capsys):
     assert err == ""
 
 
-def test_breaking_change_without_bump_fails(repo, spec, capsys):
+def test_breaking_change_without_bump_fails(repo: GitRepo, spec: dict[str, Any], capsys: CaptureFixture[str]) -> None:
     spec["info"]["version"] = "0.1.0"
     repo.write_spec("things", spec)
     repo.commit()
@@ -43,7 +49,7 @@ def test_breaking_change_without_bump_fails(repo, spec, capsys):
     assert "BREAKING  POST /things/{id} response 200 note" in err
 
 
-def test_breaking_change_with_the_bump_passes(repo, spec, capsys):
+def test_breaking_change_with_the_bump_passes(repo: GitRepo, spec: dict[str, Any], capsys: CaptureFixture[str]) -> None:
     spec["info"]["version"] = "0.1.0"
     repo.write_spec("things", spec)
     repo.commit()
@@ -56,7 +62,9 @@ def test_breaking_change_with_the_bump_passes(repo, spec, capsys):
     assert "compat: things: ok, breaking changes since things-v0.1.0 (0.1.0) and info.version is 0.2.0" in out
 
 
-def test_compatible_change_without_bump_passes_with_a_note(repo, spec, capsys):
+def test_compatible_change_without_bump_passes_with_a_note(
+    repo: GitRepo, spec: dict[str, Any], capsys: CaptureFixture[str]
+) -> None:
     repo.write_spec("things", spec)
     repo.commit()
     repo.tag("things-v1.2.3")
@@ -67,7 +75,9 @@ def test_compatible_change_without_bump_passes_with_a_note(repo, spec, capsys):
     assert "next release is 1.3.0 (minor)" in out
 
 
-def test_plain_v_tag_is_the_fallback_and_the_newest_one_counts(repo, spec, capsys):
+def test_plain_v_tag_is_the_fallback_and_the_newest_one_counts(
+    repo: GitRepo, spec: dict[str, Any], capsys: CaptureFixture[str]
+) -> None:
     spec["info"]["version"] = "1.0.0"
     repo.write_spec("things", spec)
     repo.commit("1.0.0")
@@ -85,7 +95,9 @@ def test_plain_v_tag_is_the_fallback_and_the_newest_one_counts(repo, spec, capsy
     assert "request email" in err and "response 200 note" not in err
 
 
-def test_api_without_a_tag_of_its_own_is_skipped(repo, spec, capsys):
+def test_api_without_a_tag_of_its_own_is_skipped(
+    repo: GitRepo, spec: dict[str, Any], capsys: CaptureFixture[str]
+) -> None:
     repo.write_spec("things", spec)
     repo.write_spec("other", spec)
     repo.commit()
@@ -98,7 +110,7 @@ def test_api_without_a_tag_of_its_own_is_skipped(repo, spec, capsys):
     assert "compat: things: ok, unchanged since things-v1.2.3 (1.2.3)" in out
 
 
-def test_api_added_after_the_tag_is_skipped(repo, spec, capsys):
+def test_api_added_after_the_tag_is_skipped(repo: GitRepo, spec: dict[str, Any], capsys: CaptureFixture[str]) -> None:
     repo.write_spec("things", spec)
     repo.commit()
     repo.tag("v1.2.3")
@@ -108,7 +120,9 @@ def test_api_added_after_the_tag_is_skipped(repo, spec, capsys):
     assert "compat: newcomer: not in release v1.2.3 (a new API); skipped" in out
 
 
-def test_old_version_that_is_not_semver_fails_only_when_something_broke(repo, spec, capsys):
+def test_old_version_that_is_not_semver_fails_only_when_something_broke(
+    repo: GitRepo, spec: dict[str, Any], capsys: CaptureFixture[str]
+) -> None:
     spec["info"]["version"] = "2.0"
     repo.write_spec("things", spec)
     repo.commit()

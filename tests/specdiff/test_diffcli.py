@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from accountkit_codegen import diffcli
+from pytest import CaptureFixture
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import GitRepo
 
 
-def prepare(repo, spec) -> None:
+def prepare(repo: GitRepo, spec: dict[str, Any]) -> None:
     """Commit the small spec at 0.1.0, then change it: one breaking, one added, and a new API."""
     spec["info"]["version"] = "0.1.0"
     repo.write_spec("things", spec)
@@ -20,7 +25,7 @@ def prepare(repo, spec) -> None:
     repo.write_spec("newcomer", spec)
 
 
-def test_json_is_stable_and_complete(repo, spec, capsys):
+def test_json_is_stable_and_complete(repo: GitRepo, spec: dict[str, Any], capsys: CaptureFixture[str]) -> None:
     prepare(repo, spec)
     assert diffcli.main(["HEAD", "--json", "--root", str(repo.root)]) == 0
     report = json.loads(capsys.readouterr().out)
@@ -62,7 +67,7 @@ def test_json_is_stable_and_complete(repo, spec, capsys):
     ]
 
 
-def test_text_groups_per_api_with_tags(repo, spec, capsys):
+def test_text_groups_per_api_with_tags(repo: GitRepo, spec: dict[str, Any], capsys: CaptureFixture[str]) -> None:
     prepare(repo, spec)
     assert diffcli.main(["HEAD", "things", "--root", str(repo.root)]) == 0
     lines = capsys.readouterr().out.splitlines()
@@ -73,7 +78,9 @@ def test_text_groups_per_api_with_tags(repo, spec, capsys):
     assert lines[-1] == "diff: 1 of 1 APIs changed since HEAD; breaking: things"
 
 
-def test_text_lists_warnings_after_breaking_changes_and_names_them_in_the_summary(repo, spec, capsys):
+def test_text_lists_warnings_after_breaking_changes_and_names_them_in_the_summary(
+    repo: GitRepo, spec: dict[str, Any], capsys: CaptureFixture[str]
+) -> None:
     repo.write_spec("things", spec)
     repo.commit()
     spec["components"]["schemas"]["Thing"]["properties"]["note"].pop("maxLength")
@@ -93,7 +100,9 @@ def test_text_lists_warnings_after_breaking_changes_and_names_them_in_the_summar
         pytest.param(None, "it has no info.version", id="missing"),
     ],
 )
-def test_old_spec_without_a_semver_version_is_still_compared(repo, spec, capsys, version, reason):
+def test_old_spec_without_a_semver_version_is_still_compared(
+    repo: GitRepo, spec: dict[str, Any], capsys: CaptureFixture[str], version: str | None, reason: str
+) -> None:
     if version is None:
         del spec["info"]["version"]
     else:
@@ -116,13 +125,17 @@ def test_old_spec_without_a_semver_version_is_still_compared(repo, spec, capsys,
     assert [change["rule"] for change in report["changes"]] == ["response-property-removed"]
 
 
-def test_exit_status_0_whatever_the_report_says(repo, spec, capsys):
+def test_exit_status_0_whatever_the_report_says(
+    repo: GitRepo, spec: dict[str, Any], capsys: CaptureFixture[str]
+) -> None:
     prepare(repo, spec)  # a breaking change, a new API: still a report, still 0
     assert diffcli.main(["HEAD", "--root", str(repo.root)]) == diffcli.EXIT_OK == 0
     assert capsys.readouterr().err == ""
 
 
-def test_unknown_ref_is_exit_status_2_with_one_line(repo, spec, capsys):
+def test_unknown_ref_is_exit_status_2_with_one_line(
+    repo: GitRepo, spec: dict[str, Any], capsys: CaptureFixture[str]
+) -> None:
     prepare(repo, spec)
     assert diffcli.main(["v9.9.9", "--root", str(repo.root)]) == diffcli.EXIT_ERROR == 2
     captured = capsys.readouterr()
@@ -149,7 +162,9 @@ def test_unknown_ref_is_exit_status_2_with_one_line(repo, spec, capsys):
         pytest.param("a: " + "[" * 5000 + "]" * 5000 + "\n", "HEAD:specs/things.yaml", id="nested too deeply"),
     ],
 )
-def test_unreadable_old_spec_is_exit_status_2_with_one_clear_line(repo, spec, capsys, old_text, message):
+def test_unreadable_old_spec_is_exit_status_2_with_one_clear_line(
+    repo: GitRepo, spec: dict[str, Any], capsys: CaptureFixture[str], old_text: str, message: str
+) -> None:
     repo.write_spec("things", old_text)
     repo.commit()
     repo.write_spec("things", spec)
@@ -159,7 +174,7 @@ def test_unreadable_old_spec_is_exit_status_2_with_one_clear_line(repo, spec, ca
     assert captured.err.count("\n") == 1 and captured.err.startswith("error: ") and message in captured.err
 
 
-def test_bad_arguments_are_exit_status_2(capsys):
+def test_bad_arguments_are_exit_status_2(capsys: CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         diffcli.main(["--no-such-option"])
     assert exit_info.value.code == 2

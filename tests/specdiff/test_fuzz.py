@@ -19,7 +19,7 @@ from accountkit_codegen.apidiff import compare_texts
 from accountkit_codegen.diffmodel import SpecReadError
 from accountkit_codegen.diffrules import RULES
 from accountkit_codegen.specdiff import Change, diff
-from fuzzcorpus import corpus, mutate
+from fuzzcorpus import Doc, corpus, mutate
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from smallspec import small_spec
@@ -29,11 +29,11 @@ MUTATIONS_PER_BASE = 30
 
 
 @pytest.fixture(scope="module")
-def documents():
+def documents() -> list[tuple[str, Doc]]:
     return corpus(SEED, MUTATIONS_PER_BASE)
 
 
-def checked(old, new) -> list[Change] | None:
+def checked(old: Doc, new: Doc) -> list[Change] | None:
     """The changes, each checked against the rule table; None when the differ refused with its own error."""
     try:
         changes = diff(old, new)
@@ -46,7 +46,7 @@ def checked(old, new) -> list[Change] | None:
     return changes
 
 
-def test_every_pair_of_the_corpus(documents):
+def test_every_pair_of_the_corpus(documents: list[tuple[str, Doc]]) -> None:
     """No exception but SpecReadError escapes, for any ordered pair; the figures are printed (pytest -s)."""
     assert len(documents) >= 200
     started = time.perf_counter()
@@ -60,12 +60,12 @@ def test_every_pair_of_the_corpus(documents):
     assert refused < pairs / 10, "nearly everything in the corpus should be comparable"
 
 
-def test_a_document_equals_its_copy(documents):
+def test_a_document_equals_its_copy(documents: list[tuple[str, Doc]]) -> None:
     for family, document in documents:
         assert checked(document, copy.deepcopy(document)) in ([], None), family
 
 
-def test_texts_of_the_corpus_and_hostile_texts(documents):
+def test_texts_of_the_corpus_and_hostile_texts(documents: list[tuple[str, Doc]]) -> None:
     """Through YAML text as the CLI reads it: a report, or one SpecReadError with a one-line message."""
     small = [document for family, document in documents if family == "small"]
     texts = [yaml.safe_dump(document, allow_unicode=True) for document in small[::3]]  # small: quick to parse
@@ -96,7 +96,7 @@ def test_texts_of_the_corpus_and_hostile_texts(documents):
 
 @settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(min_value=0, max_value=2**32), st.integers(min_value=0, max_value=2**32))
-def test_random_mutations_of_the_small_spec(first, second):
+def test_random_mutations_of_the_small_spec(first: int, second: int) -> None:
     """Hypothesis picks the seeds: two independent mutations of the small spec, diffed both ways."""
     old, new = mutate(small_spec(), random.Random(first)), mutate(small_spec(), random.Random(second))
     checked(old, new)

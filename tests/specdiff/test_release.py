@@ -6,12 +6,18 @@ tmp_path with --no-generate (regeneration itself is tested in test_changelog_bui
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import pytest
 import yaml
 from accountkit_codegen import changelog, release
 from accountkit_codegen.diffrules import RULES
 from accountkit_codegen.specdiff import Change
 from accountkit_codegen.specversion import VersionLineError, set_version
+from pytest import CaptureFixture, MonkeyPatch
+
+if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
+    from conftest import GitRepo
 
 SPEC_TEXT = """\
 # PortaBilling-like header comment: must survive.
@@ -29,7 +35,7 @@ paths: {}
 """
 
 
-def test_set_version_rewrites_only_that_line():
+def test_set_version_rewrites_only_that_line() -> None:
     updated = set_version(SPEC_TEXT, "0.2.0")
     old_lines, new_lines = SPEC_TEXT.splitlines(), updated.splitlines()
     changed = [(old, new) for old, new in zip(old_lines, new_lines, strict=True) if old != new]
@@ -39,7 +45,7 @@ def test_set_version_rewrites_only_that_line():
     assert document["info"]["x-meta"]["version"] == "7.7.7"
 
 
-def test_set_version_keeps_unquoted_style_and_crlf():
+def test_set_version_keeps_unquoted_style_and_crlf() -> None:
     text = "openapi: 3.1.0\r\ninfo:\r\n  version: 1.0.0\r\n  title: T\r\npaths: {}\r\n"
     assert set_version(text, "2.0.0") == text.replace("1.0.0", "2.0.0")
 
@@ -51,12 +57,12 @@ def test_set_version_keeps_unquoted_style_and_crlf():
         pytest.param("openapi: 3.1.0\ninfo:\n  title: T\npaths: {}\n", id="no version"),
     ],
 )
-def test_set_version_refuses_what_it_cannot_rewrite_safely(text):
+def test_set_version_refuses_what_it_cannot_rewrite_safely(text: str) -> None:
     with pytest.raises(VersionLineError):
         set_version(text, "1.0.1")
 
 
-def test_changelog_entry_sections():
+def test_changelog_entry_sections() -> None:
     changes = [
         Change("request-property-added", "POST /x request b", "optional request property added"),
         Change("response-property-removed", "POST /x response 200 a", "response property removed"),
@@ -74,12 +80,12 @@ def test_changelog_entry_sections():
     )
 
 
-def test_changelog_sections_come_from_the_rule_table():
+def test_changelog_sections_come_from_the_rule_table() -> None:
     for rule in RULES.values():
         assert changelog.section(Change(rule.id, "x", "y")) == rule.section
 
 
-def test_changelog_prepends_above_the_newest_entry():
+def test_changelog_prepends_above_the_newest_entry() -> None:
     first = changelog.prepend(None, "things", changelog.entry("0.1.1", "2025-01-01", []))
     second = changelog.prepend(first, "things", changelog.entry("0.2.0", "2025-02-01", []))
     assert second.startswith(changelog.header("things"))
@@ -87,12 +93,14 @@ def test_changelog_prepends_above_the_newest_entry():
     assert changelog.has_version(second, "0.1.1") and not changelog.has_version(second, "0.1")
 
 
-def test_release_date_follows_source_date_epoch(monkeypatch):
+def test_release_date_follows_source_date_epoch(monkeypatch: MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert changelog.release_date() == "2023-11-14"
 
 
-def test_release_bumps_logs_and_is_idempotent(repo, spec, monkeypatch, capsys):
+def test_release_bumps_logs_and_is_idempotent(
+    repo: GitRepo, spec: dict[str, Any], monkeypatch: MonkeyPatch, capsys: CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")
     spec["info"]["version"] = "0.1.0"
     repo.write_spec("things", spec)
@@ -120,14 +128,16 @@ def test_release_bumps_logs_and_is_idempotent(repo, spec, monkeypatch, capsys):
     assert (repo.root / "specs" / "changelog" / "things.md").read_text() == log
 
 
-def test_release_unknown_ref_is_an_error(repo, spec, capsys):
+def test_release_unknown_ref_is_an_error(repo: GitRepo, spec: dict[str, Any], capsys: CaptureFixture[str]) -> None:
     repo.write_spec("things", spec)
     repo.commit()
     assert release.main(["no-such-ref", "--root", str(repo.root), "--no-generate"]) == 2
     assert "no-such-ref" in capsys.readouterr().err
 
 
-def test_release_of_an_api_whose_old_version_is_not_semver_is_refused_with_the_reason(repo, spec, capsys):
+def test_release_of_an_api_whose_old_version_is_not_semver_is_refused_with_the_reason(
+    repo: GitRepo, spec: dict[str, Any], capsys: CaptureFixture[str]
+) -> None:
     spec["info"]["version"] = "2.0"
     path = repo.write_spec("things", spec)
     repo.commit()

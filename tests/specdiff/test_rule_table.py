@@ -19,7 +19,7 @@ from accountkit_codegen.oasdiffmap import LEVELS, catalogue
 OASDIFF_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-def test_every_oasdiff_rule_is_mapped_or_explained():
+def test_every_oasdiff_rule_is_mapped_or_explained() -> None:
     data = catalogue()
     ids = [rule.id for rule in data.rules]
     assert len(ids) == len(set(ids)), "an oasdiff rule listed twice"
@@ -32,24 +32,24 @@ def test_every_oasdiff_rule_is_mapped_or_explained():
             assert key is None or key in data.reasons, f"{rule.id}: no reason {key!r}"
 
 
-def test_the_counts_recorded_from_the_source_match_the_rows():
+def test_the_counts_recorded_from_the_source_match_the_rows() -> None:
     data = catalogue()
     levels = Counter(rule.level for rule in data.rules)
     assert data.source["counts"] == {"rules": len(data.rules), **levels}
     assert re.fullmatch(r"[0-9a-f]{40}", data.source["commit"])
 
 
-def test_every_err_rule_is_covered_by_ours_or_not_applicable():
+def test_every_err_rule_is_covered_by_ours_or_not_applicable() -> None:
     errors = [rule for rule in catalogue().rules if rule.level == "ERR"]
     assert errors
     assert [rule.id for rule in errors if not (rule.ours or rule.na)] == []
 
 
-def test_every_rule_of_ours_named_in_the_mapping_exists():
+def test_every_rule_of_ours_named_in_the_mapping_exists() -> None:
     assert sorted({rule.ours for rule in catalogue().rules if rule.ours} - set(RULES)) == []
 
 
-def test_same_means_the_same_level_and_different_means_another():
+def test_same_means_the_same_level_and_different_means_another() -> None:
     for rule in catalogue().rules:
         if rule.ours is None:
             continue
@@ -60,13 +60,13 @@ def test_same_means_the_same_level_and_different_means_another():
             assert ours == LEVELS[rule.level], f"{rule.id} is {rule.level} there and {ours} here: say why (differs)"
 
 
-def test_every_reason_is_used():
+def test_every_reason_is_used() -> None:
     data = catalogue()
     used = {key for rule in data.rules for key in (rule.differs, rule.na, rule.note) if key}
     assert sorted(set(data.reasons) - used) == []
 
 
-def test_the_counts_add_up():
+def test_the_counts_add_up() -> None:
     counts = catalogue().counts()
     assert counts["ERR rules"] == counts["ERR rules applicable"] + counts["ERR rules not applicable"]
     assert counts["ERR rules covered by ours"] == counts["ERR rules applicable"]
@@ -75,7 +75,7 @@ def test_the_counts_add_up():
     )
 
 
-def test_the_table_of_ours_is_consistent():
+def test_the_table_of_ours_is_consistent() -> None:
     for rule in RULES.values():
         assert rule.section in SECTIONS
         assert rule.summary and rule.summary == rule.summary.strip()
@@ -87,11 +87,11 @@ def test_the_table_of_ours_is_consistent():
     ("level", "section"),
     [("breaking", "Changed"), ("warning", "Breaking"), ("info", "Breaking"), ("info", "Warnings")],
 )
-def test_a_rule_cannot_sit_in_another_levels_section(level, section):
+def test_a_rule_cannot_sit_in_another_levels_section(level: str, section: str) -> None:
     with pytest.raises(ValueError, match="belongs under"):
-        Rule("x", level, section, "none", "x")
+        Rule("x", level, section, "none", "x")  # type: ignore[arg-type]  # the mismatch is the point
 
 
-def test_the_docs_page_is_up_to_date():
+def test_the_docs_page_is_up_to_date() -> None:
     """docs/diff-rules.md is generated from the tables; ruledocs's docstring says how to rewrite it."""
     assert ruledocs.PAGE.read_text(encoding="utf-8") == ruledocs.render()

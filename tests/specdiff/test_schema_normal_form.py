@@ -25,7 +25,7 @@ def norm(node: Any, document: Doc | None = None) -> Doc:
     return normalise(document or {}, node)[0]
 
 
-def test_all_of_intersects_every_kind_of_constraint():
+def test_all_of_intersects_every_kind_of_constraint() -> None:
     merged = norm(
         {
             "description": "outer words win",
@@ -74,7 +74,7 @@ def test_all_of_intersects_every_kind_of_constraint():
     }
 
 
-def test_all_of_merges_properties_name_by_name():
+def test_all_of_merges_properties_name_by_name() -> None:
     merged = norm(
         {
             "allOf": [
@@ -89,13 +89,13 @@ def test_all_of_merges_properties_name_by_name():
     assert merged["additionalProperties"] is False  # closed by one piece: closed
 
 
-def test_all_of_of_references_is_followed():
+def test_all_of_of_references_is_followed() -> None:
     document = {"components": {"schemas": {"Base": {"type": "object", "required": ["id"], "minProperties": 1}}}}
     merged = norm({"allOf": [{"$ref": "#/components/schemas/Base"}, {"required": ["name"]}]}, document)
     assert merged == {"type": "object", "required": ["id", "name"], "minProperties": 1}
 
 
-def test_nullable_and_exclusive_bounds_of_openapi_30_read_as_31():
+def test_nullable_and_exclusive_bounds_of_openapi_30_read_as_31() -> None:
     assert norm({"type": "string", "nullable": True}) == {"type": ["null", "string"]}
     assert norm({"type": "string", "nullable": False}) == {"type": "string"}
     assert norm({"nullable": True}) == {}  # no type: any value, null included, already
@@ -104,7 +104,7 @@ def test_nullable_and_exclusive_bounds_of_openapi_30_read_as_31():
     assert norm({"exclusiveMinimum": True}) == {}  # a flag without a bound says nothing
 
 
-def test_const_and_nullable_branches_read_as_enum_and_type():
+def test_const_and_nullable_branches_read_as_enum_and_type() -> None:
     assert norm({"const": "a"}) == {"enum": ["a"]}
     assert norm({"const": "a", "enum": ["a", "b"]}) == {"enum": ["a"]}
     assert norm({"anyOf": [{"type": "integer", "minimum": 0}, {"type": "null"}], "description": "d"}) == {
@@ -129,11 +129,11 @@ def test_const_and_nullable_branches_read_as_enum_and_type():
         pytest.param({200: {"type": "string"}}, {"200": {"type": "string"}}, id="a key YAML read as an int"),
     ],
 )
-def test_values_of_the_wrong_shape_are_kept_aside(node, expected):
+def test_values_of_the_wrong_shape_are_kept_aside(node: Any, expected: Any) -> None:
     assert norm(node) == expected
 
 
-def test_a_malformed_value_that_changes_is_still_reported(spec):
+def test_a_malformed_value_that_changes_is_still_reported(spec: dict[str, Any]) -> None:
     old = copy.deepcopy(spec)
     request_props(old)["email"]["required"] = "a"
     new = copy.deepcopy(old)
@@ -154,7 +154,7 @@ def with_schemas(spec: Doc, schemas: Doc, request_ref: str, response_ref: str | 
     return spec
 
 
-CYCLES = {
+CYCLES: dict[str, dict[str, Any]] = {
     "self through allOf": {
         "Node": {"allOf": [{"$ref": REF + "Node"}, {"type": "object", "properties": {"label": {"type": "string"}}}]}
     },
@@ -213,7 +213,7 @@ CYCLES = {
 
 
 @pytest.mark.parametrize("schemas", list(CYCLES.values()), ids=list(CYCLES))
-def test_a_cycle_compares_equal_to_the_same_cycle(spec, schemas):
+def test_a_cycle_compares_equal_to_the_same_cycle(spec: dict[str, Any], schemas: dict[str, Any]) -> None:
     old = with_schemas(spec, schemas, "Node")
     assert diff(old, copy.deepcopy(old)) == []
 
@@ -223,7 +223,7 @@ def test_a_cycle_compares_equal_to_the_same_cycle(spec, schemas):
     [value for key, value in CYCLES.items() if "label" in str(value["Node"])],
     ids=[key for key, value in CYCLES.items() if "label" in str(value["Node"])],
 )
-def test_a_change_inside_a_cycle_is_found_once_per_direction(spec, schemas):
+def test_a_change_inside_a_cycle_is_found_once_per_direction(spec: dict[str, Any], schemas: dict[str, Any]) -> None:
     old = with_schemas(spec, schemas, "Node")
     new = copy.deepcopy(old)
     node = schema(new, "Node")
@@ -234,7 +234,7 @@ def test_a_change_inside_a_cycle_is_found_once_per_direction(spec, schemas):
     assert ("response-property-removed", "breaking", f"{RESPONSE} tree.label") in found
 
 
-def test_cycles_of_different_shapes_are_compared_without_end(spec):
+def test_cycles_of_different_shapes_are_compared_without_end(spec: dict[str, Any]) -> None:
     """A self-loop on one side, a two-step loop on the other: finite, and the difference is found."""
     self_loop = {"Node": {"type": "object", "properties": {"next": {"$ref": REF + "Node"}}}}
     two_steps = {
@@ -245,7 +245,7 @@ def test_cycles_of_different_shapes_are_compared_without_end(spec):
     assert ("request-property-added", "info", f"{REQUEST} tree.next.extra") in found
 
 
-def test_the_issues_self_referencing_all_of_no_longer_recurses(spec):
+def test_the_issues_self_referencing_all_of_no_longer_recurses(spec: dict[str, Any]) -> None:
     old = with_schemas(spec, CYCLES["self through allOf"], "Node")
     new = copy.deepcopy(old)
     schema(new, "Node")["allOf"][1]["properties"]["label"]["maxLength"] = 5
@@ -261,7 +261,7 @@ def nested(levels: int, leaf: Doc) -> Doc:
     return leaf
 
 
-def test_schemas_nested_beyond_any_real_depth_are_a_typed_error(spec):
+def test_schemas_nested_beyond_any_real_depth_are_a_typed_error(spec: dict[str, Any]) -> None:
     old, new = copy.deepcopy(spec), copy.deepcopy(spec)
     request_props(old)["deep"] = nested(MAX_SCHEMA_DEPTH + 5, {"type": "string"})
     request_props(new)["deep"] = nested(MAX_SCHEMA_DEPTH + 5, {"type": "integer"})  # a change at the bottom
@@ -270,7 +270,7 @@ def test_schemas_nested_beyond_any_real_depth_are_a_typed_error(spec):
     assert sys.getrecursionlimit() <= 1000  # the guard works within Python's default limit
 
 
-def test_schemas_nested_as_deep_as_allowed_are_compared(spec):
+def test_schemas_nested_as_deep_as_allowed_are_compared(spec: dict[str, Any]) -> None:
     old, new = copy.deepcopy(spec), copy.deepcopy(spec)
     request_props(old)["deep"] = nested(MAX_SCHEMA_DEPTH - 2, {"type": "string"})
     request_props(new)["deep"] = nested(MAX_SCHEMA_DEPTH - 2, {"type": "integer"})
@@ -279,7 +279,7 @@ def test_schemas_nested_as_deep_as_allowed_are_compared(spec):
     assert location == f"{REQUEST} deep" + ".x" * (MAX_SCHEMA_DEPTH - 2)
 
 
-def test_all_of_nested_beyond_any_real_depth_is_a_typed_error(spec):
+def test_all_of_nested_beyond_any_real_depth_is_a_typed_error(spec: dict[str, Any]) -> None:
     old, new = copy.deepcopy(spec), copy.deepcopy(spec)
     for doc, kind in ((old, "string"), (new, "integer")):
         deep: Doc = {"type": kind}
@@ -290,7 +290,7 @@ def test_all_of_nested_beyond_any_real_depth_is_a_typed_error(spec):
         diff(old, new)
 
 
-def test_an_operation_and_a_cycle_both_change(spec):
+def test_an_operation_and_a_cycle_both_change(spec: dict[str, Any]) -> None:
     """A cycle does not hide the rest of the operation."""
     old = with_schemas(spec, CYCLES["self through items"], "Node")
     new = copy.deepcopy(old)
@@ -304,7 +304,7 @@ def test_an_operation_and_a_cycle_both_change(spec):
 
 
 @pytest.mark.parametrize("garbage", [[1, 2], "text", 42])
-def test_a_document_that_is_not_a_mapping_is_a_typed_error(spec, garbage):
+def test_a_document_that_is_not_a_mapping_is_a_typed_error(spec: dict[str, Any], garbage: Any) -> None:
     with pytest.raises(SpecReadError, match="mapping"):
         diff(garbage, spec)
     with pytest.raises(SpecReadError, match="mapping"):

@@ -8,6 +8,8 @@ that showed up as a change, fails here too.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from accountkit_codegen.diffrules import RULES
@@ -18,13 +20,18 @@ OPERATION = "POST /things/{id}"
 
 
 @pytest.mark.parametrize(("before", "after", "expected"), ALL)
-def test_rule(spec, before, after, expected):
+def test_rule(
+    spec: dict[str, Any],
+    before: Callable[[Doc], Any] | None,
+    after: Callable[[Doc], Any],
+    expected: list[tuple[str, str, str]],
+) -> None:
     changes = run_case(spec, before, after)
     assert summary(changes) == expected
     assert all(change.detail for change in changes)
 
 
-def test_every_rule_has_a_crafted_pair():
+def test_every_rule_has_a_crafted_pair() -> None:
     """A rule in the table must come with a case in rulecases.py that triggers it, at its level."""
     covered = {rule for param in ALL for rule, _level, _location in param.values[2]}
     assert sorted(set(RULES) - covered) == []
@@ -32,7 +39,7 @@ def test_every_rule_has_a_crafted_pair():
     assert sorted(pair for pair in levels if RULES[pair[0]].level != pair[1]) == []
 
 
-def test_every_pair_is_told_apart_both_ways(spec):
+def test_every_pair_is_told_apart_both_ways(spec: dict[str, Any]) -> None:
     """Swapping a case's sides never crashes, and a change that was found is still found (reversed)."""
     for param in ALL:
         before, after, expected = param.values
@@ -118,24 +125,28 @@ REWRITES = [
 
 
 @pytest.mark.parametrize(("before", "after"), NO_OPS)
-def test_no_op_has_no_changes(spec, before, after):
+def test_no_op_has_no_changes(
+    spec: dict[str, Any], before: Callable[[Doc], Any] | None, after: Callable[[Doc], Any]
+) -> None:
     assert run_case(spec, before, after) == []
 
 
 @pytest.mark.parametrize(("before", "after"), REWRITES)
-def test_equivalent_rewrite_is_not_an_api_change(spec, before, after):
+def test_equivalent_rewrite_is_not_an_api_change(
+    spec: dict[str, Any], before: Callable[[Doc], Any] | None, after: Callable[[Doc], Any]
+) -> None:
     assert summary(run_case(spec, before, after)) == [("other-change", "info", "(document)")]
 
 
-def test_spec_absent_at_the_ref_is_all_new(spec):
+def test_spec_absent_at_the_ref_is_all_new(spec: dict[str, Any]) -> None:
     assert summary(diff({}, spec)) == [("operation-added", "info", OPERATION)]
 
 
-def test_spec_removed_is_all_removed(spec):
+def test_spec_removed_is_all_removed(spec: dict[str, Any]) -> None:
     assert summary(diff(spec, {})) == [("operation-removed", "breaking", OPERATION)]
 
 
-def test_location_reads_like_the_portabilling_example():
+def test_location_reads_like_the_portabilling_example() -> None:
     def account_spec(properties: Doc) -> Doc:
         account_info = {"type": "object", "properties": properties}
         params = {"type": "object", "properties": {"account_info": account_info}}

@@ -9,11 +9,12 @@ Octopush page has no required column) gets the nearest edit it can express, name
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
-from accountkit_codegen.pages.model import Example, Page, Row, row
+from accountkit_codegen.pages.model import Example, Operation, Page, Row, row
 
 
-def _op(page: Page):
+def _op(page: Page) -> Operation:
     (op,) = page.operations
     return op
 
@@ -35,7 +36,7 @@ def remove_row(page: Page, location: str, name: str) -> Page:
     return with_rows(page, rows)
 
 
-def change_row(page: Page, location: str, name: str, **facts: object) -> Page:
+def change_row(page: Page, location: str, name: str, **facts: Any) -> Page:
     """The row with new facts; a new ``description`` is read again for the constraints it states."""
     rows = []
     for r in _op(page).rows:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import json
+from typing import Any
 
 from accountkit_codegen.pages.model import Example, Operation, Page, Row
 
@@ -68,7 +69,8 @@ def _arguments(page: Page) -> str:
             continue
         where = {"request": "form"}.get(r.location.removeprefix("auth-"), r.location.removeprefix("auth-"))
         # The page's third mark, for nested rows: required or not "Depends on the Account type".
-        mark = {True: "Required", False: "Optional"}.get(r.required, "Depends on the Account type")
+        marks: dict[bool | None, str] = {True: "Required", False: "Optional"}
+        mark = marks.get(r.required, "Depends on the Account type")
         out += [_leaf(r), where, r.type, mark, r.description, ""]
     out += ["Response model", "", "Name", "", "Data type", "", "Description", ""]
     out += [line for r in op.rows if r.location == "response" for line in (_leaf(r), r.type, r.description, "")]
@@ -96,6 +98,7 @@ def _field_table(page: Page) -> str:
 
 def _parameters(page: Page) -> str:
     op = _op(page)
+    assert op.method is not None and op.path is not None, "this layout states the method and the path"
     out = ["Skip to content", f"Home » API » {page.title}", "", page.title, "", op.method, op.path, ""]
     out += ["Encoding : UTF-8", "", "Authentification", ""] + [line for a in op.auth for line in (a, "")]
     out += ["Definition", "", "What the service does.", "", "Special parameters", "", "NameTypeDescription"]
@@ -183,7 +186,7 @@ def _header_cells(line: str) -> list[str]:
     return line.split(" ") if " " in line else [line]
 
 
-def edited(page: Page, **changes: object) -> Page:
+def edited(page: Page, **changes: Any) -> Page:
     """The page with its one operation's fields replaced (rows=..., examples=..., ...)."""
     from dataclasses import replace
 

@@ -4,7 +4,10 @@ is wrong, and say where to edit.
 A coverage test that cannot fail proves nothing, so each check is shown failing on a doctored spec.
 """
 
+from __future__ import annotations
+
 import copy
+from typing import Any
 
 import pytest
 import yaml
@@ -17,7 +20,7 @@ from accountkit_codegen.pages.snapshot import load_snapshot
 API = PageBinding("doctored", "field-table", PageSource("https://example.invalid/page", "test"), "update", ("params",))
 
 
-def doctored() -> dict:
+def doctored() -> dict[str, Any]:
     """A small spec that covers ROWS below; each test breaks one thing in a copy."""
     return {
         "openapi": "3.1.0",
@@ -120,20 +123,21 @@ ROWS = {
 }
 
 
-def problems(doc: dict, key: str) -> str:
+def problems(doc: dict[str, Any], key: str) -> str:
     return "; ".join(sc.check_row(doc, API, ROWS[key]))
 
 
 @pytest.mark.parametrize("key", list(ROWS))
-def test_doctored_spec_is_clean(key):
+def test_doctored_spec_is_clean(key: str) -> None:
     assert problems(doctored(), key) == ""
 
 
-def thing(doc: dict) -> dict:
-    return doc["components"]["schemas"]["Thing"]["properties"]
+def thing(doc: dict[str, Any]) -> dict[str, Any]:
+    properties: dict[str, Any] = doc["components"]["schemas"]["Thing"]["properties"]
+    return properties
 
 
-def test_deleted_field_is_reported():
+def test_deleted_field_is_reported() -> None:
     doc = doctored()
     del thing(doc)["price"]
     del doc["components"]["schemas"]["Sub"]["properties"]["when"]
@@ -143,7 +147,7 @@ def test_deleted_field_is_reported():
     assert "not found" in problems(doc, "faultcode")
 
 
-def test_wrong_type_is_reported():
+def test_wrong_type_is_reported() -> None:
     doc = doctored()
     thing(doc)["price"]["type"] = "integer"  # float on the page is number, not integer
     doc["components"]["schemas"]["Sub"]["properties"]["when"].pop("format")  # a bare string is no date
@@ -155,7 +159,7 @@ def test_wrong_type_is_reported():
     assert "page type 'array[object]'" in problems(doc, "subs")
 
 
-def test_union_and_wire_note_are_accepted():
+def test_union_and_wire_note_are_accepted() -> None:
     doc = doctored()
     thing(doc)["price"] = {"type": ["number", "null"], "description": "The price. In cents."}
     assert problems(doc, "price") == ""
@@ -165,7 +169,7 @@ def test_union_and_wire_note_are_accepted():
     assert problems(doc, "price") == ""
 
 
-def test_missing_description_is_reported():
+def test_missing_description_is_reported() -> None:
     doc = doctored()
     thing(doc)["price"]["description"] = "Price in cents."
     assert "description lacks" in problems(doc, "price")
@@ -178,7 +182,7 @@ def test_missing_description_is_reported():
     assert problems(doc, "mail") == ""
 
 
-def test_missing_constraints_are_reported():
+def test_missing_constraints_are_reported() -> None:
     doc = doctored()
     doc["components"]["schemas"]["Thing"]["required"] = []
     thing(doc)["mail"]["pattern"] = "^.*$"
@@ -192,7 +196,7 @@ def test_missing_constraints_are_reported():
     assert "required" in problems(doc, "api_token")
 
 
-def test_value_list_against_integer_needs_a_wire_note():
+def test_value_list_against_integer_needs_a_wire_note() -> None:
     """PortaBilling types some fields integer but lists Y/N: an enum or an x-accountkit-wire note."""
     doc = doctored()
     row = Row("request", "count", "integer", "How many. Possible values: Y - yes; N - no.")
@@ -205,7 +209,7 @@ def test_value_list_against_integer_needs_a_wire_note():
     assert "page values" in "; ".join(sc.check_row(doc, API, row))
 
 
-def test_a_page_mark_may_differ_only_with_a_reason_and_a_defined_source():
+def test_a_page_mark_may_differ_only_with_a_reason_and_a_defined_source() -> None:
     """x-accountkit-page-differs excuses one named mark of one property, never more, never without a source."""
     doc = doctored()
     doc["x-accountkit-sources"] = {"clients": {"title": "Public clients", "url": "https://example.invalid/c"}}
@@ -234,7 +238,7 @@ def test_a_page_mark_may_differ_only_with_a_reason_and_a_defined_source():
     assert "page type 'float'" in problems(doc, "price")
 
 
-def test_auth_row_must_be_a_security_scheme():
+def test_auth_row_must_be_a_security_scheme() -> None:
     doc = doctored()
     op = doc["paths"]["/things/{id}"]["put"]
     op["security"] = []
@@ -242,7 +246,7 @@ def test_auth_row_must_be_a_security_scheme():
     assert "not found" in problems(doc, "api_token")
 
 
-def test_where_to_edit_is_named():
+def test_where_to_edit_is_named() -> None:
     """A found row points at its own node; a missing one at the `properties` (or list) it belongs in."""
     doc = doctored()
     assert sc.check_row_at(doc, API, ROWS["subs.when"]).pointer == "/components/schemas/Sub/properties/when"
@@ -261,7 +265,7 @@ def test_where_to_edit_is_named():
     )
 
 
-def test_a_spec_without_the_operation_is_a_named_error():
+def test_a_spec_without_the_operation_is_a_named_error() -> None:
     doc = doctored()
     doc["paths"]["/things/{id}"]["put"]["operationId"] = "other"
     with pytest.raises(sc.SpecShapeError, match="no operation 'update'"):
@@ -273,7 +277,7 @@ def test_a_spec_without_the_operation_is_a_named_error():
 
 
 @pytest.mark.parametrize("api", list(PAGES))
-def test_real_spec_with_a_wrong_type_is_reported(api):
+def test_real_spec_with_a_wrong_type_is_reported(api: str) -> None:
     """Mutate a copy of the real spec: the first typed row that passes must fail once retyped."""
     binding = PAGES[api]
     doc = copy.deepcopy(yaml.safe_load(binding.spec_path.read_text(encoding="utf-8")))
@@ -295,9 +299,9 @@ def test_real_spec_with_a_wrong_type_is_reported(api):
 # --- examples helpers ------------------------------------------------------------------------------
 
 
-def test_substitutions_take_pointers_and_dotted_paths():
-    page = {"a": {"b": [{"c": "x@y"}]}, "d": 1}
-    subs = [
+def test_substitutions_take_pointers_and_dotted_paths() -> None:
+    page: dict[str, Any] = {"a": {"b": [{"c": "x@y"}]}, "d": 1}
+    subs: list[dict[str, Any]] = [
         {"path": "/a/b/0/c", "page_value": "x@y", "value": "x@example.com", "reason": "obfuscated"},
         {"path": "d", "page_value": 1, "value": 2, "reason": "r"},
     ]
@@ -309,7 +313,7 @@ def test_substitutions_take_pointers_and_dotted_paths():
         ex.apply_substitutions(page, [dict(subs[1], page_value=5)])
 
 
-def test_json_equality_keeps_types():
+def test_json_equality_keeps_types() -> None:
     assert ex.same({"a": [1, 2.0]}, {"a": [1.0, 2]})
     assert not ex.same(True, 1) and not ex.same("0.0", 0.0) and not ex.same({"a": 1}, {"a": 1, "b": None})
     assert ex.first_difference({"a": {"b": 1}}, {"a": {"b": 2}}) == "/a/b: page 1, spec 2"

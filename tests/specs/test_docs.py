@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pageedits as pe  # noqa: E402
 import pytest
 from accountkit_codegen import docscli
 from accountkit_codegen.pages.apis import PAGES
-from accountkit_codegen.pages.model import row
+from accountkit_codegen.pages.model import Page, row
 from accountkit_codegen.pages.snapshot import SNAPSHOTS, load_snapshot
-
-sys.path.insert(0, str(Path(__file__).parent))
-import pageedits as pe  # noqa: E402
 from pagerender import as_html, render  # noqa: E402
+from pytest import CaptureFixture
 
 READ_ON = "2030-01-02"
 
@@ -33,8 +33,8 @@ def snapshots(tmp_path: Path) -> Path:
 
 
 def run_docs(
-    api: str, text: str, snapshots: Path, capsys, *flags: str, name: str = "page.txt"
-) -> tuple[int, dict | str]:
+    api: str, text: str, snapshots: Path, capsys: CaptureFixture[str], *flags: str, name: str = "page.txt"
+) -> tuple[int, Any]:
     """Exit status and the --json report (or stderr, when the command refused the input)."""
     page_file = snapshots.parent / name
     page_file.write_text(text, encoding="utf-8")
@@ -44,11 +44,18 @@ def run_docs(
     return code, (json.loads(out) if out else err)
 
 
-def page(api: str):
+def pattern_of(page: Page, name: str) -> str:
+    """The pattern the page states for the field ``name`` (one it must state)."""
+    pattern = next(r.pattern for r in page.rows if r.name == name)
+    assert pattern is not None, f"the page states no pattern for {name}"
+    return pattern
+
+
+def page(api: str) -> Page:
     return load_snapshot(api).page
 
 
-def description(p, location: str, name: str) -> str:
+def description(p: Page, location: str, name: str) -> str:
     return next(r.description for r in p.rows if r.key == (location, name))
 
 
@@ -64,7 +71,9 @@ ADDED = ("row-added",)
 
 # edit name -> (edit, exit status, [(change kind, subject, a detail)], [(finding subject, pointer, a problem)])
 # Pointers are JSON pointers into specs/<api>.yaml; "@" stands for the operation's own pointer (OPS).
-EDITS = {
+EDITS: dict[
+    tuple[str, str], tuple[Callable[[Page], Page], int, list[tuple[str, str, str]], list[tuple[str, str, str]]]
+] = {
     # inTandem: a ReadMe page. It shows no examples and no patterns: a "Possible values" list stands for
     # the pattern change, and a changed authentication note for the example change.
     ("intandem", "row added"): (
@@ -324,7 +333,7 @@ EDITS = {
             p,
             "request",
             "ContactNumber",
-            pattern=next(r.pattern for r in p.rows if r.name == "ContactNumber").replace("{5,20}", "{5,25}"),
+            pattern=pattern_of(p, "ContactNumber").replace("{5,20}", "{5,25}"),
         ),
         1,
         [("row-changed", "ContactNumber", "{5,20})$' -> '")],
@@ -352,7 +361,9 @@ EDITS = {
 
 
 @pytest.mark.parametrize(("api", "edit"), list(EDITS), ids=[f"{a}:{e}" for a, e in EDITS])
-def test_crafted_page_edit_gives_the_expected_report(api, edit, snapshots, capsys):
+def test_crafted_page_edit_gives_the_expected_report(
+    api: str, edit: str, snapshots: Path, capsys: CaptureFixture[str]
+) -> None:
     make, status, changes, findings = EDITS[(api, edit)]
     code, report = run_docs(api, render(api, make(page(api))), snapshots, capsys)
     assert isinstance(report, dict), report
@@ -370,14 +381,14 @@ def test_crafted_page_edit_gives_the_expected_report(api, edit, snapshots, capsy
 
 
 @pytest.mark.parametrize("api", list(PAGES))
-def test_every_page_gets_every_kind_of_edit(api):
+def test_every_page_gets_every_kind_of_edit(api: str) -> None:
     """Guards the table: five pages, each with an added, removed, retyped row, a constraint change,
     and a required-mark (or stand-in) change and an example (or stand-in) change."""
     assert len([edit for a, edit in EDITS if a == api]) == 6
 
 
 @pytest.mark.parametrize("api", list(PAGES))
-def test_page_in_an_unknown_layout_is_refused(api, snapshots, capsys):
+def test_page_in_an_unknown_layout_is_refused(api: str, snapshots: Path, capsys: CaptureFixture[str]) -> None:
     other = {"intandem": "octopush", "activeplatform": "twosms", "portabilling": "intandem"}.get(api, "activeplatform")
     code, message = run_docs(api, render(other, page(other)), snapshots, capsys, name="saved-page.txt")
     assert code == 2 and isinstance(message, str)
@@ -386,7 +397,9 @@ def test_page_in_an_unknown_layout_is_refused(api, snapshots, capsys):
 
 
 @pytest.mark.parametrize("api", list(PAGES))
-def test_unchanged_page_says_so_and_update_writes_nothing(api, snapshots, capsys):
+def test_unchanged_page_says_so_and_update_writes_nothing(
+    api: str, snapshots: Path, capsys: CaptureFixture[str]
+) -> None:
     before = (snapshots / f"{api}.json").read_bytes()
     code, report = run_docs(api, render(api, page(api)), snapshots, capsys, "--update")
     assert code == 0 and report["unchanged"] and report["changes"] == [] and report["updated"] is False
@@ -394,7 +407,9 @@ def test_unchanged_page_says_so_and_update_writes_nothing(api, snapshots, capsys
     assert (snapshots / f"{api}.json").read_bytes() == before
 
 
-def test_update_records_a_covered_page_and_the_next_run_finds_it_unchanged(snapshots, capsys):
+def test_update_records_a_covered_page_and_the_next_run_finds_it_unchanged(
+    snapshots: Path, capsys: CaptureFixture[str]
+) -> None:
     edited = pe.remove_row(page("twosms"), "request", "Validated")
     code, report = run_docs("twosms", render("twosms", edited), snapshots, capsys, "--update")
     assert code == 0 and report["updated"] is True
@@ -405,7 +420,7 @@ def test_update_records_a_covered_page_and_the_next_run_finds_it_unchanged(snaps
     assert code == 0 and report["unchanged"] and report["updated"] is False
 
 
-def test_update_refuses_while_the_spec_does_not_cover_the_page(snapshots, capsys):
+def test_update_refuses_while_the_spec_does_not_cover_the_page(snapshots: Path, capsys: CaptureFixture[str]) -> None:
     before = (snapshots / "octopush.json").read_bytes()
     edited = pe.add_row(page("octopush"), row("request", "language", "string", "Language."), "callbacks")
     code, report = run_docs("octopush", render("octopush", edited), snapshots, capsys, "--update")
@@ -414,14 +429,14 @@ def test_update_refuses_while_the_spec_does_not_cover_the_page(snapshots, capsys
     assert (snapshots / "octopush.json").read_bytes() == before
 
 
-def test_saved_html_page_is_checked_like_text(snapshots, capsys):
+def test_saved_html_page_is_checked_like_text(snapshots: Path, capsys: CaptureFixture[str]) -> None:
     edited = pe.change_row(page("portabilling"), "response", "i_account", type="string")
     text = as_html(render("portabilling", edited), {"Field Name Type Description": 3})
     code, report = run_docs("portabilling", text, snapshots, capsys, name="page.html")
     assert code == 1 and [c["subject"] for c in report["changes"]] == ["response:i_account"]
 
 
-def test_text_report_has_the_three_parts(snapshots, capsys, tmp_path):
+def test_text_report_has_the_three_parts(snapshots: Path, capsys: CaptureFixture[str], tmp_path: Path) -> None:
     edited = pe.change_row(page("twosms"), "request", "Timeout", type="string")
     page_file = tmp_path / "page.txt"
     page_file.write_text(render("twosms", edited), encoding="utf-8")
@@ -434,7 +449,7 @@ def test_text_report_has_the_three_parts(snapshots, capsys, tmp_path):
     assert out.rstrip().splitlines()[-1].startswith("verdict: not covered: 1 finding(s)")
 
 
-def test_no_snapshot_yet_reports_every_row_as_new(tmp_path, capsys):
+def test_no_snapshot_yet_reports_every_row_as_new(tmp_path: Path, capsys: CaptureFixture[str]) -> None:
     empty = tmp_path / "snapshots"
     empty.mkdir()
     code, report = run_docs("octopush", render("octopush", page("octopush")), empty, capsys)
@@ -451,7 +466,9 @@ def test_no_snapshot_yet_reports_every_row_as_new(tmp_path, capsys):
         ("missing page", ["twosms", "--missing-page"], "cannot read the file"),
     ],
 )
-def test_unreadable_input_exits_2_with_one_message(what, args, message, snapshots, tmp_path, capsys):
+def test_unreadable_input_exits_2_with_one_message(
+    what: str, args: list[str], message: str, snapshots: Path, tmp_path: Path, capsys: CaptureFixture[str]
+) -> None:
     page_file = tmp_path / "page.txt"
     page_file.write_text(render("twosms", page("twosms")), encoding="utf-8")
     argv = [args[0], str(page_file), "--snapshots", str(snapshots)]

@@ -104,6 +104,6 @@ def test_the_generated_clients_use_the_names() -> None:
 
     generated = "\n".join(path.read_text(encoding="utf-8") for path in (REPO / "generated").rglob("*.py"))
     assert re.findall(r"(?m)^\s+(?:VALUE_\w+|integer_\w+) = -?\d+$", generated) == []
-    assert AccountInfoIAccountRole.PHONE_LINE == 2 and AccountInfoIAccountRole(7).name == "USER_AT_DOMAIN"
-    assert schemas.IAccountRole.PHONE_LINE == 2 and schemas.IAccountRole1.MSISDN == 8
+    assert AccountInfoIAccountRole.PHONE_LINE.value == 2 and AccountInfoIAccountRole(7).name == "USER_AT_DOMAIN"
+    assert schemas.IAccountRole.PHONE_LINE.value == 2 and schemas.IAccountRole1.MSISDN.value == 8
     assert IncludedServiceIServiceType(8).name == "WI_FI"

@@ -4,33 +4,37 @@ Why both: an invalid example misleads readers and breaks mock servers (Prism ans
 a page example missing from the spec loses the one piece of wire evidence the vendor gave us.
 """
 
+from __future__ import annotations
+
 import functools
+from collections.abc import Iterator
+from typing import Any
 from urllib.parse import quote
 
 import pytest
-import yaml
 from accountkit_codegen.layout import SPECS
 from accountkit_codegen.pages.apis import PAGES
 from accountkit_codegen.pages.snapshot import load_snapshot
-from accountkit_codegen.pages.speccheck import check_example, resolve
+from accountkit_codegen.pages.speccheck import check_example
 from openapi_schema_validator import OAS31Validator, oas31_format_checker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
+from support.specs import read_spec, resolve
 
 SPEC_FILES = sorted(p.name for p in SPECS.glob("*.yaml"))
 
 
 @functools.cache
-def cached_spec(filename: str) -> dict:
+def cached_spec(filename: str) -> dict[str, Any]:
     """PyYAML's safe_load, once per run (hundreds of tests read the same file); never mutate it."""
-    return yaml.safe_load((SPECS / filename).read_text(encoding="utf-8"))
+    return read_spec(filename.removesuffix(".yaml"))
 
 
-def _pointer(parts) -> str:
+def _pointer(parts: list[str | int]) -> str:
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
 
 
-def spec_examples(doc: dict):
+def spec_examples(doc: dict[str, Any]) -> Iterator[tuple[str, Any, str]]:
     """(schema pointer, example value, where) for every example in the document.
 
     Media types and parameters: `examples` maps (and `example`), checked against their `schema`.
@@ -38,7 +42,7 @@ def spec_examples(doc: dict):
     are not walked (an example may contain keys named "schema"), nor are XML media types.
     """
 
-    def walk(node, parts):
+    def walk(node: Any, parts: list[str | int]) -> Iterator[tuple[str, Any, str]]:
         if parts and "xml" in str(parts[-1]):
             return  # an XML media type: its examples are XML text, not JSON instances of the schema
         if isinstance(node, dict):
@@ -62,7 +66,7 @@ def spec_examples(doc: dict):
     yield from walk(doc, [])
 
 
-def validator_for(doc: dict, uri: str, pointer: str) -> OAS31Validator:
+def validator_for(doc: dict[str, Any], uri: str, pointer: str) -> OAS31Validator:
     """A validator for the schema at `pointer`, with $refs resolved through the whole document."""
     registry = Registry().with_resource(uri, Resource.from_contents(doc, default_specification=DRAFT202012))
     return OAS31Validator(
@@ -70,7 +74,7 @@ def validator_for(doc: dict, uri: str, pointer: str) -> OAS31Validator:
     )
 
 
-def _spec_example_cases():
+def _spec_example_cases() -> Iterator[Any]:
     for name in SPEC_FILES:
         doc = cached_spec(name)
         for pointer, value, where in spec_examples(doc):
@@ -78,13 +82,13 @@ def _spec_example_cases():
 
 
 @pytest.mark.parametrize(("spec_file", "pointer", "value"), list(_spec_example_cases()))
-def test_spec_example_validates(spec_file, pointer, value):
+def test_spec_example_validates(spec_file: str, pointer: str, value: Any) -> None:
     doc = cached_spec(spec_file)
     errors = sorted(validator_for(doc, f"urn:accountkit:{spec_file}", pointer).iter_errors(value), key=str)
     assert not errors, "; ".join(f"{'/'.join(map(str, e.absolute_path)) or '/'}: {e.message}" for e in errors)
 
 
-def test_specs_have_examples():
+def test_specs_have_examples() -> None:
     """Guards the walk above: if it found nothing, the parametrized test would pass vacuously."""
     assert SPEC_FILES and any(list(spec_examples(cached_spec(n))) for n in SPEC_FILES)
 
@@ -99,7 +103,7 @@ PAGE_CASES = [
 
 
 @pytest.mark.parametrize(("api", "direction", "index", "page_value"), PAGE_CASES)
-def test_page_example_is_in_spec(api, direction, index, page_value):
+def test_page_example_is_in_spec(api: str, direction: str, index: int, page_value: Any) -> None:
     """Equal to some spec example once that example's documented substitutions are made to the page's."""
     binding = PAGES[api]
     if not binding.spec_path.exists():
@@ -108,12 +112,12 @@ def test_page_example_is_in_spec(api, direction, index, page_value):
     assert not result.problems, f"{' | '.join(result.problems)} (edit {binding.spec_file} at {result.pointer})"
 
 
-def test_page_examples_are_checked():
+def test_page_examples_are_checked() -> None:
     """Guards PAGE_CASES: the snapshots hold the pages' examples, so the test above is not vacuous."""
     assert {case.values[1] for case in PAGE_CASES} == {"request", "response"}
 
 
-def test_invalid_examples_are_reported():
+def test_invalid_examples_are_reported() -> None:
     """The walk and the validator must catch a wrong type, a broken $ref'd format and a closed schema."""
     doc = {
         "openapi": "3.1.0",

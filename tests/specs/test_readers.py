@@ -6,19 +6,19 @@ CI), reading them must reproduce specs/pages/<api>.json exactly; without them th
 and everything else runs on pages rendered from the snapshots (tests/specs/pagerender.py).
 """
 
+from __future__ import annotations
+
 import os
-import sys
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from accountkit_codegen.layout import REPO
 from accountkit_codegen.pages.apis import PAGES
+from accountkit_codegen.pages.model import Row
 from accountkit_codegen.pages.readers import READERS
 from accountkit_codegen.pages.snapshot import load_snapshot
 from accountkit_codegen.pages.text import PageReadError, html_to_text, read_page_file
-
-sys.path.insert(0, str(Path(__file__).parent))
 from pagerender import as_html, render  # noqa: E402
 
 # The vendor pages as saved when the specs were written, one file per API: <prefix>_<content hash>.txt.
@@ -42,7 +42,7 @@ def saved_page(api: str) -> Path:
     return hits[0]
 
 
-def rows_by_key(api):
+def rows_by_key(api: str) -> dict[tuple[str, str], Row]:
     return {r.key: r for r in load_snapshot(api).page.rows}
 
 
@@ -50,14 +50,14 @@ def rows_by_key(api):
 
 
 @pytest.mark.parametrize("api", list(PAGES))
-def test_original_page_reproduces_the_snapshot(api):
+def test_original_page_reproduces_the_snapshot(api: str) -> None:
     snapshot = load_snapshot(api)
     page = PAGES[api].read_file(saved_page(api))
     assert page.to_json() == snapshot.page.to_json()
     assert snapshot.reader == PAGES[api].reader and snapshot.source == PAGES[api].source.to_json()
 
 
-def test_intandem_lost_names_come_from_the_hints():
+def test_intandem_lost_names_come_from_the_hints() -> None:
     """The saved vendor page lost four of seven names and mislabels a row; the snapshot names them right."""
     text = saved_page("intandem").read_text(encoding="utf-8")
     assert text.count("external_subscription_params") == 2 and "edit_tags" not in text
@@ -71,14 +71,14 @@ def test_intandem_lost_names_come_from_the_hints():
 
 
 @pytest.mark.parametrize("api", list(PAGES))
-def test_rendered_page_reads_back_as_the_snapshot(api):
+def test_rendered_page_reads_back_as_the_snapshot(api: str) -> None:
     """The round trip that makes the crafted pages of test_docs.py trustworthy."""
     page = load_snapshot(api).page
     assert PAGES[api].read_text(render(api, page), "rendered.txt") == page
 
 
 @pytest.mark.parametrize("api", list(PAGES))
-def test_saved_html_reads_like_saved_text(api, tmp_path):
+def test_saved_html_reads_like_saved_text(api: str, tmp_path: Path) -> None:
     page = load_snapshot(api).page
     tables = {"Field Name Type Description": 3, "NameTypeDescription": 1}
     html_file = tmp_path / f"{api}.html"
@@ -88,7 +88,7 @@ def test_saved_html_reads_like_saved_text(api, tmp_path):
 
 @pytest.mark.parametrize("api", list(PAGES))
 @pytest.mark.parametrize("other", list(PAGES))
-def test_a_page_in_another_layout_is_refused_with_a_reason(api, other):
+def test_a_page_in_another_layout_is_refused_with_a_reason(api: str, other: str) -> None:
     if PAGES[api].reader == PAGES[other].reader:
         return
     text = render(other, load_snapshot(other).page)
@@ -101,13 +101,13 @@ def test_a_page_in_another_layout_is_refused_with_a_reason(api, other):
 
 @pytest.mark.parametrize("text", ["", "\n\n", "just a sentence\n", "<html><body><p>Hello</p></body></html>"])
 @pytest.mark.parametrize("reader", sorted(READERS))
-def test_empty_or_foreign_text_is_a_read_error(reader, text):
+def test_empty_or_foreign_text_is_a_read_error(reader: str, text: str) -> None:
     binding = next(b for b in PAGES.values() if b.reader == reader)
     with pytest.raises(PageReadError):
         binding.read_text(html_to_text(text) if text.startswith("<") else text, "x")
 
 
-def test_intandem_names_lines_and_hints():
+def test_intandem_names_lines_and_hints() -> None:
     """A rendering with every name line is read by its names; without them the hinted names fill in,
     a new named row is taken by its name, and a removed unnamed row is refused, not guessed."""
     page = load_snapshot("intandem").page
@@ -122,7 +122,7 @@ def test_intandem_names_lines_and_hints():
         PAGES["intandem"].read_text(removed, "x")
 
 
-def test_snapshot_facts_the_readers_must_keep():
+def test_snapshot_facts_the_readers_must_keep() -> None:
     """What the readers work out from the layouts, as recorded in the snapshots."""
     ap = rows_by_key("activeplatform")
     assert ap[("auth-query", "api_token")].required is True
@@ -142,14 +142,15 @@ def test_snapshot_facts_the_readers_must_keep():
     sms = rows_by_key("twosms")
     contact, phone = sms[("request", "ContactNumber")], sms[("request", "PhoneNumber")]
     assert sms[("path", "id")].required and contact.required and phone.required is None
-    assert contact.pattern == phone.pattern and contact.pattern.startswith("^(?=.*?\\d")
+    assert contact.pattern is not None and contact.pattern == phone.pattern
+    assert contact.pattern.startswith("^(?=.*?\\d")
     assert sms[("response", "ResponseData")].type == "ResponseDataOfObject"
 
 
 # --- HTML into text --------------------------------------------------------------------------------
 
 
-def test_html_to_text_keeps_blocks_cells_and_code():
+def test_html_to_text_keeps_blocks_cells_and_code() -> None:
     html = (
         "<!doctype html><html><head><title>T</title><script>secret()</script><style>p{}</style></head><body>"
         "<h1>Update&nbsp;an Account</h1><p>One <b>bold</b>\n  word.<br>Next line</p>"
@@ -162,7 +163,7 @@ def test_html_to_text_keeps_blocks_cells_and_code():
     )
 
 
-def test_page_files_are_read_as_html_or_text_by_content(tmp_path):
+def test_page_files_are_read_as_html_or_text_by_content(tmp_path: Path) -> None:
     text_file, html_file = tmp_path / "page.html", tmp_path / "page.txt"
     text_file.write_text("Title\n<b>not markup here</b>\n", encoding="utf-8")
     html_file.write_text("\ufeff<html><body><p>Title</p></body></html>", encoding="utf-8")
@@ -172,7 +173,7 @@ def test_page_files_are_read_as_html_or_text_by_content(tmp_path):
         read_page_file(tmp_path / "missing.txt")
 
 
-def test_snapshot_rows_round_trip_through_json():
+def test_snapshot_rows_round_trip_through_json() -> None:
     for api in PAGES:
         page = load_snapshot(api).page
         for row in page.rows:
@@ -183,14 +184,14 @@ def test_snapshot_rows_round_trip_through_json():
 # --- hostile input: one read error, never a crash or a hang ---------------------------------------
 
 
-def test_deeply_nested_html_is_read_without_recursion(tmp_path):
+def test_deeply_nested_html_is_read_without_recursion(tmp_path: Path) -> None:
     deep = tmp_path / "deep.html"
     deep.write_text("<html><body>" + "<div>" * 50_000 + "Title" + "</div>" * 50_000 + "</body></html>")
     assert read_page_file(deep) == "Title\n"
 
 
 @pytest.mark.parametrize("api", ["activeplatform", "portabilling", "twosms", "octopush"])
-def test_an_absurdly_deep_example_is_a_read_error(api):
+def test_an_absurdly_deep_example_is_a_read_error(api: str) -> None:
     import json
 
     page = load_snapshot(api).page
@@ -210,7 +211,7 @@ def test_an_absurdly_deep_example_is_a_read_error(api):
         PAGES[api].read_text(shallow_but_deep, "hostile.txt")
 
 
-def test_a_page_file_larger_than_any_reference_page_is_refused(tmp_path):
+def test_a_page_file_larger_than_any_reference_page_is_refused(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     with big.open("wb") as handle:
         handle.truncate(6_000_000)
@@ -218,7 +219,7 @@ def test_a_page_file_larger_than_any_reference_page_is_refused(tmp_path):
         read_page_file(big)
 
 
-def test_a_misspelt_snapshot_key_is_an_error():
+def test_a_misspelt_snapshot_key_is_an_error() -> None:
     from accountkit_codegen.pages.model import Page
 
     data = load_snapshot("octopush").page.to_json()

@@ -7,20 +7,21 @@ something only inside this repository (the folder of saved pages, its notes) app
 because the specs ship inside every client package and its HTML reference.
 """
 
+from __future__ import annotations
+
 import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
-import yaml
 from accountkit_codegen.layout import REPO
 from accountkit_codegen.pages.apis import PAGES
 from accountkit_codegen.pages.snapshot import snapshot_path
+from support.specs import read_spec
 
 
-def spec(api: str) -> dict:
-    return yaml.safe_load(PAGES[api].spec_path.read_text(encoding="utf-8"))
-
-
-def citations(node, where=""):
+def citations(node: Any, where: str = "") -> Iterator[tuple[str, list[str]]]:
     """(pointer, cited keys) of every x-accountkit-source in the document."""
     if isinstance(node, dict):
         for key, value in node.items():
@@ -34,8 +35,8 @@ def citations(node, where=""):
 
 
 @pytest.mark.parametrize("api", list(PAGES))
-def test_every_citation_names_a_defined_source(api):
-    doc = spec(api)
+def test_every_citation_names_a_defined_source(api: str) -> None:
+    doc = read_spec(api)
     sources = doc.get("x-accountkit-sources", {})
     cited = list(citations(doc))
     assert cited, "the spec cites no source at all"
@@ -44,15 +45,15 @@ def test_every_citation_names_a_defined_source(api):
 
 
 @pytest.mark.parametrize("api", list(PAGES))
-def test_every_source_has_a_title_and_an_address(api):
-    for key, source in spec(api)["x-accountkit-sources"].items():
+def test_every_source_has_a_title_and_an_address(api: str) -> None:
+    for key, source in read_spec(api)["x-accountkit-sources"].items():
         urls = source.get("urls", [source.get("url")])
         assert source.get("title") and urls and all(re.match(r"https://\S+$", str(u)) for u in urls), key
 
 
 @pytest.mark.parametrize("api", list(PAGES))
-def test_the_page_source_is_the_page_the_reader_reads(api):
-    doc, binding = spec(api), PAGES[api]
+def test_the_page_source_is_the_page_the_reader_reads(api: str) -> None:
+    doc, binding = read_spec(api), PAGES[api]
     assert doc["externalDocs"]["url"] == binding.source.url
     page = doc["x-accountkit-sources"]["page"]
     assert page["url"] == binding.source.url
@@ -60,7 +61,7 @@ def test_the_page_source_is_the_page_the_reader_reads(api):
 
 
 @pytest.mark.parametrize("path", sorted((REPO / "specs").glob("*.yaml")), ids=lambda p: p.name)
-def test_specs_name_no_repository_internal_sources(path):
+def test_specs_name_no_repository_internal_sources(path: Path) -> None:
     text = path.read_text(encoding="utf-8").lower()
     for word in ("seed", "vendor-facts", "vendor facts", "shared/"):
         assert word not in text, f"{path.name} mentions {word!r}"

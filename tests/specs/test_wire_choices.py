@@ -9,17 +9,16 @@ vendor sample that does not exist, and name the other form a caller can send for
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Any
 
-import yaml
-
-REPO = Path(__file__).resolve().parents[2]
+from support.specs import SPECS, read_spec
 
 
-def intandem_parameter(name: str) -> dict:
-    spec = yaml.safe_load((REPO / "specs" / "intandem.yaml").read_text(encoding="utf-8"))
+def intandem_parameter(name: str) -> dict[str, Any]:
+    spec = read_spec("intandem")
     (operation,) = (item["get"] for item in spec["paths"].values())
-    return next(parameter for parameter in operation["parameters"] if parameter["name"] == name)
+    parameter: dict[str, Any] = next(p for p in operation["parameters"] if p["name"] == name)
+    return parameter
 
 
 def test_the_evidence_for_the_billing_params_form_is_stated() -> None:
@@ -35,7 +34,7 @@ def test_the_evidence_for_the_billing_params_form_is_stated() -> None:
 
 
 def test_no_example_claims_a_vendor_sample_that_does_not_exist() -> None:
-    text = (REPO / "specs" / "intandem.yaml").read_text(encoding="utf-8").lower()
+    text = (SPECS / "intandem.yaml").read_text(encoding="utf-8").lower()
     assert "sample request" not in text
     for name in ("external_subscription_params", "package_name"):
         for example in intandem_parameter(name).get("examples", {}).values():

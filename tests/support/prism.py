@@ -20,7 +20,6 @@ import contextlib
 import ctypes
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -29,18 +28,14 @@ from pathlib import Path
 
 import httpx
 
-ROOT = Path(__file__).resolve().parents[2]
-PRISM = ROOT / "node_modules" / ".bin" / "prism"
+from support.loopback import free_port, stop_process_group
+from support.specs import REPO
+
+PRISM = REPO / "node_modules" / ".bin" / "prism"
 START_TIMEOUT = 60.0
 STOP_TIMEOUT = 5.0
 
 _RUNNING: set[PrismServer] = set()
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _die_with_parent() -> None:  # runs in the child between fork and exec
@@ -66,7 +61,7 @@ class PrismServer:
     def command(self) -> list[str]:
         return [
             str(PRISM), "mock", "-h", "127.0.0.1", "-p", str(self.port), "--errors", *self.extra_args,
-            str(self.spec.relative_to(ROOT)),
+            str(self.spec.relative_to(REPO)),
         ]  # fmt: skip
 
     def start(self) -> None:
@@ -77,7 +72,7 @@ class PrismServer:
         self._log.truncate()
         self.process = subprocess.Popen(
             self.command,
-            cwd=ROOT,
+            cwd=REPO,
             stdin=subprocess.DEVNULL,
             stdout=self._log,
             stderr=subprocess.STDOUT,
@@ -113,16 +108,8 @@ class PrismServer:
 
     def stop(self) -> None:
         """SIGTERM, then SIGKILL to the process group if it has not exited within STOP_TIMEOUT."""
-        process = self.process
-        if process is not None and process.returncode is None:
-            self.terminate()
-            try:
-                process.wait(timeout=STOP_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                # Still running (so its pid, the group id, cannot have been reused): kill the group.
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(process.pid, signal.SIGKILL)
-                process.wait(timeout=STOP_TIMEOUT)
+        if self.process is not None:
+            stop_process_group(self.process, STOP_TIMEOUT)
         _RUNNING.discard(self)
 
     def close(self) -> None:

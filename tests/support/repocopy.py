@@ -1,9 +1,10 @@
-"""Support for pipeline tests: a throwaway copy of the repository to generate into (and release from).
+"""A throwaway copy of the repository to generate into, release from and build: the real tree is never touched.
 
 The pipeline finds everything relative to its own location (``layout.REPO``), so running the copy's
 ``codegen/`` with the copy as working directory exercises the real code without touching the real
 ``generated/``. ``copy_repo(..., git=True)`` makes the copy a git repository of its own with one commit
-tagged ``base``: what the release tests mutate, commit and release.
+tagged ``base``: what the release tests mutate, commit and release. The pipeline tests, the release
+sequence, the changelog build test and the regeneration benchmark all run on such a copy.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from support.specs import REPO
+
 IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".mypy_cache", ".pytest_cache", "*.egg-info")
 
 
@@ -30,8 +32,12 @@ def tree_digest(root: Path) -> dict[str, str]:
     }
 
 
-# What the pipeline, the release and the build read: copied into every RepoCopy.
+# What the pipeline, the release and the build read: copied into every RepoCopy unless told otherwise.
 COPIED = ("specs", "codegen", "runtime", "generated", "releases", "pyproject.toml")
+
+
+class PipelineFailed(AssertionError):
+    """A pipeline command exited non-zero; the message has its output."""
 
 
 @dataclass
@@ -48,6 +54,13 @@ class RepoCopy:
             text=True,
             timeout=300,
         )
+
+    def generate(self, *args: str) -> str:
+        """``python -m accountkit_codegen.generate`` in the copy; its output, or PipelineFailed."""
+        result = self.run("generate", *args)
+        if result.returncode != 0:
+            raise PipelineFailed(f"generate {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+        return result.stdout
 
     def stamp_all(self) -> None:
         """Record the copied packages as generated from the copied inputs (what a previous generate leaves).
@@ -90,8 +103,9 @@ class RepoCopy:
         path.write_text(after, encoding="utf-8")
 
 
-def copy_repo(root: Path, *, git: bool = False) -> RepoCopy:
-    for name in COPIED:
+def copy_repo(root: Path, *, git: bool = False, parts: tuple[str, ...] = COPIED) -> RepoCopy:
+    """Copy ``parts`` of the repository (folders and files) to ``root``; a git repository of its own if ``git``."""
+    for name in parts:
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, root / name, ignore=IGNORE)
