@@ -19,6 +19,7 @@ import httpx
 from attrs import define, evolve, field
 
 from . import pickling, pools
+from .options import check_max_retries, check_timeout
 from .pickling import Configuration
 from .pools import ConnectionPools
 from .settings import ClientSettings
@@ -63,6 +64,7 @@ class Client:
 
     def with_timeout(self, timeout: httpx.Timeout) -> Self:
         """A new client like this one with another timeout (connection pools are not shared)."""
+        check_timeout(timeout)
         return evolve(self, timeout=timeout)
 
     def with_options(
@@ -74,6 +76,8 @@ class Client:
         async_transport: str | None = None,
     ) -> Self:
         """A new client with other retry, timeout, response size or async transport defaults, sharing auth state."""
+        check_max_retries(max_retries)
+        check_timeout(timeout)
         settings = self.settings
         if async_transport is not None:
             pools.check_async_transport(async_transport)

@@ -20,7 +20,7 @@ import httpx
 from .client import AuthenticatedClient
 from .encoding import check_headers
 from .errors import ConfigurationError
-from .options import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, as_timeout
+from .options import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, as_timeout, check_max_retries, check_timeout
 from .pools import check_async_transport
 from .redaction import Redactor, guard_logs
 from .settings import ClientSettings, VendorProfile
@@ -143,8 +143,11 @@ def build_client(
     check_scheme(base_url, allow_insecure_http)
     transport = DEFAULT_ASYNC_TRANSPORT if async_transport is None else async_transport
     check_async_transport(transport)
-    if max_retries is not None and max_retries < 0:
-        raise ConfigurationError("max_retries must be >= 0")
+    try:
+        check_max_retries(max_retries)
+        check_timeout(timeout)
+    except ValueError as exc:
+        raise ConfigurationError(str(exc)) from None
     settings = ClientSettings(
         vendor=vendor,
         max_retries=DEFAULT_MAX_RETRIES if max_retries is None else max_retries,

@@ -12,6 +12,8 @@ largest value is the deadline of the whole call; ``None`` anywhere means no dead
 
 from __future__ import annotations
 
+import math
+
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,8 +28,32 @@ DEFAULT_MAX_RETRIES = 2
 DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024
 
 
+def check_timeout(value: object) -> None:
+    """A timeout is a positive, finite number of seconds, an ``httpx.Timeout`` of such numbers, or None.
+
+    Zero, a negative number, NaN or infinity (or a string, a bool) would make every call fail at once, or
+    wait without end: refused where it is given, naming the value, before anything is sent.
+    """
+    if value is None:
+        return
+    phases: list[object] = (
+        [value.connect, value.read, value.write, value.pool] if isinstance(value, httpx.Timeout) else [value]
+    )
+    for phase in phases:
+        if phase is None and isinstance(value, httpx.Timeout):
+            continue  # httpx's "no limit for this phase"
+        if isinstance(phase, bool) or not isinstance(phase, (int, float)) or not math.isfinite(phase) or phase <= 0:
+            raise ValueError(f"timeout must be a positive number of seconds or an httpx.Timeout of them, got {value!r}")
+
+
+def check_max_retries(value: object) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+        raise ValueError(f"max_retries must be a whole number >= 0, got {value!r}")
+
+
 def as_timeout(value: float | httpx.Timeout | None) -> httpx.Timeout | None:
     """Accept seconds or an ``httpx.Timeout``; seconds apply to reads with the default connect limit."""
+    check_timeout(value)
     if value is None or isinstance(value, httpx.Timeout):
         return value
     return httpx.Timeout(float(value), connect=min(float(value), DEFAULT_TIMEOUT.connect or float(value)))
@@ -63,8 +89,8 @@ class RequestOptions:
     max_response_bytes: int | None = None
 
     def __post_init__(self) -> None:
-        if self.max_retries is not None and self.max_retries < 0:
-            raise ValueError("max_retries must be >= 0")
+        check_max_retries(self.max_retries)
+        check_timeout(self.timeout)
         check_headers("request_options.extra_headers", self.extra_headers)  # CR/LF, non-ASCII: never sent
         for name in ("extra_body", "extra_query"):
             if not isinstance(getattr(self, name), Mapping):

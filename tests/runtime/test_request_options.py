@@ -48,6 +48,37 @@ def test_options_are_immutable_and_checked(octopush: OctopushKit) -> None:
         octopush.package.RequestOptions(max_retries=-1)
 
 
+BAD_TIMEOUTS = [0, -1, float("nan"), float("inf"), "5", True, httpx.Timeout(5, read=-1)]
+BAD_RETRIES = [-1, 1.5, "3", True]
+
+
+@pytest.mark.parametrize("timeout", BAD_TIMEOUTS, ids=repr)
+def test_a_timeout_no_call_could_keep_is_refused_where_it_is_given(octopush: OctopushKit, timeout: object) -> None:
+    # Zero, negative, NaN, infinite, a string or a bool would fail every call at once or never end it.
+    with pytest.raises(ValueError, match="timeout must be a positive number"):
+        octopush.package.RequestOptions(timeout=timeout)
+    with pytest.raises(octopush.errors.ConfigurationError, match="timeout must be a positive number"):
+        octopush.connect(timeout=timeout)
+    client = octopush.connect()
+    with pytest.raises(ValueError, match="timeout must be a positive number"):
+        client.with_options(timeout=timeout)
+    assert octopush.server.requests == []  # nothing was sent
+
+
+@pytest.mark.parametrize("retries", BAD_RETRIES, ids=repr)
+def test_a_retry_count_that_is_not_a_whole_number_is_refused(octopush: OctopushKit, retries: object) -> None:
+    with pytest.raises(ValueError, match="max_retries must be a whole number >= 0"):
+        octopush.package.RequestOptions(max_retries=retries)
+    with pytest.raises(octopush.errors.ConfigurationError, match="max_retries must be a whole number >= 0"):
+        octopush.connect(max_retries=retries)
+    with pytest.raises(ValueError, match="max_retries must be a whole number >= 0"):
+        octopush.connect().with_options(max_retries=retries)
+
+
+def test_a_timeout_without_a_limit_for_one_phase_is_accepted(octopush: OctopushKit) -> None:
+    octopush.package.RequestOptions(timeout=httpx.Timeout(5, pool=None))  # httpx's "no limit" for the pool wait
+
+
 @pytest.mark.parametrize("api", ["intandem", "activeplatform", "portabilling", "octopush", "twosms"])
 def test_detailed_functions_give_the_raw_response(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)
