@@ -13,7 +13,6 @@ largest value is the deadline of the whole call; ``None`` anywhere means no dead
 from __future__ import annotations
 
 import math
-
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
