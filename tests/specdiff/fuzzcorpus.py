@@ -1,9 +1,10 @@
 """A corpus of varied spec documents for the spec-diff fuzz test, built the same way on every run.
 
 Three sources: the project's own history (a seeded sample of the distinct texts of ``specs/*.yaml``
-at every commit of ``git log``, read with ``git show``), the small spec of conftest.py, and mutations of both made by a seeded random
-generator: types changed, properties removed and added, ``$ref``s into cycles, schemas wrapped in
-``allOf``, OpenAPI 3.0 spellings, and garbage where a schema, a mapping or a list is expected.
+at every commit of ``git log``, read with ``git show``), the small spec of conftest.py, and mutations
+of both made by a seeded random generator: types changed, properties removed and added, ``$ref``s
+into cycles, schemas wrapped in ``allOf``, OpenAPI 3.0 spellings, and garbage where a schema, a
+mapping or a list is expected.
 """
 
 from __future__ import annotations
