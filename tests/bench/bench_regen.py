@@ -1,4 +1,4 @@
-"""Regeneration: ``python -m accountkit_codegen.generate`` of all five APIs, forced and no-op.
+"""Regeneration: ``python -m accountkit_codegen.generate.generate`` of all five APIs, forced and no-op.
 
 Runs in a throwaway copy of what the pipeline reads (specs/, codegen/, runtime/, releases/, generated/,
 as tests/pipeline/conftest.py makes it), so the real generated/ is never touched. The pipeline finds
@@ -27,7 +27,7 @@ def _generate(root: Path, *args: str) -> tuple[float, str]:
     env = {**os.environ, "PYTHONPATH": str(root / "codegen")}
     start = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "accountkit_codegen.generate", *args],
+        [sys.executable, "-m", "accountkit_codegen.generate.generate", *args],
         cwd=root,
         env=env,
         capture_output=True,

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from accountkit_codegen.layout import REPO
+from accountkit_codegen.spec.layout import REPO
 from pytest_httpserver import HTTPServer
 
 sys.path.insert(0, str(Path(__file__).parent))  # the helpers beside this file, whatever the import mode
@@ -24,7 +24,7 @@ def dist_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``./dev -s build``'s command, run once for the whole session into a temporary dist/."""
     dist = tmp_path_factory.mktemp("dist")
     result = subprocess.run(
-        [sys.executable, "-m", "accountkit_codegen.distbuild", "--outdir", str(dist)],
+        [sys.executable, "-m", "accountkit_codegen.dist.distbuild", "--outdir", str(dist)],
         cwd=REPO,
         env=codegen_env(),
         capture_output=True,

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from accountkit_codegen.layout import CODEGEN
+from accountkit_codegen.spec.layout import CODEGEN
 from clientcall import TOKEN_ANSWER, call_plan
 from passlib.apache import HtpasswdFile
 from pytest_httpserver import HTTPServer

@@ -17,8 +17,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from accountkit_codegen import npmpack, npmpublish
-from accountkit_codegen.layout import all_apis
+from accountkit_codegen.dist import npmpack, npmpublish
+from accountkit_codegen.spec.layout import all_apis
 
 APIS = {api.name: api for api in all_apis()}
 

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from accountkit_codegen import npmpack, npmpublish
+from accountkit_codegen.dist import npmpack, npmpublish
 
 
 def _package(root: Path, readme: str) -> Path:

@@ -24,9 +24,9 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest
-from accountkit_codegen import npmpack, npmpublish, specsdist
-from accountkit_codegen.credentials import Credentials
-from accountkit_codegen.layout import REPO, all_apis
+from accountkit_codegen.dist import npmpack, npmpublish, specsdist
+from accountkit_codegen.dist.credentials import Credentials
+from accountkit_codegen.spec.layout import REPO, all_apis
 from werkzeug import Request as ServerRequest
 from werkzeug import Response
 
@@ -98,7 +98,7 @@ def env_without_npm_settings(**extra: str) -> dict[str, str]:
 def run_publish(dist: Path, registry: Registry, *args: str, token: str | None = None):
     env = env_without_npm_settings(NPM_REGISTRY_URL=registry.url, NPM_TOKEN=token or registry.token)
     return subprocess.run(
-        [sys.executable, "-m", "accountkit_codegen.npmpublish", "--dist", str(dist), *args],
+        [sys.executable, "-m", "accountkit_codegen.dist.npmpublish", "--dist", str(dist), *args],
         cwd=REPO,
         env=env,
         capture_output=True,
@@ -123,7 +123,7 @@ def npm_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``./dev -s build``'s npm step, run once into a temporary dist/ (packages in its npm/)."""
     dist = tmp_path_factory.mktemp("npm-dist")
     result = subprocess.run(
-        [sys.executable, "-m", "accountkit_codegen.npmpack", "--outdir", str(dist)],
+        [sys.executable, "-m", "accountkit_codegen.dist.npmpack", "--outdir", str(dist)],
         cwd=REPO,
         env=env_without_npm_settings(),
         capture_output=True,

@@ -56,8 +56,8 @@ class RepoCopy:
         what these inputs produce.
         """
         code = (
-            "from accountkit_codegen.layout import all_apis\n"
-            "from accountkit_codegen.stamp import inputs_digest, write_stamp\n"
+            "from accountkit_codegen.spec.layout import all_apis\n"
+            "from accountkit_codegen.generate.stamp import inputs_digest, write_stamp\n"
             "for api in all_apis(): write_stamp(api, inputs_digest(api))\n"
         )
         env = {**os.environ, "PYTHONPATH": str(self.root / "codegen")}

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from accountkit_codegen import prepare
-from accountkit_codegen.patterns import PatternError, linear_checks
-from accountkit_codegen.specs import SpecError
+from accountkit_codegen.generate import prepare
+from accountkit_codegen.spec.patterns import PatternError, linear_checks
+from accountkit_codegen.spec.specs import SpecError
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import SchemaValidator, core_schema
 

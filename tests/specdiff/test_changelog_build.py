@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from accountkit_codegen.specversion import set_version
+from accountkit_codegen.spec.specversion import set_version
 
 REPO = Path(__file__).resolve().parents[2]
 IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".mypy_cache", ".pytest_cache", "*.egg-info")
@@ -26,7 +26,7 @@ API = "intandem"  # the smallest spec: the quickest build
 def generate(root: Path, *args: str) -> str:
     env = {**os.environ, "PYTHONPATH": str(root / "codegen")}
     result = subprocess.run(
-        [sys.executable, "-m", "accountkit_codegen.generate", *args],
+        [sys.executable, "-m", "accountkit_codegen.generate.generate", *args],
         cwd=root,
         env=env,
         capture_output=True,

@@ -5,7 +5,7 @@ Each test builds a git repository in tmp_path (init, commit, tag, change) and ru
 
 from __future__ import annotations
 
-from accountkit_codegen import compat
+from accountkit_codegen.changes import compat
 
 
 def break_it(spec: dict) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from accountkit_codegen import diffcli
+from accountkit_codegen.changes import diffcli
 
 
 def prepare(repo, spec) -> None:

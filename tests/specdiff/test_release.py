@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from accountkit_codegen import changelog, release
-from accountkit_codegen.diffrules import RULES
-from accountkit_codegen.specdiff import Change
-from accountkit_codegen.specversion import VersionLineError, set_version
+from accountkit_codegen.changes import changelog, release
+from accountkit_codegen.changes.diffrules import RULES
+from accountkit_codegen.changes.specdiff import Change
+from accountkit_codegen.spec.specversion import VersionLineError, set_version
 
 SPEC_TEXT = """\
 # PortaBilling-like header comment: must survive.

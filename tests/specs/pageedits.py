@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from accountkit_codegen.pages.model import Example, Page, Row, row
+from accountkit_codegen.spec.pages.model import Example, Page, Row, row
 
 
 def _op(page: Page):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 import json
 
-from accountkit_codegen.pages.model import Example, Operation, Page, Row
+from accountkit_codegen.spec.pages.model import Example, Operation, Page, Row
 
 
 def render(api: str, page: Page) -> str:

@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from accountkit_codegen import docscli
-from accountkit_codegen.pages.apis import PAGES
-from accountkit_codegen.pages.model import row
-from accountkit_codegen.pages.snapshot import SNAPSHOTS, load_snapshot
+from accountkit_codegen.spec import docscli
+from accountkit_codegen.spec.pages.apis import PAGES
+from accountkit_codegen.spec.pages.model import row
+from accountkit_codegen.spec.pages.snapshot import SNAPSHOTS, load_snapshot
 
 sys.path.insert(0, str(Path(__file__).parent))
 import pageedits as pe  # noqa: E402

@@ -9,10 +9,10 @@ from urllib.parse import quote
 
 import pytest
 import yaml
-from accountkit_codegen.layout import SPECS
-from accountkit_codegen.pages.apis import PAGES
-from accountkit_codegen.pages.snapshot import load_snapshot
-from accountkit_codegen.pages.speccheck import check_example, resolve
+from accountkit_codegen.spec.layout import SPECS
+from accountkit_codegen.spec.pages.apis import PAGES
+from accountkit_codegen.spec.pages.snapshot import load_snapshot
+from accountkit_codegen.spec.pages.speccheck import check_example, resolve
 from openapi_schema_validator import OAS31Validator, oas31_format_checker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012

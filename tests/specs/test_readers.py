@@ -12,11 +12,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from accountkit_codegen.layout import REPO
-from accountkit_codegen.pages.apis import PAGES
-from accountkit_codegen.pages.readers import READERS
-from accountkit_codegen.pages.snapshot import load_snapshot
-from accountkit_codegen.pages.text import PageReadError, html_to_text, read_page_file
+from accountkit_codegen.spec.layout import REPO
+from accountkit_codegen.spec.pages.apis import PAGES
+from accountkit_codegen.spec.pages.readers import READERS
+from accountkit_codegen.spec.pages.snapshot import load_snapshot
+from accountkit_codegen.spec.pages.text import PageReadError, html_to_text, read_page_file
 
 sys.path.insert(0, str(Path(__file__).parent))
 from pagerender import as_html, render  # noqa: E402
@@ -219,7 +219,7 @@ def test_a_page_file_larger_than_any_reference_page_is_refused(tmp_path):
 
 
 def test_a_misspelt_snapshot_key_is_an_error():
-    from accountkit_codegen.pages.model import Page
+    from accountkit_codegen.spec.pages.model import Page
 
     data = load_snapshot("octopush").page.to_json()
     data["operations"][0]["rows"][0]["requird"] = True
