@@ -21,7 +21,7 @@ import yaml
 
 from ..spec.layout import CACHE, REPO, RUFF_CONFIG, RUNTIME_DISTRIBUTION, TEMPLATES, Api
 from ..spec.specs import load_spec
-from . import prepare
+from . import modules, prepare
 from .records import RecordError, client_version
 from .runtimerange import MARKER, RuntimeVersionError, requirement, runtime_version
 
@@ -139,8 +139,8 @@ def build(api: Api, dest: Path) -> None:
             cwd=work,
         )  # fmt: skip
         shutil.copyfile(api.vendor, package / "_vendor.py")
-        (package / "_operations.py").write_text(prepare.operations_module(document, api.package), encoding="utf-8")
-        (package / "_patterns.py").write_text(prepare.patterns_module(document, api.spec), encoding="utf-8")
+        (package / "_operations.py").write_text(modules.operations_module(document, api.package), encoding="utf-8")
+        (package / "_patterns.py").write_text(modules.patterns_module(document, api.spec), encoding="utf-8")
         shutil.copyfile(api.spec, package / "openapi.yaml")
         # The changelog is kept beside the specs (generated/ is rewritten on every build) and shipped in
         # the package as CHANGELOG.md, the name its sdist lists; stamp.py hashes it like the spec.
