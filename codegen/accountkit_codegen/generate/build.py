@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from ..spec.layout import CACHE, REPO, RUFF_CONFIG, RUNTIME_DISTRIBUTION, TEMPLATES, Api
+from ..spec.layout import CACHE, GENERATOR_CONFIG, REPO, RUFF_CONFIG, RUNTIME_DISTRIBUTION, TEMPLATES, Api
 from ..spec.specs import load_spec
 from . import modules, prepare
 from .records import RecordError, client_version
@@ -89,8 +89,11 @@ def build(api: Api, dest: Path) -> None:
             ("pydantic.yaml", prepare.for_pydantic(document, api.spec, api.package)),
         ):
             (work / name).write_text(yaml.safe_dump(view, sort_keys=False, allow_unicode=True), encoding="utf-8")
-        # The package's own version (its record's: records.py), not the spec's info.version.
-        config = yaml.safe_load(api.config.read_text(encoding="utf-8")) or {}
+        # The settings every API shares, then what is derived: the names (layout) and the package's own
+        # version (its record's: records.py), not the spec's info.version.
+        config = yaml.safe_load(GENERATOR_CONFIG.read_text(encoding="utf-8")) or {}
+        config["project_name_override"] = api.distribution
+        config["package_name_override"] = api.package
         config["package_version_override"] = version
         (work / "config.yaml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
         project = work / "project"

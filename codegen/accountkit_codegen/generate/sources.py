@@ -6,7 +6,7 @@ person reads that better:
 
 - ``spec``           ``specs/<api>.yaml`` (its changes are judged by the spec differ);
 - ``vendor``         ``codegen/vendors/<api>.py``, shipped as ``_vendor.py``;
-- ``templates``      ``codegen/templates/``, the API's generator config, ``codegen/ruff-generated.toml`` and
+- ``templates``      ``codegen/templates/``, the generator config, ``codegen/ruff-generated.toml`` and
                      the pipeline subpackages whose code shapes the output (``PIPELINE_PACKAGES``);
 - ``generators``     the generators' pins in ``pyproject.toml``'s ``codegen`` group;
 - ``runtime_range``  the accountkit-runtime versions the client depends on (``runtimerange``);
@@ -43,7 +43,7 @@ RUNTIME_SHIPPED = (RUNTIME_PACKAGE, "README.md", "CHANGELOG.md", "pyproject.toml
 WHERE = {
     "spec": "specs/{api}.yaml",
     "vendor": "codegen/vendors/{api}.py",
-    "templates": "codegen/templates/, codegen/config/{api}.yaml, the pipeline",
+    "templates": "codegen/templates/, codegen/generator.yaml, the pipeline",
     "generators": "the generator pins in pyproject.toml",
     "runtime_range": "the accountkit-runtime range",
     "changelog": "specs/changelog/{api}.md",
@@ -68,7 +68,7 @@ def template_files(root: Path, api: str) -> list[Path]:
     codegen = root / "codegen"
     return [
         *tracked_files(codegen / "templates"),
-        codegen / "config" / f"{api}.yaml",
+        codegen / "generator.yaml",
         codegen / "ruff-generated.toml",
         *(path for package in PIPELINE_PACKAGES for path in tracked_files(codegen / "accountkit_codegen" / package)),
     ]

@@ -1,7 +1,6 @@
 """Where the toolkit's inputs and outputs live, and which APIs exist.
 
-An API exists when ``specs/<api>.yaml`` exists (with ``codegen/config/<api>.yaml`` and
-``codegen/vendors/<api>.py`` beside it); its package is
+An API exists when ``specs/<api>.yaml`` exists (with ``codegen/vendors/<api>.py`` beside it); its package is
 ``generated/<api>/`` with the import package ``<api>_client`` and the distribution ``<api>-client``.
 Keeping that rule in one place means adding a sixth API needs no code change here.
 
@@ -17,7 +16,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[3]
 SPECS = REPO / "specs"
 CODEGEN = REPO / "codegen"
-CONFIGS = CODEGEN / "config"
+# openapi-python-client settings shared by every API; build adds the names derived here.
+GENERATOR_CONFIG = CODEGEN / "generator.yaml"
 TEMPLATES = CODEGEN / "templates"
 VENDORS = CODEGEN / "vendors"
 PIPELINE = CODEGEN / "accountkit_codegen"
@@ -39,10 +39,6 @@ class Api:
     @property
     def spec(self) -> Path:
         return SPECS / f"{self.name}.yaml"
-
-    @property
-    def config(self) -> Path:
-        return CONFIGS / f"{self.name}.yaml"
 
     @property
     def changelog(self) -> Path:
