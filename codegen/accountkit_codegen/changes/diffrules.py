@@ -67,8 +67,14 @@ def _rule(rule_id: str, level: Level, section: Section, direction: Direction, su
     return Rule(rule_id, level, section, direction, summary)
 
 
-BRK, WRN, INF = "breaking", "warning", "info"  # short names keep the table readable
-REQ, RES, BOTH, NONE = "request", "response", "both", "none"
+# Short names keep the table readable.
+BRK: Level = "breaking"
+WRN: Level = "warning"
+INF: Level = "info"
+REQ: Direction = "request"
+RES: Direction = "response"
+BOTH: Direction = "both"
+NONE: Direction = "none"
 
 _TABLE: tuple[Rule, ...] = (
     # -- operations, webhooks and the document ----------------------------------------------------------

@@ -40,7 +40,7 @@ def unreleased_level(text: str) -> Bump | None:
             f"runtime/CHANGELOG.md's '## Unreleased' section has {shown}: write '## Unreleased (patch)', "
             "'(minor)' or '(major)'"
         )
-    return level  # type: ignore[return-value]
+    return level
 
 
 def has_version(text: str, version: str) -> bool:

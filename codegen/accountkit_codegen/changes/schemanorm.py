@@ -19,7 +19,7 @@ it is still seen, as a change of an unknown keyword.
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
 from ..spec.specresolve import deref
@@ -119,7 +119,7 @@ def _is_types(value: Any) -> bool:
     return isinstance(value, str) or _is_names(value)
 
 
-SHAPES = {
+SHAPES: dict[str, Callable[[Any], bool]] = {
     "type": _is_types,
     "required": _is_names,
     "enum": lambda value: isinstance(value, list),

@@ -81,9 +81,12 @@ def _defined(node: ast.stmt) -> list[str]:
 
 def _exports(tree: ast.Module) -> list[str]:
     for node in tree.body:
-        listed = isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, (ast.List, ast.Tuple))
-        if listed and "__all__" in _defined(node):
-            return [item.value for item in node.value.elts if isinstance(item, ast.Constant)]  # type: ignore[union-attr]
+        if not isinstance(node, (ast.Assign, ast.AnnAssign)) or not isinstance(node.value, (ast.List, ast.Tuple)):
+            continue
+        if "__all__" in _defined(node):
+            return [
+                item.value for item in node.value.elts if isinstance(item, ast.Constant) and isinstance(item.value, str)
+            ]
     return [name for node in tree.body for name in _defined(node) if _public(name) and name != "__all__"]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import quote, quote_plus
 
@@ -69,9 +70,9 @@ def _from_keyring(service: str, username: str | None) -> Credentials | None:
 
 def resolve(upload_url: str, environ: dict[str, str] | None = None) -> Credentials:
     """PUBLISH_USERNAME / PUBLISH_PASSWORD, completed from the keyring when the password is not set."""
-    environ = os.environ if environ is None else environ
-    username = environ.get("PUBLISH_USERNAME") or None
-    password = environ.get("PUBLISH_PASSWORD") or None
+    source: Mapping[str, str] = os.environ if environ is None else environ
+    username = source.get("PUBLISH_USERNAME") or None
+    password = source.get("PUBLISH_PASSWORD") or None
     if password:
         return Credentials(username, password)
     return _from_keyring(upload_url, username) or Credentials(username, None)

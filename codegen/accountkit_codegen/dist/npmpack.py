@@ -143,7 +143,8 @@ def node_manifest(name: str) -> dict[str, Any]:
     path = REPO / "node_modules" / name / "package.json"
     if not path.is_file():
         raise NpmPackError(f"{path} is missing; run npm ci (./dev -s build does)")
-    return json.loads(path.read_text(encoding="utf-8"))
+    manifest: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return manifest
 
 
 def dependency_range() -> str:
@@ -313,7 +314,8 @@ def _spec_outputs(api: Api, outdir: Path) -> dict[str, Any]:
     """Bundle ``api`` and make its types into ``outdir`` (specsdist's steps); its bundled document."""
     specsdist.bundle(api, outdir)
     specsdist.typescript_types(api, outdir)
-    return json.loads((outdir / f"{api.name}.json").read_text(encoding="utf-8"))
+    bundled: dict[str, Any] = json.loads((outdir / f"{api.name}.json").read_text(encoding="utf-8"))
+    return bundled
 
 
 def build_packages(apis: list[Api], outdir: Path, scope: str = DEFAULT_SCOPE) -> list[NpmPackage]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import http.client
 import json
 import os
 import shutil
@@ -35,7 +36,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from urllib.parse import quote, urlsplit
 
 from packaging.version import InvalidVersion, Version
@@ -87,7 +88,7 @@ def read_tarball(path: Path) -> Tarball:
         raise NpmPublishError(f"{path.name}: package/package.json has no name")
     if not isinstance(manifest.get("version"), str):
         raise NpmPublishError(f"{path.name}: package/package.json has no version")
-    accountkit = manifest.get("accountkit") if isinstance(manifest.get("accountkit"), dict) else {}
+    accountkit = manifest["accountkit"] if isinstance(manifest.get("accountkit"), dict) else {}
     python_package = str(accountkit.get("pythonPackage") or "the Python package")
     return Tarball(path, manifest["name"], manifest["version"], python_package)
 
@@ -124,7 +125,15 @@ def document_url(registry: str, name: str) -> str:
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
     """A redirect would carry the Authorization header to wherever it points: it is an error instead."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001, ANN201 - urllib's signature
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: http.client.HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
         return None
 
 

@@ -79,7 +79,8 @@ def _get(url: str, credentials: Credentials) -> bytes | None:
     request = urllib.request.Request(url, headers={"Accept": "text/html"})
     try:
         with _opener(url, credentials).open(request, timeout=TIMEOUT_SECONDS) as response:
-            return response.read()
+            body: bytes = response.read()
+            return body
     except urllib.error.HTTPError as exc:
         if exc.code == 404:
             return None

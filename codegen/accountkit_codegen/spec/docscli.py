@@ -117,7 +117,7 @@ class Report:
 # --- building the report -------------------------------------------------------------------------
 
 
-def load_spec_document(path: Path) -> tuple[dict, Any]:
+def load_spec_document(path: Path) -> tuple[dict[str, Any], Any]:
     """(the spec as a dict, its YAML node tree for line numbers); problems are DocsInputError."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -149,7 +149,7 @@ def line_of(tree: Any, pointer: str) -> int | None:
     return line
 
 
-def check_spec(binding: PageBinding, page: Page, doc: dict, tree: Any) -> tuple[list[Finding], int, int]:
+def check_spec(binding: PageBinding, page: Page, doc: dict[str, Any], tree: Any) -> tuple[list[Finding], int, int]:
     """(findings, rows checked, examples checked) of the page against the spec."""
     findings: list[Finding] = []
     rows = examples = 0
@@ -167,11 +167,11 @@ def check_spec(binding: PageBinding, page: Page, doc: dict, tree: Any) -> tuple[
                 values = [e.value for e in op.examples if e.direction == direction]
                 for i, value in enumerate(values):
                     examples += 1
-                    result = check_example(doc, binding, direction, i, value)
-                    if result.problems:
+                    checked = check_example(doc, binding, direction, i, value)
+                    if checked.problems:
                         subject = f"{direction} example {i + 1}"
                         findings.append(
-                            Finding(subject, result.pointer, line_of(tree, result.pointer), result.problems)
+                            Finding(subject, checked.pointer, line_of(tree, checked.pointer), checked.problems)
                         )
     except (SpecShapeError, ValueError) as exc:
         raise DocsInputError(f"{binding.spec_path}: {exc}") from None

@@ -20,7 +20,7 @@ def _step(node: Any, token: str) -> Any:
     return node[int(token)] if isinstance(node, list) else node[token]
 
 
-def apply_substitutions(page_value: Any, substitutions: list[dict]) -> Any:
+def apply_substitutions(page_value: Any, substitutions: list[dict[str, Any]]) -> Any:
     """The page example with each documented substitution made; a substitution whose `page_value`
     is not what the page has raises ValueError (the note went stale). An empty path is the whole value."""
     box = [copy.deepcopy(page_value)]

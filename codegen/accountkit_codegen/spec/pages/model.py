@@ -69,7 +69,7 @@ class Row:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Row:
         _known_keys(data, {f.name for f in fields(cls)}, "row")
-        values = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
+        values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
         return cls(**values)
 
 
@@ -112,7 +112,7 @@ def stated_constraints(description: str) -> dict[str, Any]:
     return out
 
 
-def possible_values(description: str) -> tuple | None:
+def possible_values(description: str) -> tuple[Any, ...] | None:
     """A "Possible values: ..." list: ("enum", [codes]), ("range", lo, hi) or ("text", words)."""
     m = re.search(r"Possible values: (.*?)(?:\.(?=\s|$)|$)", description)
     if not m:

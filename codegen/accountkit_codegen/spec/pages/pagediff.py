@@ -9,6 +9,7 @@ description), old → new, so a reader sees at once what the spec must now say.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import Any
 
 from .examples import first_difference, same
 from .model import Operation, Page, Row
@@ -39,7 +40,7 @@ class Change:
     subject: str
     details: tuple[str, ...] = ()
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
             "operation": self.operation_id,
@@ -154,7 +155,7 @@ def _summary(r: Row) -> str:
 
 
 def _required(mark: bool | None) -> str:
-    return {True: "required", False: "optional"}.get(mark, "unmarked")
+    return "unmarked" if mark is None else "required" if mark else "optional"
 
 
 def _fact_label(name: str) -> str:

@@ -42,7 +42,7 @@ def pointer(*tokens: Any) -> str:
     return "".join("/" + escape(t) for t in tokens)
 
 
-def deref(doc: dict, ref: str) -> Any:
+def deref(doc: dict[str, Any], ref: str) -> Any:
     """A local JSON pointer ("#/components/schemas/X"); our specs are single documents."""
     if not isinstance(ref, str) or not ref.startswith("#"):
         raise SpecShapeError(f"only local $refs are supported: {ref!r}")
@@ -56,12 +56,12 @@ def deref(doc: dict, ref: str) -> Any:
     return node
 
 
-def resolve(doc: dict, node: Any) -> Any:
+def resolve(doc: dict[str, Any], node: Any) -> Any:
     """Follow $ref chains; keywords beside a $ref (per-use descriptions, 3.1) override the target's."""
     return resolve_at(doc, node, "")[0]
 
 
-def resolve_at(doc: dict, node: Any, at: str) -> tuple[Any, str]:
+def resolve_at(doc: dict[str, Any], node: Any, at: str) -> tuple[Any, str]:
     """``resolve``, also returning the pointer of the node whose keywords were reached last."""
     for _ in range(MAX_DEPTH * 2):
         if not (isinstance(node, dict) and "$ref" in node):
@@ -71,20 +71,20 @@ def resolve_at(doc: dict, node: Any, at: str) -> tuple[Any, str]:
     raise SpecShapeError(f"$ref chain too long at {at}")
 
 
-def annotations(doc: dict, node: Any, key: str, depth: int = 0) -> list:
+def annotation_values(doc: dict[str, Any], node: Any, key: str, depth: int = 0) -> list[Any]:
     """Every value of `key` on a schema, its $ref targets and its allOf/anyOf/oneOf branches."""
     if not isinstance(node, dict) or depth > MAX_DEPTH:
         return []
     out = [node[key]] if key in node else []
     if "$ref" in node:
-        out += annotations(doc, deref(doc, node["$ref"]), key, depth + 1)
+        out += annotation_values(doc, deref(doc, node["$ref"]), key, depth + 1)
     for k in ("allOf", "anyOf", "oneOf"):
         for branch in node.get(k, []):
-            out += annotations(doc, branch, key, depth + 1)
+            out += annotation_values(doc, branch, key, depth + 1)
     return out
 
 
-def variants(doc: dict, node: Any, depth: int = 0) -> list[dict]:
+def variants(doc: dict[str, Any], node: Any, depth: int = 0) -> list[dict[str, Any]]:
     """The concrete shapes a schema allows, one "type" each: anyOf/oneOf branches and type lists are
     split, allOf is merged, "null" is dropped (nullability does not change the page type)."""
     node = resolve(doc, node) if isinstance(node, dict) else {}
@@ -120,7 +120,7 @@ def _json_type(value: Any) -> str:
     }.get(type(value), "string")
 
 
-def _candidates(doc: dict, node: Any, at: str, depth: int = 0) -> Iterator[tuple[dict, str]]:
+def _candidates(doc: dict[str, Any], node: Any, at: str, depth: int = 0) -> Iterator[tuple[dict[str, Any], str]]:
     """The object schemas a name may be looked up in without consuming a name, with their pointers: the
     schema, its composition branches, and (for arrays, however deep) its items."""
     node, at = resolve_at(doc, node, at)
@@ -140,17 +140,17 @@ class Target(NamedTuple):
     property, parameter or scheme is written in the spec."""
 
     schema: Any
-    holder: dict | None
+    holder: dict[str, Any] | None
     required: bool
     pointer: str = ""
 
 
-def find_property(doc: dict, root: Any, dotted: str, at: str = "") -> Target | None:
+def find_property(doc: dict[str, Any], root: Any, dotted: str, at: str = "") -> Target | None:
     """Walk `a.b.c` through properties, items and composition; `required` is read from the parent."""
     return _walk_property(doc, root, dotted, at)[0]
 
 
-def _walk_property(doc: dict, root: Any, dotted: str, at: str) -> tuple[Target | None, str]:
+def _walk_property(doc: dict[str, Any], root: Any, dotted: str, at: str) -> tuple[Target | None, str]:
     """(the target, or None and the pointer of the `properties` where the first missing name belongs)."""
     node, required, node_at = root, False, at
     for seg in filter(None, dotted.split(".")):
@@ -172,7 +172,7 @@ def _walk_property(doc: dict, root: Any, dotted: str, at: str) -> tuple[Target |
     return Target(node, None, required, node_at), node_at
 
 
-def find_operation(doc: dict, operation_id: str) -> tuple[dict, dict, str]:
+def find_operation(doc: dict[str, Any], operation_id: str) -> tuple[dict[str, Any], dict[str, Any], str]:
     """(path item, operation, the operation's pointer) of the operation with this operationId."""
     for path, item in (doc.get("paths") or {}).items():
         item, item_at = resolve_at(doc, item, pointer("paths", path))
@@ -183,7 +183,7 @@ def find_operation(doc: dict, operation_id: str) -> tuple[dict, dict, str]:
     raise SpecShapeError(f"no operation {operation_id!r}")
 
 
-def _media_schemas(doc: dict, holder: Any, at: str) -> list[tuple[Any, str]]:
+def _media_schemas(doc: dict[str, Any], holder: Any, at: str) -> list[tuple[Any, str]]:
     """(schema, pointer) of every media type of a request body or response."""
     holder, at = resolve_at(doc, holder, at)
     content = (holder or {}).get("content", {}) if isinstance(holder, dict) else {}
@@ -194,7 +194,7 @@ def _media_schemas(doc: dict, holder: Any, at: str) -> list[tuple[Any, str]]:
     ]
 
 
-def _body_roots(doc: dict, binding: PageBinding, row: Row) -> tuple[list[tuple[Any, str]], list[str], str]:
+def _body_roots(doc: dict[str, Any], binding: PageBinding, row: Row) -> tuple[list[tuple[Any, str]], list[str], str]:
     """(schemas to look in, the dotted names to try, where the body itself would be added)."""
     _, op, op_at = find_operation(doc, binding.operation_id)
     loc = row.location
@@ -219,12 +219,12 @@ def _body_roots(doc: dict, binding: PageBinding, row: Row) -> tuple[list[tuple[A
     raise SpecShapeError(f"unknown row location {loc!r}")
 
 
-def locate(doc: dict, binding: PageBinding, row: Row) -> Target | None:
+def locate(doc: dict[str, Any], binding: PageBinding, row: Row) -> Target | None:
     """Find a page row in the spec: parameters, security schemes, request body, 2xx or error bodies."""
     return _locate(doc, binding, row)[0]
 
 
-def _locate(doc: dict, binding: PageBinding, row: Row) -> tuple[Target | None, str]:
+def _locate(doc: dict[str, Any], binding: PageBinding, row: Row) -> tuple[Target | None, str]:
     """(the target or None, the pointer to edit: the target's, or where the missing row belongs)."""
     item, op, op_at = find_operation(doc, binding.operation_id)
     item_at = op_at.rsplit("/", 1)[0]
@@ -276,7 +276,7 @@ def _locate(doc: dict, binding: PageBinding, row: Row) -> tuple[Target | None, s
 # --- comparing a row with what was found ---------------------------------------------------------
 
 
-def canon(page_type: str) -> tuple:
+def canon(page_type: str) -> tuple[Any, ...]:
     """A page's type word as ("integer",), ("array", inner) ... ; unknown words raise ValueError."""
     t = " ".join(page_type.split())
     m = re.fullmatch(r"array\[(.+)\]", t) or re.fullmatch(r"array of (\w+?)s", t)
@@ -306,7 +306,7 @@ def canon(page_type: str) -> tuple:
     raise ValueError(f"unknown page type {page_type!r}")
 
 
-def compatible(doc: dict, schema: Any, want: tuple) -> bool:
+def compatible(doc: dict[str, Any], schema: Any, want: tuple[Any, ...]) -> bool:
     """Whether some shape the schema allows carries the page's type."""
     if want == ("any",):
         return True
@@ -329,7 +329,7 @@ def compatible(doc: dict, schema: Any, want: tuple) -> bool:
     return False
 
 
-def shape(doc: dict, schema: Any) -> str:
+def shape(doc: dict[str, Any], schema: Any) -> str:
     """A short description of a schema's shapes for messages."""
     parts = []
     for v in variants(doc, schema):
@@ -358,19 +358,19 @@ class RowCheck:
     problems: tuple[str, ...] = field(default_factory=tuple)
 
 
-def check_row(doc: dict, binding: PageBinding, row: Row) -> list[str]:
+def check_row(doc: dict[str, Any], binding: PageBinding, row: Row) -> list[str]:
     """Every disagreement between a page row and the spec; empty means the row is covered."""
     return list(check_row_at(doc, binding, row).problems)
 
 
-def check_row_at(doc: dict, binding: PageBinding, row: Row) -> RowCheck:
+def check_row_at(doc: dict[str, Any], binding: PageBinding, row: Row) -> RowCheck:
     target, at = _locate(doc, binding, row)
     if target is None:
         return RowCheck(row, at, (f"{row.location} field {row.name!r} not found in {binding.spec_file}",))
     problems = []
 
-    def ann(key: str) -> list:
-        return ([target.holder[key]] if target.holder and key in target.holder else []) + annotations(
+    def ann(key: str) -> list[Any]:
+        return ([target.holder[key]] if target.holder and key in target.holder else []) + annotation_values(
             doc, target.schema, key
         )
 
@@ -414,7 +414,7 @@ def check_row_at(doc: dict, binding: PageBinding, row: Row) -> RowCheck:
 # --- examples and the operation itself -----------------------------------------------------------
 
 
-def operation_examples(doc: dict, operation_id: str, direction: str) -> list[tuple[dict, str]]:
+def operation_examples(doc: dict[str, Any], operation_id: str, direction: str) -> list[tuple[dict[str, Any], str]]:
     """(example object, pointer of the media type's examples map) of the operation's request body, or
     of its 2xx responses."""
     _, op, op_at = find_operation(doc, operation_id)
@@ -445,7 +445,9 @@ class ExampleCheck:
     problems: tuple[str, ...] = ()
 
 
-def check_example(doc: dict, binding: PageBinding, direction: str, index: int, page_value: Any) -> ExampleCheck:
+def check_example(
+    doc: dict[str, Any], binding: PageBinding, direction: str, index: int, page_value: Any
+) -> ExampleCheck:
     """Equal to some spec example once that example's documented substitutions are made to the page's."""
     candidates = operation_examples(doc, binding.operation_id, direction)
     misses = []
@@ -464,7 +466,7 @@ def check_example(doc: dict, binding: PageBinding, direction: str, index: int, p
     return ExampleCheck(direction, index, home, (f"page {direction} example not in the spec",) + unique)
 
 
-def check_operation(doc: dict, binding: PageBinding, op: Operation) -> list[tuple[str, str]]:
+def check_operation(doc: dict[str, Any], binding: PageBinding, op: Operation) -> list[tuple[str, str]]:
     """(pointer, problem) for what the page says of the operation itself: its deprecation."""
     _, spec_op, op_at = find_operation(doc, binding.operation_id)
     if op.deprecated and not spec_op.get("deprecated"):

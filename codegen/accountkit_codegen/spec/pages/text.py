@@ -13,7 +13,8 @@ import json
 import re
 from pathlib import Path
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup
+from bs4.element import NavigableString, Tag
 
 # Elements whose text starts on a new line (what a browser lays out as a block).
 _BLOCKS = {

@@ -63,7 +63,7 @@ def read(text: str, operation_id: str, hints: Mapping[str, Any]) -> Page:
     return Page(first_line(text), (op,))
 
 
-def _rows(block: str, pattern: re.Pattern, table: str) -> list[tuple[dict, str]]:
+def _rows(block: str, pattern: re.Pattern[str], table: str) -> list[tuple[dict[str, Any], str]]:
     """(cells, description) per row; the description runs from a row's cells to the next row."""
     text = "\n".join(clean_lines(block.replace("\t", "\n")))
     matches = list(pattern.finditer(text))

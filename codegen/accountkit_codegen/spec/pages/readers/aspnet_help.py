@@ -66,7 +66,9 @@ def _block(lines: list[str], after: str, end: str) -> list[str]:
 def _table(lines: list[str], location: str) -> list[Row]:
     """Every row ends in one or more "additional information" lines, so a row is whatever precedes
     them: the first line is the name, the last the type, anything between the description."""
-    rows, cells, info = [], [], []
+    rows: list[Row] = []
+    cells: list[str] = []
+    info: list[str] = []
     for ln in lines + [""]:
         if ln and _INFO.fullmatch(ln):
             info.append(ln)

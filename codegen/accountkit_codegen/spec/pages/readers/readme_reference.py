@@ -72,7 +72,7 @@ def _parameters(block: str) -> list[tuple[str | None, str, bool, str]]:
     return [(lab, t, req, "\n".join(desc)) for lab, t, req, desc in found]
 
 
-def _names(location: str, found: list, known: list[str]) -> list[str]:
+def _names(location: str, found: list[tuple[Any, ...]], known: list[str]) -> list[str]:
     labels = [lab for lab, *_ in found]
     if found and all(labels):
         return labels  # a rendering with every name line: the page names its rows
