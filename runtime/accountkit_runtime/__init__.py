@@ -9,19 +9,21 @@ classification, its session rules) stays in that vendor's client package, as ``<
 What the generators don't give, in one module each:
 
 - ``client``      the ``Client`` / ``AuthenticatedClient`` every operation takes (each package re-exports it).
-- ``errors``      the error hierarchy, pickling errors, showing response text safely (``printable``).
+- ``errors``      the error hierarchy and the warnings, pickling errors, showing response text safely (``printable``).
 - ``redaction``   masking secrets in logs, exception messages and reprs.
 - ``auth``        authentication schemes as ``httpx.Auth`` flows, and ``TokenFlow`` for vendors' own.
 - ``retries``     which failures are retried, and how long to wait (backoff, jitter, Retry-After).
 - ``options``     timeouts, the response size cap and per-call overrides (``RequestOptions``).
+- ``extras``      undocumented body and query keys for one call (``extra_body``, ``extra_query``).
 - ``limits``      what bounds one call: its deadline and its size cap, for every request it makes.
 - ``network``     sync sockets that end by the call's deadline (drips, endless headers).
 - ``decoding``    response bodies decoded in bounded steps and capped after decompression.
-- ``bodies``      JSON bodies read without recursing on hostile nesting.
+- ``bodies``      JSON bodies read without recursing on hostile nesting; a body that may be anything.
 - ``redirects``   no redirect to another origin, so credentials stay with their origin.
 - ``operation``   what the runtime knows of one operation (each package's ``_operations`` lists them).
 - ``encoding``    request values as they go on the wire, or refused before anything is sent.
 - ``validation``  checking a request against the spec's pydantic models before anything is sent.
+- ``readonly``    read-only fields left out of a request body, named in one warning.
 - ``fields``      request models' ``from_dict`` refusing unknown and naming missing keys.
 - ``patterns``    spec patterns that need several linear-time regexes.
 - ``transport``   the one function every generated operation sends through (sync and async).

@@ -153,6 +153,10 @@ class TokenFlow(_NeverPickled, httpx.Auth):
     requires_response_body = True
     # What the token requests are called in error messages, e.g. "PortaBilling login".
     description = "token request"
+    # A token whose lifetime is announced is renewed this long before it expires ...
+    EXPIRY_LEEWAY = 60.0
+    # ... or this share of its lifetime before, if that is less (see ``_expiry``).
+    LEEWAY_SHARE = 0.1
 
     def __init__(self, redactor: Redactor) -> None:
         self._redactor = redactor
@@ -187,12 +191,29 @@ class TokenFlow(_NeverPickled, httpx.Auth):
         """Whether a failed token response means "these credentials are refused"."""
         return status_code in (400, 401, 403)
 
+    def _explain(self, code: str | None) -> str | None:
+        """What a vendor's refusal code means, for the error message (None: its code and text say enough)."""
+        return None
+
     # -- shared logic --------------------------------------------------------------------------
     def _valid(self) -> Token | None:
         token = self._token
         if token is not None and token.expires_at is not None and time.monotonic() >= token.expires_at:
             return None
         return token
+
+    def _expiry(self, expires_in: Any) -> float | None:
+        """When to renew a token announced to live ``expires_in`` seconds (monotonic clock); None: unknown.
+
+        ``EXPIRY_LEEWAY`` seconds before it expires, or a tenth of its lifetime before if that is less,
+        so that a token living a minute or less still serves most of its life instead of one token
+        request per call. An ``expires_in`` that is no positive finite number of seconds (missing, zero,
+        negative, garbage) says nothing about the expiry: the token is then kept until it is refused.
+        """
+        lifetime = _seconds(expires_in)
+        if lifetime is None:
+            return None
+        return time.monotonic() + lifetime - min(self.EXPIRY_LEEWAY, lifetime * self.LEEWAY_SHARE)
 
     def _store(self, token: Token) -> None:
         self._redactor.add(token.access, token.refresh)
@@ -214,7 +235,8 @@ class TokenFlow(_NeverPickled, httpx.Auth):
         text = printable(self._redactor.text(text)) if text else None
         status = response.status_code
         detail = f"{code}: {text}" if code else f"HTTP {status}" + (f": {text}" if text else "")
-        message = self._redactor.text(f"{self.description} failed ({detail})")
+        explained = self._explain(code)
+        message = self._redactor.text(f"{self.description} failed ({detail})" + (f": {explained}" if explained else ""))
         if 200 <= status < 300:
             return ResponseParseError(f"{message}: no access token in the response", response=response)
         error_class: type[ApiStatusError] = (
@@ -330,16 +352,10 @@ def _seconds(value: Any) -> float | None:
 class ClientCredentialsAuth(TokenFlow):
     """OAuth2 client credentials (e.g. 2sms): a token from the token URL, cached until shortly before expiry.
 
-    A 401 on a call with a cached token renews it once and replays the call.
-
-    The token is renewed ``EXPIRY_LEEWAY`` seconds before it expires, or a tenth of its lifetime before
-    if that is less, so that a token living a minute or less still serves most of its life instead
-    of one token request per call. An ``expires_in`` that is no positive finite number of seconds
-    (missing, zero, negative, garbage) says nothing about the expiry: the token is kept until a 401.
+    A 401 on a call with a cached token renews it once and replays the call. The token is renewed
+    shortly before its ``expires_in`` says it expires (``TokenFlow._expiry``); without a usable
+    ``expires_in`` it is kept until a 401.
     """
-
-    EXPIRY_LEEWAY = 60.0  # seconds before the announced expiry at which the token is renewed
-    LEEWAY_SHARE = 0.1  # ... at most this share of the token's lifetime
 
     def __init__(
         self,
@@ -368,11 +384,7 @@ class ClientCredentialsAuth(TokenFlow):
         body = json_body(response)
         if response.status_code != 200 or not isinstance(body, dict) or not isinstance(body.get("access_token"), str):
             return None
-        lifetime = _seconds(body.get("expires_in"))
-        expires_at = None
-        if lifetime is not None:
-            leeway = min(self.EXPIRY_LEEWAY, lifetime * self.LEEWAY_SHARE)
-            expires_at = time.monotonic() + lifetime - leeway
+        expires_at = self._expiry(body.get("expires_in"))
         return Token(access=body["access_token"], refresh=body.get("refresh_token"), expires_at=expires_at)
 
     def _needs_renewal(self, response: httpx.Response) -> bool:

@@ -45,3 +45,17 @@ def load_json(content: bytes) -> Any:
         return json.loads(content)
     except RecursionError:  # a caller already deep in its own stack
         raise NestedTooDeep(f"the JSON body nests more than {MAX_DEPTH} levels deep") from None
+
+
+def json_object(content: bytes) -> dict[str, Any]:
+    """The JSON object in ``content``; ``{}`` for anything else: empty, not JSON, JSON of another kind, too deep.
+
+    For a success response whose body the vendor does not document (the spec's ``x-accountkit-any-body``,
+    e.g. Octopush's 201): whatever arrives, the call succeeded, and a parse error would make the caller
+    believe otherwise (and perhaps repeat the change). The body as sent stays on the detailed response.
+    """
+    try:
+        value = load_json(content)
+    except ValueError:  # not JSON (UnicodeDecodeError and NestedTooDeep are ValueErrors too)
+        return {}
+    return value if isinstance(value, dict) else {}

@@ -1,5 +1,7 @@
 """One exception hierarchy for every failure a call can end in, shared by every accountkit client.
 
+(And the warnings a call can give while it goes ahead: ``AccountkitWarning`` and its subclasses.)
+
 Each client's ``<package>.errors`` re-exports these very classes, so ``except
 portabilling_client.errors.ApiError`` also catches an Octopush failure.
 
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AccountkitError",
+    "AccountkitWarning",
     "ApiError",
     "ApiConnectionError",
     "ApiTimeoutError",
@@ -38,6 +41,7 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ReadOnlyFieldsDropped",
     "RequestValidationError",
     "ResponseParseError",
     "ResponseTooLargeError",
@@ -237,3 +241,29 @@ def error_class_for_status(status_code: int) -> type[ApiStatusError]:
     if 400 <= status_code < 500:
         return BadRequestError
     return ApiStatusError
+
+
+class AccountkitWarning(UserWarning):
+    """Base of every warning accountkit gives: the call went ahead, but not exactly as written."""
+
+
+class ReadOnlyFieldsDropped(AccountkitWarning):
+    """A request carried fields the spec marks read-only; they were left out of what was sent.
+
+    The vendor sets them (an ``effective_values`` list, a status), so the usual source is a record read
+    from the API, changed and sent back: refusing the whole call for them would make that round trip
+    impossible, and sending them would be refused or ignored by the vendor. ``fields`` lists them as
+    dotted paths with item indexes (``params.account_info.service_features[0].effective_flag_value``);
+    one warning per call names them all. Turn it into an error with ``warnings.simplefilter("error",
+    ReadOnlyFieldsDropped)``, or silence it, with the ``warnings`` module's filters.
+    """
+
+    def __init__(self, operation: str, fields: list[str]) -> None:
+        self.operation = operation
+        self.fields = list(fields)
+        super().__init__(
+            f"{operation}: read-only fields left out of the request (the vendor sets them): {', '.join(fields)}"
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.operation, self.fields))

@@ -26,8 +26,14 @@ class Operation:
     # Names of the pydantic models in ``<package>.schemas`` that validate the request.
     parameters_model: str | None = None
     body_model: str | None = None
-    # Dotted paths (``*`` = every array item) of read-only fields a request body must not carry.
+    # Dotted paths (``*`` = every array item) of read-only fields: left out of what is sent (``readonly``).
     read_only: tuple[str, ...] = ()
+    # Query parameters whose wire form the spec leaves open (its ``x-accountkit-wire-alternative``):
+    # ``RequestOptions.extra_query`` may send one in another form when its argument is left unset.
+    wire_alternatives: tuple[str, ...] = ()
+    # Success statuses whose body may be anything (the spec's ``x-accountkit-any-body``): empty, not
+    # JSON, any JSON. The generated parser reads them with ``bodies.json_object``, never failing.
+    any_body: tuple[int, ...] = ()
 
     @property
     def idempotent(self) -> bool:

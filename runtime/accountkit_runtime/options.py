@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
 
@@ -44,9 +45,19 @@ class RequestOptions:
     ``extra_headers`` are added to (and override) the client's headers; ``timeout`` (seconds or an
     ``httpx.Timeout``) is this call's deadline; ``max_retries`` replaces the client's retry count and
     ``max_response_bytes`` its response size cap, for this call only.
+
+    ``extra_body`` and ``extra_query`` add keys the spec does not document, where the vendor's docs are
+    not the whole schema: ``extra_query`` as query parameters (a list value repeats the key),
+    ``extra_body`` merged into the JSON body, a nested mapping naming the object to add to
+    (``{"params": {"account_info": {"api_token": "…"}}}``). They are sent as given, outside the
+    validation against the spec, and redacted in logs like any other value; a key the call already
+    sets, or one the spec documents there, is refused (``RequestValidationError``, nothing sent). The
+    rules in full: ``accountkit_runtime.extras``.
     """
 
     extra_headers: Mapping[str, str] = field(default_factory=dict)
+    extra_body: Mapping[str, Any] = field(default_factory=dict)
+    extra_query: Mapping[str, Any] = field(default_factory=dict)
     timeout: float | httpx.Timeout | None = None
     max_retries: int | None = None
     max_response_bytes: int | None = None
@@ -55,4 +66,7 @@ class RequestOptions:
         if self.max_retries is not None and self.max_retries < 0:
             raise ValueError("max_retries must be >= 0")
         check_headers("request_options.extra_headers", self.extra_headers)  # CR/LF, non-ASCII: never sent
+        for name in ("extra_body", "extra_query"):
+            if not isinstance(getattr(self, name), Mapping):
+                raise TypeError(f"{name} must be a mapping (a dict), not a {type(getattr(self, name)).__name__}")
         check_max_response_bytes(self.max_response_bytes)

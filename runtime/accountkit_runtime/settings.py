@@ -58,6 +58,9 @@ class VendorProfile:
     error_in_success: Callable[[Any], tuple[str | None, str | None] | None] | None = None
     # Overrides the status-based error class for some vendor codes (PortaBilling session faults).
     classify: Callable[[int, str | None], type[ApiStatusError] | None] | None = None
+    # What a vendor code means, added to the error message where the vendor's own text may not say it
+    # (PortaBilling's brute-force lock-out); None for codes that need no explaining.
+    explain: Callable[[str | None], str | None] | None = None
 
 
 @dataclass

@@ -23,13 +23,14 @@ from typing import Any, TypeVar
 
 import httpx
 
-from . import retries
+from . import extras, retries
 from .bodies import NestedTooDeep, check_depth, load_json
 from .client import Client
 from .errors import (
     ApiConnectionError,
     ApiError,
     ApiTimeoutError,
+    ConfigurationError,
     ResponseParseError,
     VendorError,
     error_class_for_status,
@@ -49,6 +50,20 @@ def _settings(client: Any) -> ClientSettings:
 
 
 def _prepare(kwargs: dict[str, Any], options: RequestOptions | None) -> dict[str, Any]:
+    """The httpx arguments with the call's extra headers; its extra body and query are already in them.
+
+    ``validation.check_request`` merges ``extra_body`` / ``extra_query`` (they must be validated with
+    the rest, before sending) and marks the arguments it did so for. A client package generated before
+    they existed does not pass them to it: such a call is refused rather than sent without them.
+    """
+    merged = bool(kwargs.get(extras.APPLIED))
+    if extras.APPLIED in kwargs:
+        kwargs = {key: value for key, value in kwargs.items() if key != extras.APPLIED}
+    if options is not None and (options.extra_body or options.extra_query) and not merged:
+        raise ConfigurationError(
+            "request_options.extra_body / extra_query: this client package predates them and would not send "
+            "them; regenerate or upgrade the client package"
+        )
     if options is None or not options.extra_headers:
         return kwargs
     return {**kwargs, "headers": {**(kwargs.get("headers") or {}), **options.extra_headers}}
@@ -162,13 +177,17 @@ def raise_for_error(settings: ClientSettings, operation: Operation, response: ht
         summary += f" {code}"
     if text:
         summary += f": {text}"
+    explained = vendor.explain(code) if vendor.explain is not None and code else None
+    if explained:
+        summary += f" ({explained})"
     raise error_class(summary, response=response, code=code, vendor_message=text, body=redact.data(body))
 
 
 def parse(build: Callable[..., T], client: Client, operation: Operation, response: httpx.Response) -> T:
     """Run the generated ``_build_response``; a body that does not fit the spec becomes an ApiError."""
     try:
-        check_depth(response.content)  # NestedTooDeep is a ValueError: reported below like any bad body
+        if response.status_code not in operation.any_body:  # those are read by bodies.json_object, never failing
+            check_depth(response.content)  # NestedTooDeep is a ValueError: reported below like any bad body
         return build(client=client, response=response)
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         settings = _settings(client)

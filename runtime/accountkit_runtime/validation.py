@@ -16,15 +16,17 @@ import importlib
 import sys
 import uuid
 import warnings
+from collections.abc import Mapping
 from functools import cache
 from types import FrameType
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import encoding
-from .errors import RequestValidationError
+from . import encoding, extras, readonly
+from .errors import ReadOnlyFieldsDropped, RequestValidationError
 from .operation import Operation
+from .options import RequestOptions
 
 _RUNTIME = __name__.rsplit(".", 1)[0]
 
@@ -85,55 +87,22 @@ def _caller_stacklevel(package: str) -> int:
     return level
 
 
-_LEAF = ""  # a trie key no JSON field can collide with meaning: the path ends here
-
-
-@cache
-def _read_only_trie(paths: tuple[str, ...]) -> dict[str, Any]:
-    """The dotted paths as a trie (``*`` = every array item), built once per operation."""
-    trie: dict[str, Any] = {}
-    for path in paths:
-        node = trie
-        for part in path.split("."):
-            node = node.setdefault(part, {})
-        node[_LEAF] = {}
-    return trie
-
-
-def read_only_fields(body: Any, paths: tuple[str, ...]) -> list[str]:
-    """The read-only fields present in ``body``, as dotted paths with item indexes (``a.b[0].c``).
-
-    One walk over the body, following only the branches that lead to a read-only field.
-    """
-    found: list[str] = []
-
-    def visit(value: Any, trie: dict[str, Any], shown: str) -> None:
-        if _LEAF in trie:
-            found.append(shown)
-            return
-        items = trie.get("*")
-        if items is not None and isinstance(value, list):
-            for index, item in enumerate(value):
-                visit(item, items, f"{shown}[{index}]")
-        elif isinstance(value, dict):
-            for key, subtrie in trie.items():
-                if key in value:
-                    visit(value[key], subtrie, f"{shown}.{key}" if shown else key)
-
-    if paths:
-        visit(body, _read_only_trie(paths), "")
-    return found
-
-
 def check_request(
-    operation: Operation, parameters: dict[str, Any], kwargs: dict[str, Any], *, validate: bool = True
+    operation: Operation,
+    parameters: dict[str, Any],
+    kwargs: dict[str, Any],
+    *,
+    validate: bool = True,
+    options: RequestOptions | None = None,
 ) -> dict[str, Any]:
     """Check a request before anything is sent; return the httpx arguments to send it with.
 
-    Warns if the operation is deprecated and raises ``RequestValidationError`` if a parameter or the
-    body breaks the spec, or cannot be sent at all (``encoding``). A JSON body is encoded once, validated
-    as those bytes and sent as them. ``validate=False`` (``connect(validate_requests=False)``) skips the
-    checks against the spec, not the warning, and not the refusal of what cannot be encoded.
+    Warns if the operation is deprecated, and if read-only fields were left out of the body
+    (``readonly``); merges the call's ``extra_query`` / ``extra_body`` (``extras``); raises
+    ``RequestValidationError`` if a parameter or the body breaks the spec, or cannot be sent at all
+    (``encoding``). A JSON body is encoded once, validated as those bytes and sent as them.
+    ``validate=False`` (``connect(validate_requests=False)``) skips the checks against the spec, not the
+    warnings, not the dropping of read-only fields, and not the refusal of what cannot be encoded.
     """
     if operation.deprecated:
         warnings.warn(
@@ -141,50 +110,130 @@ def check_request(
             DeprecationWarning,
             stacklevel=_caller_stacklevel(operation.package),
         )
+    extra_query = options.extra_query if options is not None else {}
+    extra_body = options.extra_body if options is not None else {}
     problems: list[tuple[str, str]] = []
+    if extra_query:
+        merged_params, collisions = extras.merge_query(kwargs.get("params") or {}, extra_query)
+        problems += collisions
+        kwargs = {**kwargs, "params": merged_params}
     if kwargs.get("params"):
         problems += [(f"parameters.{name}", reason) for name, reason in encoding.query_problems(kwargs["params"])]
     if kwargs.get("headers"):
         problems += [(f"headers.{name}", reason) for name, reason in encoding.header_problems(kwargs["headers"])]
     if validate and operation.parameters_model:
         reported = {where for where, _ in problems}  # a value that cannot be sent is reported once
-        found = _parameter_problems(operation.package, operation.parameters_model, parameters)
+        found = _parameter_problems(operation, parameters, extra_query)
         problems += [p for p in found if p[0] not in reported]
-    if "json" in kwargs:
-        body = kwargs["json"]
+    dropped: list[str] = []
+    if "json" in kwargs or extra_body:
+        merged = extras.merge_body(kwargs.get("json"), extra_body)
+        problems += merged.problems
+        undocumented: set[extras.Path] = set()
+        if validate and operation.body_model and merged.added and not merged.problems:
+            classified = _undocumented(operation, merged.body, set(merged.added))
+            if classified is not None:  # None: not encodable, which is reported below instead
+                undocumented = classified
+                problems += extras.documented_leaves(merged.leaves, undocumented, "extra_body")
+        body, dropped = readonly.drop(merged.body, operation.read_only)
         try:
             content = encoding.encode_json(body)
         except (TypeError, ValueError, RecursionError):  # UnicodeEncodeError is a ValueError
             raise RequestValidationError(operation.name, problems + encoding.unencodable("body", body)) from None
         if validate and operation.body_model:
-            try:
-                _model(operation.package, operation.body_model).model_validate_json(content, strict=True)
-            except ValidationError as exc:
-                problems += _errors("body", exc)
-        problems += [
-            (f"body.{field}", "is read-only: the vendor sets it, a request must not send it")
-            for field in (read_only_fields(body, operation.read_only) if validate else ())
-        ]
+            documented = encoding.encode_json(extras.without(body, undocumented)) if undocumented else content
+            problems += _body_problems(operation, documented)
         kwargs = {key: value for key, value in kwargs.items() if key != "json"}
         kwargs["content"] = content
         kwargs["headers"] = {"Content-Type": "application/json", **(kwargs.get("headers") or {})}
     if problems:
         raise RequestValidationError(operation.name, problems)
+    if dropped:
+        warnings.warn(ReadOnlyFieldsDropped(operation.name, dropped), stacklevel=_caller_stacklevel(operation.package))
+    if extra_query or extra_body:
+        kwargs[extras.APPLIED] = True
     return kwargs
 
 
-def _parameter_problems(package: str, model: str, parameters: dict[str, Any]) -> list[tuple[str, str]]:
-    """The parameters (by wire name) validated as one JSON object against the operation's model."""
+def _body_problems(operation: Operation, content: bytes) -> list[tuple[str, str]]:
+    assert operation.body_model is not None
+    try:
+        _model(operation.package, operation.body_model).model_validate_json(content, strict=True)
+    except ValidationError as exc:
+        return _errors("body", exc)
+    return []
+
+
+def _undocumented(operation: Operation, body: Any, added: set[extras.Path]) -> set[extras.Path] | None:
+    """The keys ``extra_body`` added that the spec does not document where they are (closed objects refuse
+    them); None when the body cannot be encoded at all."""
+    assert operation.body_model is not None
+    try:
+        content = encoding.encode_json(body)
+    except (TypeError, ValueError, RecursionError):
+        return None
+    try:
+        _model(operation.package, operation.body_model).model_validate_json(content, strict=True)
+    except ValidationError as exc:
+        return {
+            path
+            for error in exc.errors(include_url=False, include_context=False, include_input=False)
+            if error["type"] == "extra_forbidden" and (path := extras.data_path(body, error["loc"])) in added
+        }
+    return set()
+
+
+def _parameter_problems(
+    operation: Operation, parameters: dict[str, Any], extra_query: Mapping[str, Any]
+) -> list[tuple[str, str]]:
+    """The parameters (by wire name) validated as one JSON object against the operation's model.
+
+    Keys of ``extra_query`` take part: one the spec does not document is left out (it is sent as given),
+    one it documents is refused (it belongs in the function's arguments), except a parameter whose wire
+    form the spec leaves open (``Operation.wire_alternatives``) and the call does not set otherwise.
+    """
+    assert operation.parameters_model is not None
     try:
         given = {name: jsonable(value) for name, value in parameters.items() if not _is_unset(value)}
     except RecursionError:
         return [("parameters", f"nested more than {encoding.MAX_DEPTH} levels deep: too deep to encode")]
+    problems: list[tuple[str, str]] = []
+    names = [name for name in extra_query if isinstance(name, str)]  # other keys: refused by extras.merge_query
+    alternatives = {name for name in names if name in operation.wire_alternatives and name not in given}
+    unset = [name for name in names if name not in given and name not in alternatives]
+    if names:
+        undocumented: set[extras.Path] = set()
+        if unset:
+            found = _parameter_errors(operation, {**given, **{name: jsonable(extra_query[name]) for name in unset}})
+            if isinstance(found, list):  # not encodable (reported), or valid: every name is documented
+                if found:
+                    return found
+            else:
+                undocumented = {
+                    (str(error["loc"][0]),)
+                    for error in found.errors(include_url=False, include_context=False, include_input=False)
+                    if error["type"] == "extra_forbidden" and error["loc"]
+                }
+        # A name the call sets (an argument, a path or header parameter) is documented by definition.
+        leaves = [(name,) for name in names if name not in alternatives]
+        problems += extras.documented_leaves(leaves, undocumented, "extra_query")
+    found = _parameter_errors(operation, given)
+    if isinstance(found, ValidationError):
+        problems += _errors("parameters", found)
+    else:
+        problems += found
+    return problems
+
+
+def _parameter_errors(operation: Operation, given: dict[str, Any]) -> list[tuple[str, str]] | ValidationError:
+    """[] when ``given`` is valid; the ValidationError when not; the problems when it cannot be encoded."""
+    assert operation.parameters_model is not None
     try:
         content = encoding.encode_json(given)
     except (TypeError, ValueError, RecursionError):  # UnicodeEncodeError is a ValueError
         return encoding.unencodable("parameters", given)
     try:
-        _model(package, model).model_validate_json(content, strict=True)
+        _model(operation.package, operation.parameters_model).model_validate_json(content, strict=True)
     except ValidationError as exc:
-        return _errors("parameters", exc)
+        return exc
     return []

@@ -297,7 +297,7 @@ def expected_outcome(op: Op, status: int, body: Any) -> Expected:
     error = STATUS_ERRORS.get(status) or ("ServerError" if status >= 500 else "BadRequestError")
     if api == "portabilling" and isinstance(body, dict) and "faultcode" in body:
         fault = spec(api)["components"]["schemas"]["Fault"]
-        auth_codes = {*fault["x-accountkit-session-faultcodes"], fault["x-accountkit-login-failed-faultcode"]}
+        auth_codes = {*fault["x-accountkit-session-faultcodes"], *fault["x-accountkit-login-refused-faultcodes"]}
         if body["faultcode"] in auth_codes:
             error = "AuthenticationError"
         return Expected(error, _text(body["faultcode"]), _text(body.get("faultstring")))

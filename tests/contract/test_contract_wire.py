@@ -236,13 +236,14 @@ def test_example_response_parses(httpserver, op, code, example) -> None:
 # --- the pages' headline examples, spelled out ---------------------------------------------------
 
 
-def test_intandem_vendor_sample_query(httpserver) -> None:
-    """The vendor's sample `?package_name=gold&external_subscription_params[plan]=gold&...[seats]=3`."""
+def test_intandem_billing_params_query(httpserver) -> None:
+    """The spec's wire form of external_subscription_params, as its description spells it out."""
     op = _operation("intandem", "change_package")
     params = {p["name"]: p for p in op.parameters}
-    sample = params["external_subscription_params"]["examples"]["vendorSample"]
-    (query,) = re.findall(r"\?(\S+)", sample["summary"])
-    assert query == "package_name=gold&external_subscription_params[plan]=gold&external_subscription_params[seats]=3"
+    billing = params["external_subscription_params"]
+    described = re.findall(r"`(external_subscription_params\[plan\]=\S+)`", billing["description"])
+    assert described == ["external_subscription_params[plan]=gold&external_subscription_params[seats]=3"]
+    query = "package_name=gold&" + described[0]
     wire = Wire(httpserver, "intandem")
     business_uid = params["business_uid"]["example"]
     path = expected_path(op, {"business_uid": business_uid})
@@ -250,7 +251,7 @@ def test_intandem_vendor_sample_query(httpserver) -> None:
     request = {
         "path": {"business_uid": business_uid},
         "query": {"package_name": params["package_name"]["examples"]["gold"]["value"],
-                  "external_subscription_params": sample["value"]},
+                  "external_subscription_params": billing["examples"]["illustration"]["value"]},
         "body": None,
     }  # fmt: skip
     call(op, wire.client_for(op), request)
@@ -259,7 +260,30 @@ def test_intandem_vendor_sample_query(httpserver) -> None:
     assert unquote(raw) == query, f"sent {raw!r}"
     assert raw == query.replace("[", "%5B").replace("]", "%5D")
     assert recorded.headers["Authorization"] == 'Token token="contract-directory-token"'
-    STATS["intandem"].wire_examples.add((op.op_id, "request:vendor-sample-url"))
+    STATS["intandem"].wire_examples.add((op.op_id, "request:billing-params-url"))
+
+
+def test_intandem_billing_params_in_the_vendor_files_form(httpserver) -> None:
+    """The other form the spec names (x-accountkit-wire-alternative), for one call, through extra_query."""
+    op = _operation("intandem", "change_package")
+    params = {p["name"]: p for p in op.parameters}
+    assert "extra_query" in params["external_subscription_params"]["x-accountkit-wire-alternative"]
+    wire = Wire(httpserver, "intandem")
+    path = expected_path(op, {"business_uid": params["business_uid"]["example"]})
+    httpserver.expect_request(path, method="GET").respond_with_json(success_body(op))
+    options = package("intandem").RequestOptions(extra_query={"external_subscription_params": ["plan", "seats"]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        op.module.sync_detailed(
+            params["business_uid"]["example"], client=wire.client_for(op), package_name="gold", request_options=options
+        )
+    (recorded,) = wire.requests(path)
+    sent = parse_qsl(recorded.query_string.decode("ascii"))
+    assert sent == [
+        ("package_name", "gold"),
+        ("external_subscription_params", "plan"),
+        ("external_subscription_params", "seats"),
+    ]
 
 
 def test_activeplatform_api_token_query(httpserver) -> None:

@@ -144,15 +144,16 @@ def installed(python: Path, code: str) -> str:
 
 def test_the_base_uploads_the_runtime_first_then_every_client(history: History) -> None:
     lines = history.summaries["step0-base"]
-    assert lines[0] == "accountkit-runtime 1.0.0: uploaded"
+    assert lines[0] == f"accountkit-runtime {history.versions['step0-base']['accountkit-runtime']}: uploaded"
     assert sorted(lines[1:]) == sorted(f"{name} {history.versions['step0-base'][name]}: uploaded" for name in CLIENTS)
 
 
 def test_a_runtime_only_fix_publishes_only_the_runtime(history: History) -> None:
     before, after = history.versions["step0-base"], history.versions["step1-runtime-fix"]
-    assert after == {**before, "accountkit-runtime": "1.0.1"}
+    fixed = patch_of(before["accountkit-runtime"])
+    assert after == {**before, "accountkit-runtime": fixed}
     assert history.summaries["step1-runtime-fix"] == [
-        "accountkit-runtime 1.0.1: uploaded",
+        f"accountkit-runtime {fixed}: uploaded",
         *(f"{name} {before[name]}: skipped (identical on index)" for name in CLIENTS),
     ]
 
@@ -160,15 +161,15 @@ def test_a_runtime_only_fix_publishes_only_the_runtime(history: History) -> None
 def test_a_client_installed_after_the_fix_gets_the_fixed_runtime_and_works(history: History) -> None:
     outcome = history.after_fix
     assert outcome["fixed_in"] == "step1"
-    assert outcome["runtime_version"] == "1.0.1"
+    assert outcome["runtime_version"] == patch_of(history.versions["step0-base"]["accountkit-runtime"])
     assert outcome["status"] == outcome["plan"]["status"] and len(outcome["calls"]) == 1
 
 
 def test_a_template_change_publishes_a_patch_of_every_client_naming_the_cause(history: History) -> None:
     before, after = history.versions["step1-runtime-fix"], history.versions["step2-template"]
-    assert (
-        history.line("step2-template", "accountkit-runtime") == "accountkit-runtime 1.0.1: skipped (identical on index)"
-    )
+    runtime = before["accountkit-runtime"]
+    skipped = f"accountkit-runtime {runtime}: skipped (identical on index)"
+    assert history.line("step2-template", "accountkit-runtime") == skipped
     for name in CLIENTS:
         assert after[name] == patch_of(before[name])
         assert history.line("step2-template", name) == f"{name} {after[name]}: uploaded"
@@ -186,7 +187,7 @@ def test_a_spec_change_publishes_that_client_only(history: History) -> None:
 
 def test_a_runtime_minor_publishes_the_runtime_and_every_client(history: History) -> None:
     before, after = history.versions["step3-spec"], history.versions["step4-runtime-minor"]
-    assert after["accountkit-runtime"] == "1.1.0"
+    assert after["accountkit-runtime"] == minor_of(before["accountkit-runtime"])
     assert all(after[name] == patch_of(before[name]) for name in CLIENTS)
     assert all(line.endswith(": uploaded") for line in history.summaries["step4-runtime-minor"])
     assert len(history.summaries["step4-runtime-minor"]) == 6
@@ -197,11 +198,13 @@ def test_todays_clients_with_the_previous_minors_runtime_are_refused_by_the_rang
 ) -> None:
     python = fresh_venv(tmp_path)
     client = f"portabilling-client=={history.versions['step4-runtime-minor']['portabilling-client']}"
-    result = install_from(history.index, python, client, "accountkit-runtime==1.0.1")
+    previous = history.versions["step3-spec"]["accountkit-runtime"]
+    result = install_from(history.index, python, client, f"accountkit-runtime=={previous}")
 
     print(result.stderr)
     assert result.returncode != 0
-    assert "accountkit-runtime" in result.stderr and ">=1.1" in result.stderr, result.stderr
+    required = ".".join(history.versions["step4-runtime-minor"]["accountkit-runtime"].split(".")[:2])
+    assert "accountkit-runtime" in result.stderr and f">={required}" in result.stderr, result.stderr
     listed = subprocess.run(
         [shutil.which("uv") or "uv", "pip", "list", "--python", str(python), "--format", "json"],
         capture_output=True,
@@ -216,12 +219,13 @@ def test_todays_clients_with_the_previous_minors_runtime_are_refused_by_the_rang
 def test_a_client_from_before_the_minor_works_with_todays_runtime(history: History, tmp_path: Path, api_server) -> None:
     python = fresh_venv(tmp_path)
     client = f"portabilling-client=={history.versions['step3-spec']['portabilling-client']}"
-    result = install_from(history.index, python, client, "accountkit-runtime==1.1.0")
+    todays = history.versions["step4-runtime-minor"]["accountkit-runtime"]
+    result = install_from(history.index, python, client, f"accountkit-runtime=={todays}")
     assert result.returncode == 0, result.stderr
 
     outcome = call_with_installed_client(python, "portabilling", spec_of(history, "portabilling"), api_server)
     assert outcome["status"] == outcome["plan"]["status"] and len(outcome["calls"]) == 1
-    assert outcome["runtime_version"] == "1.1.0"
+    assert outcome["runtime_version"] == todays
 
 
 # -- helpers --------------------------------------------------------------------------------------
@@ -230,6 +234,11 @@ def test_a_client_from_before_the_minor_works_with_todays_runtime(history: Histo
 def patch_of(version: str) -> str:
     major, minor, patch = (int(part) for part in version.split("."))
     return f"{major}.{minor}.{patch + 1}"
+
+
+def minor_of(version: str) -> str:
+    major, minor, _ = (int(part) for part in version.split("."))
+    return f"{major}.{minor + 1}.0"
 
 
 def sdist_file(dist: Path, name: str, version: str, member: str) -> str:

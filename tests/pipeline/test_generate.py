@@ -61,6 +61,14 @@ BREAKAGES = {
         "has no operationId",
     ),
     "not a document": (lambda text: "- just\n- a list\n", "is not an OpenAPI document"),
+    "any body on an error status": (
+        lambda text: text.replace(
+            "description: The request was rejected.\n",
+            "description: The request was rejected.\n          x-accountkit-any-body: true\n",
+            1,
+        ),
+        "response 400: x-accountkit-any-body must be true and on a success status",
+    ),
     "pattern without a linear-time check": (
         lambda text: text.replace(
             "description: First name to be associated with the sub-account.\n",

@@ -9,6 +9,7 @@ passes the check, as a fresh clone does.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -65,6 +66,22 @@ def declare(repo: RepoCopy, level: str, text: str) -> None:
     )
 
 
+def bumped(version: str, level: str) -> str:
+    """``version`` after a ``level`` bump (the tests derive every expected version from the committed records)."""
+    major, minor, patch = (int(part) for part in version.split("."))
+    if level == "major":
+        return f"{major + 1}.0.0"
+    if level == "minor":
+        return f"{major}.{minor + 1}.0"
+    return f"{major}.{minor}.{patch + 1}"
+
+
+def runtime_range(version: str) -> str:
+    """The dependency range a client declares on runtime ``version``: its minor and up, below the next major."""
+    major, minor, _ = version.split(".")
+    return f">={major}.{minor},<{int(major) + 1}"
+
+
 def changelog(repo: RepoCopy, api: str) -> str:
     return (repo.root / "specs" / "changelog" / f"{api}.md").read_text()
 
@@ -96,17 +113,18 @@ def test_a_runtime_only_fix_bumps_only_the_runtime(repo: RepoCopy) -> None:
 
     declare(repo, "patch", "A fix.")
     output = release(repo)
-    assert "release: accountkit-runtime 1.0.1 (patch bump, declared in runtime/CHANGELOG.md" in output
+    fixed = bumped(before["accountkit-runtime"], "patch")
+    assert f"release: accountkit-runtime {fixed} (patch bump, declared in runtime/CHANGELOG.md" in output
     assert all(f"release: {api}: nothing to release since base" in output for api in APIS)
-    assert versions(repo) == {**before, "accountkit-runtime": "1.0.1"}
+    assert versions(repo) == {**before, "accountkit-runtime": fixed}
     assert tree_digest(repo.generated) == clients  # not a byte of any client changed
-    assert 'version = "1.0.1"' in (repo.root / "runtime" / "pyproject.toml").read_text()
+    assert f'version = "{fixed}"' in (repo.root / "runtime" / "pyproject.toml").read_text()
     log = (repo.root / "runtime" / "CHANGELOG.md").read_text()
-    assert "## 1.0.1 (2026-01-01)\n\n### Changed\n\n- A fix." in log and "Unreleased" not in log
+    assert f"## {fixed} (2026-01-01)\n\n### Changed\n\n- A fix." in log and "Unreleased" not in log
     assert check(repo)[0] == 0
 
     files = tree_digest(repo.root / "runtime") | tree_digest(repo.root / "releases")
-    assert "accountkit-runtime 1.0.1: already released since base" in release(repo)  # again: no change
+    assert f"accountkit-runtime {fixed}: already released since base" in release(repo)  # again: no change
     assert tree_digest(repo.root / "runtime") | tree_digest(repo.root / "releases") == files
 
 
@@ -128,24 +146,27 @@ def test_a_template_change_gives_every_client_a_patch_naming_the_cause(repo: Rep
     assert status == 1
     for name in CLIENTS:
         assert f"versions: {name}: FAILED: its built content changed since {before[name]} (templates (" in output
-    assert "accountkit-runtime 1.0.0: ok" in output
+    assert f"accountkit-runtime {before['accountkit-runtime']}: ok" in output
 
     output = release(repo)
     assert "release: accountkit-runtime: nothing to release since base" in output
     for api in APIS:
-        assert f"release: {api} 0.1.2 (patch bump) for templates:" in output
+        patched = bumped(before[f"{api}-client"], "patch")
+        assert f"release: {api} {patched} (patch bump) for templates:" in output
         assert "- Rebuilt with changed templates or pipeline: `codegen/templates/README.md.jinja`." in changelog(
             repo, api
         )
-        assert "## 0.1.2 (2026-01-01)\n\n### Package\n\n" in changelog(repo, api)
-        assert 'version = "0.1.2"' in (repo.generated / api / "pyproject.toml").read_text()
+        assert f"## {patched} (2026-01-01)\n\n### Package\n\n" in changelog(repo, api)
+        assert f'version = "{patched}"' in (repo.generated / api / "pyproject.toml").read_text()
         assert (repo.generated / api / "CHANGELOG.md").read_text() == changelog(repo, api)  # shipped with it
-    assert versions(repo)["accountkit-runtime"] == "1.0.0"
+    assert versions(repo)["accountkit-runtime"] == before["accountkit-runtime"]
     assert check(repo)[0] == 0
 
 
 def test_a_template_change_that_adds_surface_is_a_minor_shifted_below_one(repo: RepoCopy) -> None:
     # portabilling-client at 1.2.3 shows the minor; the others, below 1.0.0, get it shifted to a patch.
+    octopush = versions(repo)["octopush-client"]
+    assert octopush.startswith("0.")
     path = repo.root / "releases" / "portabilling-client.json"
     path.write_text(json.dumps({**record(repo, "portabilling-client"), "version": "1.2.3"}))
     assert repo.run("generate.generate").returncode == 0
@@ -160,7 +181,7 @@ def test_a_template_change_that_adds_surface_is_a_minor_shifted_below_one(repo: 
     assert result.returncode == 0, result.stdout + result.stderr
     output = result.stdout
     assert "release: portabilling 1.3.0 (minor bump) for templates:" in output
-    assert "release: octopush 0.1.2 (patch bump) for templates:" in output
+    assert f"release: octopush {bumped(octopush, 'patch')} (patch bump) for templates:" in output
     log = changelog(repo, "portabilling")
     assert "- Public surface: adds `portabilling_client.api.account.update_account:operation_name`" in log
 
@@ -172,8 +193,9 @@ def test_a_vendor_change_bumps_that_client_only(repo: RepoCopy) -> None:
     )
 
     output = release(repo)
-    assert "release: twosms 0.1.2 (patch bump) for vendor:" in output
-    assert versions(repo) == {**before, "twosms-client": "0.1.2"}
+    patched = bumped(before["twosms-client"], "patch")
+    assert f"release: twosms {patched} (patch bump) for vendor:" in output
+    assert versions(repo) == {**before, "twosms-client": patched}
     assert "- Its vendor module changed: `codegen/vendors/twosms.py`." in changelog(repo, "twosms")
     assert check(repo)[0] == 0
 
@@ -191,31 +213,34 @@ def test_a_spec_change_is_bumped_by_the_differs_verdict_as_before(repo: RepoCopy
     document = yaml.safe_load((repo.root / "specs" / "octopush.yaml").read_text())["info"]["version"]
 
     output = release(repo)
-    assert "release: octopush 0.1.2 (patch bump) for spec:" in output
-    assert versions(repo) == {**before, "octopush-client": "0.1.2"}
-    assert "### Documentation" in changelog(repo, "octopush").split("## 0.1.1")[0]
+    patched = bumped(before["octopush-client"], "patch")
+    assert f"release: octopush {patched} (patch bump) for spec:" in output
+    assert versions(repo) == {**before, "octopush-client": patched}
+    assert "### Documentation" in changelog(repo, "octopush").split(f"## {before['octopush-client']}")[0]
     spec = yaml.safe_load((repo.root / "specs" / "octopush.yaml").read_text())
     assert spec["info"]["version"] != document  # the API document's own version follows its change, as before
     assert check(repo)[0] == 0
 
 
 @pytest.mark.parametrize(
-    ("level", "runtime", "client", "bump", "new_range", "why"),
-    [
-        ("minor", "1.1.0", "0.1.2", "patch", ">=1.1,<2", ""),
-        ("major", "2.0.0", "0.2.0", "minor", ">=2.0,<3", ", a new major of the runtime"),
-    ],
+    ("level", "bump", "why"),
+    [("minor", "patch", ""), ("major", "minor", ", a new major of the runtime")],
 )
-def test_a_runtime_minor_or_major_moves_every_clients_range(
-    repo: RepoCopy, level: str, runtime: str, client: str, bump: str, new_range: str, why: str
-) -> None:
+def test_a_runtime_minor_or_major_moves_every_clients_range(repo: RepoCopy, level: str, bump: str, why: str) -> None:
+    # The clients are below 1.0.0, so a runtime minor is a patch of theirs and a major a minor (shifted below one).
+    before = versions(repo)
+    assert all(before[name].startswith("0.") for name in CLIENTS)
+    runtime = bumped(before["accountkit-runtime"], level)
+    new_range = runtime_range(runtime)
     repo.edit("runtime/accountkit_runtime/options.py", lambda text: text + "\nDEFAULT_POOL_SIZE = 10\n")
     declare(repo, level, "Something callers see.")
 
     output = release(repo)
     assert f"release: accountkit-runtime {runtime} ({level} bump" in output
-    line = f"- Depends on `accountkit-runtime{new_range}` (was `>=1.0,<2`): accountkit-runtime {runtime}{why}."
+    was = runtime_range(before["accountkit-runtime"])
+    line = f"- Depends on `accountkit-runtime{new_range}` (was `{was}`): accountkit-runtime {runtime}{why}."
     for api in APIS:
+        client = bumped(before[f"{api}-client"], bump)
         assert f"release: {api} {client} ({bump} bump) for runtime_range:" in output
         assert line in changelog(repo, api)
         assert f'"accountkit-runtime{new_range}",' in (repo.generated / api / "pyproject.toml").read_text()
@@ -237,7 +262,10 @@ def test_inputs_that_change_no_package_need_no_release(repo: RepoCopy) -> None:
 
 
 def test_a_new_api_is_first_released_at_its_specs_version_with_a_record(repo: RepoCopy) -> None:
-    spec = (repo.root / "specs" / "octopush.yaml").read_text().replace("version: 0.1.0", "version: 0.3.0", 1)
+    spec, count = re.subn(
+        r"^(  version: ).*$", r"\g<1>0.3.0", (repo.root / "specs" / "octopush.yaml").read_text(), count=1, flags=re.M
+    )
+    assert count == 1  # info.version, whatever octopush's own is
     (repo.root / "specs" / "newapi.yaml").write_text(spec)
     shutil.copyfile(repo.root / "codegen" / "vendors" / "octopush.py", repo.root / "codegen" / "vendors" / "newapi.py")
 
@@ -246,4 +274,31 @@ def test_a_new_api_is_first_released_at_its_specs_version_with_a_record(repo: Re
     assert record(repo, "newapi-client")["version"] == "0.3.0"
     assert 'version = "0.3.0"' in (repo.generated / "newapi" / "pyproject.toml").read_text()
     assert all(f"release: {api}: nothing to release since base" in output for api in APIS)
+    assert check(repo)[0] == 0
+
+
+def test_a_second_run_for_the_same_unreleased_version_rewrites_its_entry_whole(repo: RepoCopy) -> None:
+    # A template change is released (a patch), then the spec changes before that version is published: the
+    # entry of the same version then says both, each once, and the spec's change is not left out.
+    before = versions(repo)
+    patched = bumped(before["octopush-client"], "patch")
+    repo.edit("codegen/templates/README.md.jinja", lambda text: text + "\nOne more sentence for every client.\n")
+    release(repo)
+    repo.edit(
+        "specs/octopush.yaml",
+        lambda text: text.replace(
+            "description: First name to be associated with the sub-account.",
+            "description: First name to be associated with the sub-account (as shown to it).",
+            1,
+        ),
+    )
+
+    output = release(repo)
+    assert f"release: octopush {patched} (patch bump) for spec, templates:" in output
+    assert f"{patched} entry rewritten" in output
+    entry = changelog(repo, "octopush").split(f"## {patched} (2026-01-01)\n", 1)[1].split("\n## ", 1)[0]
+    assert "### Documentation" in entry and "First name" not in entry.split("### Package")[1]
+    assert entry.count("- Rebuilt with changed templates or pipeline: `codegen/templates/README.md.jinja`.") == 1
+    assert versions(repo)["octopush-client"] == patched
+    assert f"specs/changelog/octopush.md: {patched} already there" in release(repo)  # again: nothing changes
     assert check(repo)[0] == 0

@@ -23,6 +23,7 @@ import socket
 import ssl
 import subprocess
 import threading
+import time
 import uuid
 import warnings
 from collections.abc import Callable, Iterator
@@ -322,6 +323,24 @@ def runtime_module(name: str) -> ModuleType:
     return importlib.import_module(f"accountkit_runtime.{name}")
 
 
+class Clock:
+    """The auth module's clock, moved forward at will (nothing else in the process is affected)."""
+
+    def __init__(self) -> None:
+        self.offset = 0.0
+
+    def monotonic(self) -> float:
+        return time.monotonic() + self.offset
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    """Token lifetimes pass as fast as a test moves ``clock.offset`` (the auth flows' clock only)."""
+    fake = Clock()
+    monkeypatch.setattr(runtime_module("auth"), "time", SimpleNamespace(monotonic=fake.monotonic))
+    return fake
+
+
 class SleepRecorder:
     """Replaces the transport's sleeps: records the requested delays instead of waiting."""
 
@@ -554,6 +573,8 @@ class PortaBillingKit(Kit):
         self.refresh_works = True
         self.reject_all_tokens = False  # session faults even for fresh tokens
         self.login_delay = 0.0
+        self.expires_in: Any = None  # the login answer's optional expires_in (None: left out)
+        self.locked_out = False  # every login is refused as a brute-force lock-out
         super().__init__(server)
 
     @property
@@ -577,17 +598,19 @@ class PortaBillingKit(Kit):
             self.valid_access.add(access)
             self.valid_refresh.add(refresh)
             self.issued += [access, refresh]
-        return Reply(
-            json={
-                "access_token": access,
-                "refresh_token": refresh,
-                "expires_at": "2030-01-01 00:00:00",
-                "session_id": f"session-{n}",
-            },
-            delay=delay,
-        )
+        session = {
+            "access_token": access,
+            "refresh_token": refresh,
+            "expires_at": "2030-01-01 00:00:00",
+            "session_id": f"session-{n}",
+        }
+        if self.expires_in is not None:
+            session["expires_in"] = self.expires_in
+        return Reply(json=session, delay=delay)
 
     def _login(self, request: Recorded) -> Reply:
+        if self.locked_out:
+            return fault("Server.Session.cannot_login_brute_force_activity", "Too many failed login attempts")
         params = request.json().get("params", {})
         known = {"password": "pb-SECRET-password", "token": "pb-SECRET-api-token"}
         if params.get("login") != "admin" or not any(params.get(k) == v for k, v in known.items()):

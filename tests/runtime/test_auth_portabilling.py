@@ -98,7 +98,7 @@ def test_the_session_faultcodes_are_the_specs() -> None:
     import portabilling_client._vendor as vendor
 
     assert set(fault["x-accountkit-session-faultcodes"]) == set(SESSION_FAULTCODES) == vendor.SESSION_FAULTCODES
-    assert fault["x-accountkit-login-failed-faultcode"] == vendor.LOGIN_FAILED_FAULTCODE
+    assert set(fault["x-accountkit-login-refused-faultcodes"]) == vendor.LOGIN_REFUSED_FAULTCODES
 
 
 def test_renewal_happens_once_then_the_fault_is_raised(portabilling) -> None:
@@ -126,6 +126,140 @@ def test_a_refused_login_is_an_authentication_error(portabilling) -> None:
     assert caught.value.response is not None and caught.value.response.status_code == 500
     assert len(portabilling.server.calls(portabilling.login_path)) == 1  # a login is not retried
     assert portabilling.main_calls() == []
+
+
+LOCKED_OUT = "Server.Session.cannot_login_brute_force_activity"
+
+
+def test_a_locked_out_login_is_a_refused_login_not_repeated(portabilling) -> None:
+    portabilling.locked_out = True
+    client = portabilling.connect(max_retries=3)
+
+    with pytest.raises(portabilling.errors.AuthenticationError) as caught:
+        portabilling.call(client)
+
+    assert caught.value.code == LOCKED_OUT
+    assert caught.value.vendor_message == "Too many failed login attempts"
+    assert "locked out after too many failed logins" in str(caught.value)
+    assert len(portabilling.server.calls(portabilling.login_path)) == 1  # never repeated: it would extend the lock
+    assert portabilling.main_calls() == []
+
+
+def test_a_lock_out_during_a_renewal_is_a_refused_login_too(portabilling) -> None:
+    client = portabilling.connect()
+    portabilling.call(client)
+    portabilling.expire_sessions()
+    portabilling.refresh_works = False
+    portabilling.locked_out = True
+
+    with pytest.raises(portabilling.errors.AuthenticationError, match="locked out"):
+        portabilling.call(client)
+
+    assert len(portabilling.server.calls(portabilling.login_path)) == 2  # the first login, then the refused one
+
+
+@pytest.mark.anyio
+async def test_a_locked_out_login_async(portabilling) -> None:
+    portabilling.locked_out = True
+    async with portabilling.connect(max_retries=3) as client:
+        with pytest.raises(portabilling.errors.AuthenticationError, match="locked out") as caught:
+            await portabilling.acall(client)
+
+    assert caught.value.code == LOCKED_OUT
+    assert len(portabilling.server.calls(portabilling.login_path)) == 1
+
+
+def test_the_login_operation_itself_says_locked_out(portabilling) -> None:
+    from portabilling_client.api.session import login
+    from portabilling_client.client import Client
+    from portabilling_client.models import LoginRequest, LoginWithPassword
+
+    portabilling.locked_out = True
+    client = portabilling.connect()
+    anonymous = Client(base_url=portabilling.base_url, settings=client.settings)
+
+    with pytest.raises(portabilling.errors.AuthenticationError, match="locked out") as caught:
+        login.sync(client=anonymous, body=LoginRequest(params=LoginWithPassword(login="admin", password="pw-123456")))
+
+    assert caught.value.code == LOCKED_OUT
+    assert len(portabilling.server.calls(portabilling.login_path)) == 1
+    anonymous.close()
+
+
+def test_without_expires_in_the_session_lasts_until_a_session_fault(portabilling, clock) -> None:
+    client = portabilling.connect()
+    portabilling.call(client)
+    clock.offset = 10 * 24 * 3600.0  # expires_at is the server's local time, with no zone: not used
+
+    portabilling.call(client)
+
+    assert len(portabilling.server.calls(portabilling.login_path)) == 1
+    assert portabilling.server.calls(portabilling.refresh_path) == []
+
+
+@pytest.mark.parametrize(
+    ("expires_in", "kept_until", "renewed_at"),
+    [
+        (3600, 3539.0, 3541.0),  # an hour: renewed the full 60 s before
+        (300, 269.0, 271.0),  # five minutes: a tenth of its life before, 30 s
+        ("120", 107.0, 109.0),  # a string, as some servers send it: 12 s before
+    ],
+)
+def test_expires_in_renews_the_session_shortly_before_it_runs_out(
+    portabilling, clock, expires_in, kept_until: float, renewed_at: float
+) -> None:
+    portabilling.expires_in = expires_in
+    client = portabilling.connect()
+    portabilling.call(client)
+    clock.offset = kept_until
+    portabilling.call(client)
+    assert portabilling.server.calls(portabilling.refresh_path) == []  # still the first session
+
+    clock.offset = renewed_at
+    portabilling.call(client)
+
+    # Renewed before the call (with the refresh token, as on a session fault), and the call went out
+    # once, with the new token: no session fault was needed to find out.
+    (refresh,) = portabilling.server.calls(portabilling.refresh_path)
+    assert refresh.json() == {"params": {"refresh_token": "pb-refresh-SECRET-1"}}
+    assert len(portabilling.server.calls(portabilling.login_path)) == 1
+    bearers = [portabilling.bearer(r) for r in portabilling.main_calls()]
+    assert bearers == ["pb-access-SECRET-1", "pb-access-SECRET-1", "pb-access-SECRET-2"]
+
+
+@pytest.mark.anyio
+async def test_expires_in_renews_the_session_async(portabilling, clock) -> None:
+    portabilling.expires_in = 600
+    async with portabilling.connect() as client:
+        await portabilling.acall(client)
+        clock.offset = 541.0
+        await portabilling.acall(client)
+
+    assert len(portabilling.server.calls(portabilling.refresh_path)) == 1
+    assert [portabilling.bearer(r) for r in portabilling.main_calls()] == ["pb-access-SECRET-1", "pb-access-SECRET-2"]
+
+
+@pytest.mark.parametrize("expires_in", [0, -5, "soon", float("nan")])
+def test_an_unusable_expires_in_says_nothing(portabilling, clock, expires_in) -> None:
+    portabilling.expires_in = expires_in if expires_in == expires_in else "nan"  # JSON has no NaN
+    client = portabilling.connect()
+    portabilling.call(client)
+    clock.offset = 10 * 24 * 3600.0
+
+    portabilling.call(client)
+
+    assert len(portabilling.server.calls(portabilling.login_path)) == 1
+    assert portabilling.server.calls(portabilling.refresh_path) == []
+
+
+def test_the_session_lifetime_uses_the_same_leeway_as_client_credentials() -> None:
+    """One rule for every token flow: PortaBilling's session reuses TokenFlow's leeway, not a copy of it."""
+    from accountkit_runtime.auth import ClientCredentialsAuth, TokenFlow
+    from portabilling_client._vendor import PortaBillingSessionAuth
+
+    for flow in (PortaBillingSessionAuth, ClientCredentialsAuth):
+        assert flow._expiry is TokenFlow._expiry
+        assert (flow.EXPIRY_LEEWAY, flow.LEEWAY_SHARE) == (TokenFlow.EXPIRY_LEEWAY, TokenFlow.LEEWAY_SHARE)
 
 
 def test_an_unavailable_login_service_is_a_server_error_not_a_credentials_problem(portabilling) -> None:

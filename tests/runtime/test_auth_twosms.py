@@ -8,29 +8,12 @@ ten minutes, so that a short-lived token still serves many calls; an unusable ``
 from __future__ import annotations
 
 import asyncio
-import time
-from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 import pytest
 
-
-class Clock:
-    """The auth module's clock, moved forward at will (nothing else in the process is affected)."""
-
-    def __init__(self) -> None:
-        self.offset = 0.0
-
-    def monotonic(self) -> float:
-        return time.monotonic() + self.offset
-
-
-@pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
-    import accountkit_runtime.auth as auth
-
-    fake = Clock()
-    monkeypatch.setattr(auth, "time", SimpleNamespace(monotonic=fake.monotonic))
-    return fake
+if TYPE_CHECKING:
+    from conftest import Clock  # the ``clock`` fixture's type (tests/runtime/conftest.py)
 
 
 def test_token_request_then_bearer(twosms) -> None:

@@ -66,11 +66,11 @@ async def test_vendor_messages_are_bounded_and_printable_async(api: str, kit_for
     assert_printable_and_bounded(str(caught.value), caught.value.vendor_message)
 
 
-@pytest.mark.parametrize("api", APIS)
+# Octopush's 201 is success whatever its body (its spec's x-accountkit-any-body): no parse error to show.
+@pytest.mark.parametrize("api", [api for api in APIS if api != "octopush"])
 def test_a_body_excerpt_in_a_parse_error_is_bounded_and_printable(api: str, kit_for) -> None:
     kit = kit_for(api)
-    status = 201 if api == "octopush" else 200
-    kit.fail_first(kit.server.Reply(status, body=b"<html>" + HOSTILE_BYTES, content_type="text/html"))
+    kit.fail_first(kit.server.Reply(200, body=b"<html>" + HOSTILE_BYTES, content_type="text/html"))
     client = kit.connect()
 
     with pytest.raises(kit.errors.ResponseParseError) as caught:

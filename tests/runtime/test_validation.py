@@ -80,12 +80,12 @@ def test_octopush_url_format_in_a_nested_object(octopush) -> None:
 
 
 def test_portabilling_unlisted_enum_value(portabilling) -> None:
-    from portabilling_client.models import AccountInfo, AccountInfoBillStatus
+    from portabilling_client.models import AccountInfo, AccountInfoBillingModel
 
-    status = AccountInfoBillStatus("Z")  # accepted by the model (responses are forward compatible) ...
+    model = AccountInfoBillingModel(3)  # accepted by the model (responses are forward compatible) ...
     # ... but not sent.
-    info = AccountInfo(i_account=7, bill_status=status)
-    refused(portabilling, portabilling.connect(), "body.params.account_info.bill_status", account_info=info)
+    info = AccountInfo(i_account=7, billing_model=model)
+    refused(portabilling, portabilling.connect(), "body.params.account_info.billing_model", account_info=info)
 
 
 def test_portabilling_lengths(portabilling) -> None:
@@ -100,8 +100,8 @@ def test_portabilling_lengths(portabilling) -> None:
 @pytest.mark.parametrize(
     ("field", "value"),
     [
-        ("bill_status", "Z"),  # a string where the model wants the enum
-        ("bill_status", 1),
+        ("blocked", "Z"),  # a string where the model wants the enum
+        ("blocked", 1),
         ("activation_date", "2024-02-30"),  # a string where the model wants a date
         ("activation_date", 20240201),
         ("i_account", "7"),

@@ -174,7 +174,10 @@ def add_property(doc: Doc, rng: random.Random) -> None:
 
 def cycle_ref(doc: Doc, rng: random.Random) -> None:
     """A component referring to itself, or two referring to each other, through a random keyword."""
-    schemas = doc.setdefault("components", {}).setdefault("schemas", {})
+    components = doc.setdefault("components", {})
+    if not isinstance(components, dict):  # an earlier mutation may have replaced it with junk
+        return
+    schemas = components.setdefault("schemas", {})
     if not isinstance(schemas, dict):
         return
     a, b = f"Loop{rng.randrange(100)}", f"Loop{rng.randrange(100)}"

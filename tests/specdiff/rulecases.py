@@ -568,6 +568,17 @@ REQUEST_SCHEMAS = [
         ("request-enum-value-removed", B, f"{REQUEST} kind"),
     ),
     case(
+        "enum members named",
+        lambda d: request_props(d)["kind"].update({"x-enum-varnames": ["ALPHA", "BETA"]}),
+        ("enum-names-changed", B, f"{REQUEST} kind"),
+    ),
+    case(
+        "enum member names given for new values only",
+        lambda d: request_props(d)["kind"].update({"enum": ["a", "b", "c"], "x-enum-varnames": ["A", "B", "CE"]}),
+        ("request-enum-value-added", I, f"{REQUEST} kind"),
+        ("extension-changed", I, f"{REQUEST} kind"),
+    ),
+    case(
         "request x-extensible-enum value removed",
         lambda d: request_props(d)["email"].update({"x-extensible-enum": ["a"]}),
         ("request-enum-value-removed", B, f"{REQUEST} email"),

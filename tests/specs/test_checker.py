@@ -205,6 +205,35 @@ def test_value_list_against_integer_needs_a_wire_note():
     assert "page values" in "; ".join(sc.check_row(doc, API, row))
 
 
+def test_a_page_mark_may_differ_only_with_a_reason_and_a_defined_source():
+    """x-accountkit-page-differs excuses one named mark of one property, never more, never without a source."""
+    doc = doctored()
+    doc["x-accountkit-sources"] = {"clients": {"title": "Public clients", "url": "https://example.invalid/c"}}
+    del thing(doc)["flag"]["readOnly"]
+    doc["components"]["schemas"]["Thing"]["required"] = []
+    reason = {"why": "It identifies the element of a list.", "x-accountkit-source": "clients"}
+
+    thing(doc)["flag"]["x-accountkit-page-differs"] = {"readOnly": reason}
+    assert problems(doc, "flag") == ""
+    assert "required" in problems(doc, "mail")  # another property's mark is not excused
+    thing(doc)["flag"]["x-accountkit-page-differs"] = {"required": reason}
+    assert "readOnly" in problems(doc, "flag")  # another mark is not excused
+    for broken in (
+        {"why": "It identifies the element of a list."},  # no source
+        {"why": "", "x-accountkit-source": "clients"},  # no reason
+        {"why": "It identifies it.", "x-accountkit-source": "nowhere"},  # a source the document lacks
+        {"why": "It identifies it.", "x-accountkit-source": ["clients", "nowhere"]},
+        "It identifies the element of a list.",  # not an entry with a reason and a source
+    ):
+        thing(doc)["flag"]["x-accountkit-page-differs"] = {"readOnly": broken}
+        assert "readOnly" in problems(doc, "flag"), broken
+    thing(doc)["mail"]["x-accountkit-page-differs"] = {"required": reason}
+    assert problems(doc, "mail") == ""
+    thing(doc)["price"]["type"] = "integer"
+    thing(doc)["price"]["x-accountkit-page-differs"] = {"type": reason}  # only the marks can differ this way
+    assert "page type 'float'" in problems(doc, "price")
+
+
 def test_auth_row_must_be_a_security_scheme():
     doc = doctored()
     op = doc["paths"]["/things/{id}"]["put"]

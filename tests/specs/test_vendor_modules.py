@@ -18,7 +18,7 @@ def test_portabilling_session_faultcodes_match_the_spec() -> None:
 
     fault = _spec("portabilling")["components"]["schemas"]["Fault"]
     assert set(fault["x-accountkit-session-faultcodes"]) == _vendor.SESSION_FAULTCODES
-    assert fault["x-accountkit-login-failed-faultcode"] == _vendor.LOGIN_FAILED_FAULTCODE
+    assert set(fault["x-accountkit-login-refused-faultcodes"]) == _vendor.LOGIN_REFUSED_FAULTCODES
 
 
 def test_default_base_urls_are_the_specs_first_server() -> None:

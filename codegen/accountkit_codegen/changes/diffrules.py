@@ -103,6 +103,13 @@ _TABLE: tuple[Rule, ...] = (
     _rule("operation-keyword-changed", INF, "Changed", NONE, "an operation's servers or callbacks changed"),
     _rule("deprecation-changed", INF, "Changed", NONE, "something was deprecated or is no longer deprecated"),
     _rule("behaviour-changed", INF, "Changed", NONE, "x-idempotent changed: the client's retries follow it"),
+    _rule(
+        "enum-names-changed",
+        BRK,
+        "Breaking",
+        NONE,
+        "x-enum-varnames renamed an enum member (VALUE_2 -> PHONE_LINE): code naming the old member fails",
+    ),
     _rule("description-changed", INF, "Documentation", NONE, "a title, summary, description or tag text changed"),
     _rule("example-changed", INF, "Documentation", NONE, "examples changed"),
     _rule("extension-changed", INF, "Documentation", NONE, "an x- annotation changed"),
@@ -162,7 +169,8 @@ _TABLE: tuple[Rule, ...] = (
         BRK,
         "Breaking",
         REQ,
-        "a request property became readOnly: the client refuses a request carrying it",
+        "a request property became readOnly: the client leaves it out of requests (with a warning), so the "
+        "change a caller makes with it no longer happens",
     ),
     _rule("request-property-no-longer-read-only", INF, "Changed", REQ, "a request property may now be sent"),
     _rule(

@@ -24,14 +24,16 @@ more reasons than its spec (``sources``), and each reason is a cause of a bump:
    what it was built from.
 
 Running it again changes nothing: a version already far enough is kept, and an entry already there
-only gains the lines it lacks. A package whose inputs changed without changing its files (a pipeline
-refactor) is not released; its record is refreshed.
+(an unreleased version, written by an earlier run) is rewritten whole from what changed since the ref.
+A package whose inputs changed without changing its files (a pipeline refactor) is not released; its
+record is refreshed.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -241,18 +243,20 @@ def entry(version: str, date: str, changes: list[Change], lines: list[str]) -> s
     return text
 
 
-def with_lines(text: str, version: str, lines: list[str]) -> str:
-    """``text`` with the ``lines`` its ``version`` entry lacks added to that entry's ``Package`` section."""
+def with_entry(text: str, version: str, date: str, plan: ClientRelease) -> str:
+    """``text`` with its ``version`` entry rewritten from ``plan``, keeping the entry's date.
+
+    The plan compares the package with the last release, so it holds everything the entry must say: an
+    entry written by an earlier run for the same unreleased version (before more changes landed) is
+    replaced whole, never appended to, so nothing is said twice and no change of the spec is left out.
+    """
     start = text.index(f"## {version} ")
+    heading = text[start : text.index("\n", start)] if "\n" in text[start:] else text[start:]
+    kept = re.fullmatch(rf"## {re.escape(version)} \((.+)\)", heading.strip())
     following = text.find("\n## ", start)
     end = len(text) if following < 0 else following + 1
-    current = text[start:end]
-    missing = [line for line in lines if f"- {line}\n" not in current]
-    if not missing:
-        return text
-    heading = "" if "\n### Package\n" in current else "\n### Package\n\n"
-    updated = current.rstrip("\n") + "\n" + heading + "".join(f"- {line}\n" for line in missing)
-    return text[:start] + updated + ("\n" if following >= 0 else "") + text[end:]
+    fresh = entry(version, kept.group(1) if kept else date, plan.changes, plan.lines)
+    return text[:start] + fresh + ("\n" if following >= 0 else "") + text[end:]
 
 
 def apply_client(root: Path, plan: ClientRelease, date: str) -> list[str]:
@@ -267,10 +271,10 @@ def apply_client(root: Path, plan: ClientRelease, date: str) -> list[str]:
     text = path.read_text(encoding="utf-8") if path.exists() else None
     shown = path.relative_to(root)
     if text is not None and changelog.has_version(text, plan.version):
-        updated = with_lines(text, plan.version, plan.lines)
+        updated = with_entry(text, plan.version, date, plan)
         if updated != text:
             path.write_text(updated, encoding="utf-8")
-        done.append(f"{shown}: {plan.version} " + ("entry completed" if updated != text else "already there"))
+        done.append(f"{shown}: {plan.version} " + ("entry rewritten" if updated != text else "already there"))
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         new_entry = entry(plan.version, date, plan.changes, plan.lines)

@@ -64,6 +64,26 @@ class Context:
         return self.direction == REQUEST
 
 
+def member_names(schema: Schema) -> dict[str, str]:
+    """The generated enum's member name of each value (keyed by its JSON text), as openapi-python-client
+    names them: from ``x-enum-varnames`` when it names every value, else from the value itself."""
+    values = sequence(schema.get("enum"))
+    names = sequence(schema.get("x-enum-varnames"))
+    use_names = len(names) == len(values)
+    found = {}
+    for index, value in enumerate(values):
+        if use_names:
+            name = str(names[index]).upper()
+        elif isinstance(value, int) and not isinstance(value, bool):
+            name = f"VALUE_NEGATIVE_{-value}" if value < 0 else f"VALUE_{value}"
+        elif isinstance(value, str) and value[:1].isalpha():
+            name = value.upper()
+        else:
+            name = f"VALUE_{index}"
+        found[show(value)] = name
+    return found
+
+
 def _at(base: str, path: str) -> str:
     return f"{base} {path}" if path else base
 
@@ -142,7 +162,8 @@ class SchemaComparer:
                 detail = f"$ref {show(old.get('$ref'))} -> {show(new.get('$ref'))} (not followed)"
                 self._directed(ctx, "type-changed", location, detail)
             return
-        compare_words(partial(self._emit, ctx), location, old, new, handled=frozenset({"x-extensible-enum"}))
+        handled = frozenset({"x-extensible-enum", "x-enum-varnames"})
+        compare_words(partial(self._emit, ctx), location, old, new, handled=handled)
         self._default(ctx, location, old, new, path)
         if not is_property:  # a property's readOnly/writeOnly are compared with the property
             self._access(ctx, location, old, new, ("readOnly", "writeOnly"))
@@ -230,6 +251,23 @@ class SchemaComparer:
                 )
             else:
                 self._emit(ctx, "extension-changed", location, "x-extensible-enum changed")
+        self._member_names(ctx, location, old, new)
+
+    def _member_names(self, ctx: Context, location: str, old: Schema, new: Schema) -> None:
+        """``x-enum-varnames`` names the generated enum's members: a value whose name changes breaks code
+        naming it, wherever the enum is used (a member read from a response is named too)."""
+        if old.get("x-enum-varnames") == new.get("x-enum-varnames"):
+            return
+        old_names, new_names = member_names(old), member_names(new)
+        renamed = [
+            f"{old_names[key]} -> {new_names[key]}"
+            for key in old_names
+            if key in new_names and old_names[key] != new_names[key]
+        ]
+        if renamed:
+            self.log.add("enum-names-changed", location, f"enum members renamed: {', '.join(renamed)}")
+        else:
+            self._emit(ctx, "extension-changed", location, "x-enum-varnames changed")
 
     def _format(self, ctx: Context, location: str, old: Schema, new: Schema) -> None:
         old_format, new_format = old.get("format"), new.get("format")

@@ -245,6 +245,34 @@ def read_only_paths(document: dict[str, Any], schema: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def wire_alternatives(operation: dict[str, Any]) -> tuple[str, ...]:
+    """Query parameters whose spec names another wire form (``x-accountkit-wire-alternative``).
+
+    The runtime lets ``RequestOptions.extra_query`` carry such a parameter under its documented name,
+    in the other form, when the call leaves its argument unset (``accountkit_runtime.extras``).
+    """
+    return tuple(
+        parameter["name"]
+        for parameter in operation.get("parameters") or []
+        if isinstance(parameter, dict)
+        and parameter.get("in") == "query"
+        and parameter.get("x-accountkit-wire-alternative")
+    )
+
+
+def any_body_statuses(operation: dict[str, Any]) -> tuple[int, ...]:
+    """Success statuses whose body may be anything (``x-accountkit-any-body: true`` on the response).
+
+    The generated parser reads such a body with ``accountkit_runtime.bodies.json_object`` (the
+    endpoint template reads the same key), so an empty or non-JSON body is success, not a parse error.
+    """
+    return tuple(
+        int(status)
+        for status, response in (operation.get("responses") or {}).items()
+        if str(status).isdigit() and isinstance(response, dict) and response.get("x-accountkit-any-body") is True
+    )
+
+
 def operation_facts(document: dict[str, Any], package: str) -> list[dict[str, Any]]:
     """What the runtime needs to know about each operation (``accountkit_runtime.operation.Operation``'s fields)."""
     facts = []
@@ -265,6 +293,8 @@ def operation_facts(document: dict[str, Any], package: str) -> list[dict[str, An
                 "parameters_model": parameters_name,
                 "body_model": body_name,
                 "read_only": read_only_paths(document, _json_body_schema(operation)),
+                "wire_alternatives": wire_alternatives(operation),
+                "any_body": any_body_statuses(operation),
             }
         )
     return facts

@@ -88,6 +88,17 @@ def project_rule_violations(document: dict[str, Any]) -> Iterator[str]:
             yield f"{where}: operationId {operation_id!r} is already used by {seen[operation_id]}"
         seen[operation_id] = where
         for status, response in (operation.get("responses") or {}).items():
+            if (
+                isinstance(response, dict)
+                and "x-accountkit-any-body" in response
+                and not (
+                    response["x-accountkit-any-body"] is True and str(status).isdigit() and str(status).startswith("2")
+                )
+            ):
+                yield (
+                    f"{where}: response {status}: x-accountkit-any-body must be true and on a success status "
+                    "(2xx): it makes any body mean success"
+                )
             closed = _closed_schema(document, response)
             if closed:
                 yield (
@@ -95,6 +106,11 @@ def project_rule_violations(document: dict[str, Any]) -> Iterator[str]:
                     "response schemas stay open, so that a vendor adding a field does not break parsing"
                 )
         for parameter in operation.get("parameters") or []:
+            if "x-accountkit-wire-alternative" in parameter and parameter.get("in") != "query":
+                yield (
+                    f"{where}: parameter {parameter.get('name')!r}: x-accountkit-wire-alternative is for query "
+                    "parameters (the other form is sent through RequestOptions.extra_query)"
+                )
             schema = parameter.get("schema") or {}
             is_object_query = parameter.get("in") == "query" and schema.get("type") == "object"
             if is_object_query and (parameter.get("style") != "deepObject" or parameter.get("explode") is False):

@@ -13,5 +13,7 @@ OPERATIONS: dict[str, Operation] = {
         parameters_model="UpdateAccountRequestParameters",
         body_model="UpdateAccountRequestBody",
         read_only=(),
+        wire_alternatives=(),
+        any_body=(),
     )
 }

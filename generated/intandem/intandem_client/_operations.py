@@ -13,5 +13,7 @@ OPERATIONS: dict[str, Operation] = {
         parameters_model="ChangePackageRequestParameters",
         body_model=None,
         read_only=(),
+        wire_alternatives=("external_subscription_params",),
+        any_body=(),
     )
 }

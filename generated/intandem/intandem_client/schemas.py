@@ -51,10 +51,16 @@ class ChangePackageRequestParameters(BaseModel):
     """
     Billing params. Can send multiple parameter with a different key/value
 
-    A key/value map sent Rails style, one query parameter per key:
-    `external_subscription_params[key]=value` (e.g.
-    `?package_name=gold&external_subscription_params[plan]=gold&external_subscription_params[seats]=3`).
-    Rails reads these brackets into a hash.
+    A key/value map, sent the way Rails reads a hash: one query parameter per key,
+    `external_subscription_params[key]=value`, e.g.
+    `external_subscription_params[plan]=gold&external_subscription_params[seats]=3` (an
+    illustration: neither the vendor nor a public client shows this parameter on the wire).
+
+    Another wire form, for one call, without building the URL: leave this argument unset and
+    pass the values in `RequestOptions(extra_query=...)`.
+    `{"external_subscription_params": ["a", "b"]}` sends the form of the vendor's OpenAPI file,
+    `external_subscription_params=a&external_subscription_params=b` (of which Rails keeps only
+    the last); `{"external_subscription_params[]": ["a", "b"]}` sends a Rails array.
 
     """
     edit_tags: str | MISSING = MISSING

@@ -13,5 +13,7 @@ OPERATIONS: dict[str, Operation] = {
         parameters_model="EditSubaccountRequestParameters",
         body_model="EditSubaccountRequestBody",
         read_only=(),
+        wire_alternatives=(),
+        any_body=(201,),
     )
 }

@@ -1,10 +1,12 @@
 """Every error this client raises: accountkit-runtime's one hierarchy, the same classes in every accountkit client.
 
-So ``except octopush_client.errors.ApiError`` also catches a failure of another accountkit client.
+So ``except octopush_client.errors.ApiError`` also catches a failure of another accountkit client. The
+warnings a call may give while going ahead are here too (``AccountkitWarning``, ``ReadOnlyFieldsDropped``).
 """
 
 from accountkit_runtime.errors import (
     AccountkitError,
+    AccountkitWarning,
     ApiConnectionError,
     ApiError,
     ApiStatusError,
@@ -16,6 +18,7 @@ from accountkit_runtime.errors import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    ReadOnlyFieldsDropped,
     RequestValidationError,
     ResponseParseError,
     ResponseTooLargeError,
@@ -27,6 +30,7 @@ from accountkit_runtime.errors import (
 
 __all__ = [
     "AccountkitError",
+    "AccountkitWarning",
     "ApiConnectionError",
     "ApiError",
     "ApiStatusError",
@@ -38,6 +42,7 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ReadOnlyFieldsDropped",
     "RequestValidationError",
     "ResponseParseError",
     "ResponseTooLargeError",

@@ -36,7 +36,7 @@ class SubaccountCallbacks(BaseModel):
 
 class EditSubaccountResult(BaseModel):
     """
-    Body of a successful call. Not documented by the vendor; kept as an open JSON object.
+    Body of a successful call. Not documented by the vendor; kept as an open JSON object: the fields of a JSON object body, none when the body is empty, not JSON or JSON of another kind (a 201 is success whatever its body).
     """
 
     model_config = ConfigDict(validate_by_name=True)
@@ -72,19 +72,19 @@ class EditSubaccountRequestParameters(BaseModel):
 
 class SubaccountEdit(BaseModel):
     """
-    Fields of the sub-account to edit ("Special parameters" on the page). The page marks only company_name "(optional)", so first_name, last_name and password are required here. The callbacks object is a separate group of per-feature callback destinations; the page marks neither it nor its members optional, but requiring every callback URL on each edit would contradict "edit the fields", so callbacks and its members are optional.
+    Fields of the sub-account to edit ("Special parameters" on the page). An edit sends only what it changes: no field is required, so that changing a name does not mean sending (and so resetting) the password. The page marks only company_name "(optional)" and the other fields nothing; the vendor's French page for the same call shows an edit without password. The callbacks object is a separate group of per-feature callback destinations, each of them optional too.
     """
 
     model_config = ConfigDict(extra="forbid", validate_by_name=True)
-    first_name: str
+    first_name: str | MISSING = MISSING
     """
     First name to be associated with the sub-account.
     """
-    last_name: str
+    last_name: str | MISSING = MISSING
     """
     Last name to be associated with the sub-account.
     """
-    password: str
+    password: str | MISSING = MISSING
     """
     Sub-account password
     """

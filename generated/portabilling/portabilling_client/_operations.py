@@ -29,7 +29,6 @@ OPERATIONS: dict[str, Operation] = {
             "params.account_info.assigned_addons.*.product_subscription.periodic_fees.*.*.i_subscription_fee",
             "params.account_info.assigned_addons.*.product_subscription.periodic_fees.*.*.periods",
             "params.account_info.assigned_addons.*.service_features.*.attributes.*.effective_values",
-            "params.account_info.assigned_addons.*.service_features.*.attributes.*.name",
             "params.account_info.assigned_addons.*.service_features.*.effective_flag_value",
             "params.account_info.assigned_addons.*.subscription_discount_list.*.standard_fee",
             "params.account_info.assigned_addons.*.volume_discount_plan_name",
@@ -41,9 +40,10 @@ OPERATIONS: dict[str, Operation] = {
             "params.account_info.i_master_account",
             "params.account_info.included_services",
             "params.account_info.service_features.*.attributes.*.effective_values",
-            "params.account_info.service_features.*.attributes.*.name",
             "params.account_info.service_features.*.effective_flag_value",
         ),
+        wire_alternatives=(),
+        any_body=(),
     ),
     "login": Operation(
         name="login",
@@ -55,6 +55,8 @@ OPERATIONS: dict[str, Operation] = {
         parameters_model=None,
         body_model="LoginRequestBody",
         read_only=(),
+        wire_alternatives=(),
+        any_body=(),
     ),
     "refresh_access_token": Operation(
         name="refresh_access_token",
@@ -66,6 +68,8 @@ OPERATIONS: dict[str, Operation] = {
         parameters_model=None,
         body_model="RefreshAccessTokenRequestBody",
         read_only=(),
+        wire_alternatives=(),
+        any_body=(),
     ),
     "logout": Operation(
         name="logout",
@@ -77,5 +81,7 @@ OPERATIONS: dict[str, Operation] = {
         parameters_model=None,
         body_model="LogoutRequestBody",
         read_only=(),
+        wire_alternatives=(),
+        any_body=(),
     ),
 }

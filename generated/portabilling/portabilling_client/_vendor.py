@@ -29,7 +29,12 @@ SESSION_FAULTCODES = frozenset(
         "Client.Session.check_auth.failed_to_process_access_token",
     }
 )
+# Faultcodes of a refused Session/login: never worth repeating (the spec's Fault
+# `x-accountkit-login-refused-faultcodes`; a test keeps them equal). A lock-out after repeated failed
+# logins is a refusal too, and the public clients of the API treat it as one.
 LOGIN_FAILED_FAULTCODE = "Server.Session.auth_failed"
+LOCKED_OUT_FAULTCODE = "Server.Session.cannot_login_brute_force_activity"
+LOGIN_REFUSED_FAULTCODES = frozenset({LOGIN_FAILED_FAULTCODE, LOCKED_OUT_FAULTCODE})
 
 
 def read_error(status_code: int, body: Any) -> tuple[str | None, str | None]:
@@ -42,20 +47,34 @@ def read_error(status_code: int, body: Any) -> tuple[str | None, str | None]:
 
 def classify(status_code: int, code: str | None) -> type[ApiStatusError] | None:
     """Session and login faults are authentication errors, whatever their HTTP status."""
-    if code in SESSION_FAULTCODES or code == LOGIN_FAILED_FAULTCODE:
+    if code in SESSION_FAULTCODES or code in LOGIN_REFUSED_FAULTCODES:
         return AuthenticationError
     return None
 
 
-PROFILE = VendorProfile(name="PortaBilling", read_error=read_error, classify=classify)
+def explain(code: str | None) -> str | None:
+    """What a faultcode means where its faultstring may not say it, for error messages."""
+    if code == LOCKED_OUT_FAULTCODE:
+        return (
+            "the account is locked out after too many failed logins: check the credentials and wait "
+            "before logging in again (every attempt meanwhile may extend the lock-out)"
+        )
+    return None
+
+
+PROFILE = VendorProfile(name="PortaBilling", read_error=read_error, classify=classify, explain=explain)
 
 
 class PortaBillingSessionAuth(TokenFlow):
     """``Session/login`` → ``Authorization: Bearer <access_token>``, renewed on session faults.
 
     The access token is reused until a call fails with one of the "not authenticated / session
-    expired" faultcodes (``SESSION_FAULTCODES``, HTTP 500); then the session is renewed once, refresh
-    token first and a fresh login if that fails, and the call is replayed.
+    expired" faultcodes (``SESSION_FAULTCODES``, HTTP 500), or until shortly before the lifetime the
+    login's optional ``expires_in`` announces (``TokenFlow._expiry``: the leeway scales with the
+    lifetime); then the session is renewed once, refresh token first and a fresh login if that fails,
+    and the call is replayed. ``expires_at`` is not used: it is the server's local time, with no zone.
+    A refused login (``LOGIN_REFUSED_FAULTCODES``, a lock-out included) is an ``AuthenticationError``,
+    never repeated.
     """
 
     LOGIN_PATH = "/Session/login"
@@ -88,7 +107,12 @@ class PortaBillingSessionAuth(TokenFlow):
     def _read_token(self, response: httpx.Response) -> Token | None:
         body = json_body(response)
         if response.status_code == 200 and isinstance(body, dict) and isinstance(body.get("access_token"), str):
-            return Token(access=body["access_token"], refresh=body.get("refresh_token"))
+            refresh = body.get("refresh_token")
+            return Token(
+                access=body["access_token"],
+                refresh=refresh if isinstance(refresh, str) else None,
+                expires_at=self._expiry(body.get("expires_in")),
+            )
         return None
 
     def _needs_renewal(self, response: httpx.Response) -> bool:
@@ -106,7 +130,10 @@ class PortaBillingSessionAuth(TokenFlow):
 
     def _is_refusal(self, status_code: int, code: str | None) -> bool:
         # Every PortaBilling fault is HTTP 500: the faultcode tells a refused login from a failure.
-        return super()._is_refusal(status_code, code) or code == LOGIN_FAILED_FAULTCODE or code in SESSION_FAULTCODES
+        return super()._is_refusal(status_code, code) or code in LOGIN_REFUSED_FAULTCODES or code in SESSION_FAULTCODES
+
+    def _explain(self, code: str | None) -> str | None:
+        return explain(code)
 
 
 @remember_configuration(password="PORTABILLING_PASSWORD", token="PORTABILLING_TOKEN")

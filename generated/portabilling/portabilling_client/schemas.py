@@ -15,8 +15,8 @@ class ReleaseAssignedDid(IntEnum):
     Indicates whether the previously assigned DID number should be released to the pool. Possible values: 0 - keep assigned; 1 - release (default).
     """
 
-    integer_0 = 0
-    integer_1 = 1
+    KEEP_ASSIGNED = 0
+    RELEASE = 1
 
 
 class BillStatus(StrEnum):
@@ -34,11 +34,11 @@ class BillingModel(IntEnum):
     The account type. Possible values: -1 - debit account; 0 - recharge voucher; 1 - credit account; 2 - alias; 4 - beneficiary. Note: Cannot be changed after creation. UI equivalent: "Type" input field on the Create Account main panel.
     """
 
-    integer__1 = -1
-    integer_0 = 0
-    integer_1 = 1
-    integer_2 = 2
-    integer_4 = 4
+    DEBIT_ACCOUNT = -1
+    RECHARGE_VOUCHER = 0
+    CREDIT_ACCOUNT = 1
+    ALIAS = 2
+    BENEFICIARY = 4
 
 
 class IAccountBalanceControlType(IntEnum):
@@ -46,9 +46,9 @@ class IAccountBalanceControlType(IntEnum):
     The ID of the account's balance control type. Possible values: 1 - undefined; 2 - individual credit limit; 3 - subordinate. UI equivalent: "Balance control" input field on the Edit Account main panel.
     """
 
-    integer_1 = 1
-    integer_2 = 2
-    integer_3 = 3
+    UNDEFINED = 1
+    INDIVIDUAL_CREDIT_LIMIT = 2
+    SUBORDINATE = 3
 
 
 class IAccountRole(IntEnum):
@@ -56,15 +56,15 @@ class IAccountRole(IntEnum):
     The ID of the account role. Possible values: 1 - Universal; 2 - Phone line; 3 - Auto attendant; 4 - Prepaid card; 5 - PINless; 6 - IPv4 address; 7 - User@domain; 8 - Mobile; 9 - Voucher. UI equivalent: "Account role" input field on the Edit Account main panel.
     """
 
-    integer_1 = 1
-    integer_2 = 2
-    integer_3 = 3
-    integer_4 = 4
-    integer_5 = 5
-    integer_6 = 6
-    integer_7 = 7
-    integer_8 = 8
-    integer_9 = 9
+    UNIVERSAL = 1
+    PHONE_LINE = 2
+    AUTO_ATTENDANT = 3
+    PREPAID_CARD = 4
+    PINLESS = 5
+    IPV4_ADDRESS = 6
+    USER_AT_DOMAIN = 7
+    MOBILE = 8
+    VOUCHER = 9
 
 
 class AliasDidNumber(BaseModel):
@@ -88,12 +88,12 @@ class AddonPriority(IntEnum):
     Indicates the priority of an add-on product. Possible values: 0 - main product; 10 - low; 15 - medium low; 20 - medium; 25 - medium high; 30 - high. Note: Can only be set on add-on creation and cannot be changed later. UI equivalent: "Priority" input field on the Edit Product main panel.
     """
 
-    integer_0 = 0
-    integer_10 = 10
-    integer_15 = 15
-    integer_20 = 20
-    integer_25 = 25
-    integer_30 = 30
+    MAIN_PRODUCT = 0
+    LOW = 10
+    MEDIUM_LOW = 15
+    MEDIUM = 20
+    MEDIUM_HIGH = 25
+    HIGH = 30
 
 
 class FraudProtection(StrEnum):
@@ -111,15 +111,15 @@ class IAccountRole1(IntEnum):
     The ID of the account role. Possible values: 1 - Universal; 2 - Phone line; 3 - Auto attendant; 4 - Prepaid card; 5 - PINless; 6 - IPv4 address; 7 - User@domain; 8 - MSISDN; 9 - Voucher. UI equivalent: "Account role" input field on the Edit Account main panel.
     """
 
-    integer_1 = 1
-    integer_2 = 2
-    integer_3 = 3
-    integer_4 = 4
-    integer_5 = 5
-    integer_6 = 6
-    integer_7 = 7
-    integer_8 = 8
-    integer_9 = 9
+    UNIVERSAL = 1
+    PHONE_LINE = 2
+    AUTO_ATTENDANT = 3
+    PREPAID_CARD = 4
+    PINLESS = 5
+    IPV4_ADDRESS = 6
+    USER_AT_DOMAIN = 7
+    MSISDN = 8
+    VOUCHER = 9
 
 
 class IsUsed(IntEnum):
@@ -127,8 +127,8 @@ class IsUsed(IntEnum):
     Indicates whether the product is used. Possible values: 1 - is used; 0 - is not used. Note: read-only.
     """
 
-    integer_0 = 0
-    integer_1 = 1
+    NOT_USED = 0
+    USED = 1
 
 
 class IsUsedByResellers(IntEnum):
@@ -136,8 +136,8 @@ class IsUsedByResellers(IntEnum):
     Indicates whether the shared product is used by resellers. Possible values: 1 - is used; 0 - is not used. Note: read-only.
     """
 
-    integer_0 = 0
-    integer_1 = 1
+    NOT_USED = 0
+    USED = 1
 
 
 class ActivationMode(IntEnum):
@@ -145,8 +145,8 @@ class ActivationMode(IntEnum):
     The activation mode. Possible values: 1 - at the given start date; 2 - upon the account's first usage. Note: read-only. UI equivalent: "Activation mode" input field on the Create Subscription plan main panel.
     """
 
-    integer_1 = 1
-    integer_2 = 2
+    AT_START_DATE = 1
+    UPON_FIRST_USAGE = 2
 
 
 class ChargeModel(IntEnum):
@@ -154,9 +154,9 @@ class ChargeModel(IntEnum):
     Indicates how subscription charges are applied. Possible values: 0 - progressively; 1 - at the end of the billing period; 2 - in advance. Note: read-only. UI equivalent: "Subscription charges applied" input field on the Edit Subscription plan main panel.
     """
 
-    integer_0 = 0
-    integer_1 = 1
-    integer_2 = 2
+    PROGRESSIVELY = 0
+    AT_END_OF_BILLING_PERIOD = 1
+    IN_ADVANCE = 2
 
 
 class MultiMonthDiscount(BaseModel):
@@ -300,21 +300,21 @@ class IServiceType(IntEnum):
     The unique ID of the related service type. Possible values: 0 - Internal; 2 - Session based; 3 - Voice calls; 5 - Data service; 6 - Internet access; 7 - Quantity based; 8 - Wi-Fi; 9 - Dial-up internet; 10 - Messaging service; 14 - Conferencing; 15 - DID; 16 - IPTV; 17 - Measured service; 18 - Service pool; 19 - Mobile network provisioning.
     """
 
-    integer_0 = 0
-    integer_2 = 2
-    integer_3 = 3
-    integer_5 = 5
-    integer_6 = 6
-    integer_7 = 7
-    integer_8 = 8
-    integer_9 = 9
-    integer_10 = 10
-    integer_14 = 14
-    integer_15 = 15
-    integer_16 = 16
-    integer_17 = 17
-    integer_18 = 18
-    integer_19 = 19
+    INTERNAL = 0
+    SESSION_BASED = 2
+    VOICE_CALLS = 3
+    DATA_SERVICE = 5
+    INTERNET_ACCESS = 6
+    QUANTITY_BASED = 7
+    WI_FI = 8
+    DIAL_UP_INTERNET = 9
+    MESSAGING_SERVICE = 10
+    CONFERENCING = 14
+    DID = 15
+    IPTV = 16
+    MEASURED_SERVICE = 17
+    SERVICE_POOL = 18
+    MOBILE_NETWORK_PROVISIONING = 19
 
 
 class ServicePoolCombination(BaseModel):
@@ -362,8 +362,8 @@ class IsUsed1(IntEnum):
     Indicates whether the SIM card is in use. Possible values: 1 - in use; 0 - available. UI equivalent: SIM Cards list on the Infrastructure -> Inventory -> SIM cards tab.
     """
 
-    integer_0 = 0
-    integer_1 = 1
+    AVAILABLE = 0
+    IN_USE = 1
 
 
 class SimCardInfo(BaseModel):
@@ -471,7 +471,7 @@ class UpdateAccountResponse(BaseModel):
 
 class Fault(BaseModel):
     """
-    A PortaBilling fault, returned with HTTP 500 for every failed call. The faultcodes Server.Session.check_auth.auth_failed, Client.check_auth.envelope_missed, Client.Session.check_auth.failed_to_process_jwt, Client.Session.check_auth.failed_to_process_access_token mean the caller is not authenticated or the session has expired: log in again (Session/login) or renew the access token (Session/refresh_access_token) and repeat the call. A failed Session/login returns Server.Session.auth_failed.
+    A PortaBilling fault, returned with HTTP 500 for every failed call. The faultcodes Server.Session.check_auth.auth_failed, Client.check_auth.envelope_missed, Client.Session.check_auth.failed_to_process_jwt, Client.Session.check_auth.failed_to_process_access_token mean the caller is not authenticated or the session has expired: log in again (Session/login) or renew the access token (Session/refresh_access_token) and repeat the call. A failed Session/login returns Server.Session.auth_failed, and Server.Session.cannot_login_brute_force_activity when the login is locked out after too many failed attempts: both are refused logins, not worth repeating.
     """
 
     model_config = ConfigDict(validate_by_name=True)
@@ -554,6 +554,10 @@ class SessionData(BaseModel):
     expires_at: PortaDateTime
     """
     When the access token expires, e.g. 2023-02-09 12:19:07.
+    """
+    expires_in: int | MISSING = MISSING
+    """
+    How many seconds the access token lives, counted from this answer. Optional: when it is present, the client renews the session shortly before it runs out (a leeway that scales with the lifetime) instead of waiting for a session fault; expires_at, in the server's local time with no zone, is not used for that.
     """
     refresh_token: str
     """
@@ -1283,7 +1287,7 @@ class UpdateAccountParams(BaseModel):
     """
     The account record to update.
     """
-    release_assigned_did: ReleaseAssignedDid = ReleaseAssignedDid.integer_1
+    release_assigned_did: ReleaseAssignedDid = ReleaseAssignedDid.RELEASE
     """
     Indicates whether the previously assigned DID number should be released to the pool. Possible values: 0 - keep assigned; 1 - release (default).
     """

@@ -8,7 +8,11 @@ pointer of the place in ``specs/<api>.yaml`` to edit: the field itself, or where
 
 The functions take the spec as a plain dict, so tests can feed them doctored specs. A property carrying
 ``x-accountkit-wire`` documents a deliberate departure from the table (the wire wins, specs/README.md),
-so it may differ in type or turn a contradictory value list into a note.
+so it may differ in type or turn a contradictory value list into a note. A property may also depart
+from one of the page's marks (``readOnly``, ``required``) where a primary source says otherwise:
+``x-accountkit-page-differs: {<mark>: {why: ..., x-accountkit-source: <source key>}}`` names the mark,
+the reason and a source the document defines; only that mark of that property is then not required
+to match, and an entry without a reason or a defined source excuses nothing.
 """
 
 from __future__ import annotations
@@ -349,6 +353,20 @@ def first_sentence(description: str) -> str:
     return re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"(%])", para, maxsplit=1)[0]
 
 
+PAGE_MARKS = ("readOnly", "required")  # the page's marks a spec may depart from, with a source
+
+
+def page_differs(doc: dict[str, Any], annotation: Any, mark: str) -> bool:
+    """Whether an ``x-accountkit-page-differs`` value excuses ``mark``: a reason and defined sources for it."""
+    entry = annotation.get(mark) if isinstance(annotation, dict) and mark in PAGE_MARKS else None
+    if not isinstance(entry, dict) or not (isinstance(entry.get("why"), str) and entry["why"].strip()):
+        return False
+    cited = entry.get("x-accountkit-source")
+    keys = cited if isinstance(cited, list) else [cited]
+    sources = doc.get("x-accountkit-sources")
+    return bool(keys) and isinstance(sources, dict) and all(isinstance(k, str) and k in sources for k in keys)
+
+
 @dataclass(frozen=True)
 class RowCheck:
     """A row, where it is (or belongs) in the spec, and every way the spec disagrees with it."""
@@ -383,9 +401,12 @@ def check_row_at(doc: dict[str, Any], binding: PageBinding, row: Row) -> RowChec
     if sentence and not any(sentence.lower() in t for t in texts):
         problems.append(f"description lacks the page's {sentence!r}")
 
-    if row.required and not target.required:
+    def differs(mark: str) -> bool:
+        return any(page_differs(doc, entry, mark) for entry in ann("x-accountkit-page-differs"))
+
+    if row.required and not target.required and not differs("required"):
         problems.append("page says required; spec does not")
-    if row.read_only and True not in ann("readOnly"):
+    if row.read_only and True not in ann("readOnly") and not differs("readOnly"):
         problems.append("page says read-only; spec has no readOnly: true")
     if row.pattern and row.pattern not in ann("pattern"):
         problems.append(f"page pattern {row.pattern!r}, spec {ann('pattern')}")

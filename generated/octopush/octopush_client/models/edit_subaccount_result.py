@@ -11,7 +11,10 @@ T = TypeVar("T", bound="EditSubaccountResult")
 
 @_attrs_define
 class EditSubaccountResult:
-    """Body of a successful call. Not documented by the vendor; kept as an open JSON object."""
+    """Body of a successful call. Not documented by the vendor; kept as an open JSON object: the fields of a JSON object
+    body, none when the body is empty, not JSON or JSON of another kind (a 201 is success whatever its body).
+
+    """
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

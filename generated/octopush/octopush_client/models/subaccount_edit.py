@@ -17,18 +17,19 @@ T = TypeVar("T", bound="SubaccountEdit")
 
 @_attrs_define
 class SubaccountEdit:
-    """Fields of the sub-account to edit ("Special parameters" on the page). The page marks only company_name "(optional)",
-    so first_name, last_name and password are required here. The callbacks object is a separate group of per-feature
-    callback destinations; the page marks neither it nor its members optional, but requiring every callback URL on each
-    edit would contradict "edit the fields", so callbacks and its members are optional.
+    """Fields of the sub-account to edit ("Special parameters" on the page). An edit sends only what it changes: no field
+    is required, so that changing a name does not mean sending (and so resetting) the password. The page marks only
+    company_name "(optional)" and the other fields nothing; the vendor's French page for the same call shows an edit
+    without password. The callbacks object is a separate group of per-feature callback destinations, each of them
+    optional too.
 
     """
 
-    first_name: str
+    first_name: str | Unset = UNSET
     """ First name to be associated with the sub-account. """
-    last_name: str
+    last_name: str | Unset = UNSET
     """ Last name to be associated with the sub-account. """
-    password: str
+    password: str | Unset = UNSET
     """ Sub-account password """
     company_name: str | Unset = UNSET
     """ (optional) Company name. """
@@ -52,7 +53,13 @@ class SubaccountEdit:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({"first_name": first_name, "last_name": last_name, "password": password})
+        field_dict.update({})
+        if first_name is not UNSET:
+            field_dict["first_name"] = first_name
+        if last_name is not UNSET:
+            field_dict["last_name"] = last_name
+        if password is not UNSET:
+            field_dict["password"] = password
         if company_name is not UNSET:
             field_dict["company_name"] = company_name
         if callbacks is not UNSET:
@@ -66,17 +73,14 @@ class SubaccountEdit:
 
         d = dict(src_dict)
         check_keys(
-            "SubaccountEdit",
-            d,
-            known=("first_name", "last_name", "password", "company_name", "callbacks"),
-            required=("first_name", "last_name", "password"),
+            "SubaccountEdit", d, known=("first_name", "last_name", "password", "company_name", "callbacks"), required=()
         )
 
-        first_name = d.pop("first_name")
+        first_name = d.pop("first_name", UNSET)
 
-        last_name = d.pop("last_name")
+        last_name = d.pop("last_name", UNSET)
 
-        password = d.pop("password")
+        password = d.pop("password", UNSET)
 
         company_name = d.pop("company_name", UNSET)
 

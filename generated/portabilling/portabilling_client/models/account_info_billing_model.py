@@ -3,11 +3,11 @@ from typing import Self
 
 
 class AccountInfoBillingModel(IntEnum):
-    VALUE_NEGATIVE_1 = -1
-    VALUE_0 = 0
-    VALUE_1 = 1
-    VALUE_2 = 2
-    VALUE_4 = 4
+    DEBIT_ACCOUNT = -1
+    RECHARGE_VOUCHER = 0
+    CREDIT_ACCOUNT = 1
+    ALIAS = 2
+    BENEFICIARY = 4
 
     def __str__(self) -> str:
         return str(self.value)

@@ -3,9 +3,9 @@ from typing import Self
 
 
 class AccountInfoIAccountBalanceControlType(IntEnum):
-    VALUE_1 = 1
-    VALUE_2 = 2
-    VALUE_3 = 3
+    UNDEFINED = 1
+    INDIVIDUAL_CREDIT_LIMIT = 2
+    SUBORDINATE = 3
 
     def __str__(self) -> str:
         return str(self.value)

@@ -3,12 +3,12 @@ from typing import Self
 
 
 class AssignedAddonAddonPriority(IntEnum):
-    VALUE_0 = 0
-    VALUE_10 = 10
-    VALUE_15 = 15
-    VALUE_20 = 20
-    VALUE_25 = 25
-    VALUE_30 = 30
+    MAIN_PRODUCT = 0
+    LOW = 10
+    MEDIUM_LOW = 15
+    MEDIUM = 20
+    MEDIUM_HIGH = 25
+    HIGH = 30
 
     def __str__(self) -> str:
         return str(self.value)

@@ -3,15 +3,15 @@ from typing import Self
 
 
 class AssignedAddonIAccountRole(IntEnum):
-    VALUE_1 = 1
-    VALUE_2 = 2
-    VALUE_3 = 3
-    VALUE_4 = 4
-    VALUE_5 = 5
-    VALUE_6 = 6
-    VALUE_7 = 7
-    VALUE_8 = 8
-    VALUE_9 = 9
+    UNIVERSAL = 1
+    PHONE_LINE = 2
+    AUTO_ATTENDANT = 3
+    PREPAID_CARD = 4
+    PINLESS = 5
+    IPV4_ADDRESS = 6
+    USER_AT_DOMAIN = 7
+    MSISDN = 8
+    VOUCHER = 9
 
     def __str__(self) -> str:
         return str(self.value)

@@ -3,8 +3,8 @@ from typing import Self
 
 
 class AssignedAddonIsUsedByResellers(IntEnum):
-    VALUE_0 = 0
-    VALUE_1 = 1
+    NOT_USED = 0
+    USED = 1
 
     def __str__(self) -> str:
         return str(self.value)

@@ -15,7 +15,9 @@ class Fault:
     Server.Session.check_auth.auth_failed, Client.check_auth.envelope_missed,
     Client.Session.check_auth.failed_to_process_jwt, Client.Session.check_auth.failed_to_process_access_token mean the
     caller is not authenticated or the session has expired: log in again (Session/login) or renew the access token
-    (Session/refresh_access_token) and repeat the call. A failed Session/login returns Server.Session.auth_failed.
+    (Session/refresh_access_token) and repeat the call. A failed Session/login returns Server.Session.auth_failed, and
+    Server.Session.cannot_login_brute_force_activity when the login is locked out after too many failed attempts: both
+    are refused logins, not worth repeating.
 
     """
 

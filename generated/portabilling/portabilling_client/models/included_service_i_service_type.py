@@ -3,21 +3,21 @@ from typing import Self
 
 
 class IncludedServiceIServiceType(IntEnum):
-    VALUE_0 = 0
-    VALUE_2 = 2
-    VALUE_3 = 3
-    VALUE_5 = 5
-    VALUE_6 = 6
-    VALUE_7 = 7
-    VALUE_8 = 8
-    VALUE_9 = 9
-    VALUE_10 = 10
-    VALUE_14 = 14
-    VALUE_15 = 15
-    VALUE_16 = 16
-    VALUE_17 = 17
-    VALUE_18 = 18
-    VALUE_19 = 19
+    INTERNAL = 0
+    SESSION_BASED = 2
+    VOICE_CALLS = 3
+    DATA_SERVICE = 5
+    INTERNET_ACCESS = 6
+    QUANTITY_BASED = 7
+    WI_FI = 8
+    DIAL_UP_INTERNET = 9
+    MESSAGING_SERVICE = 10
+    CONFERENCING = 14
+    DID = 15
+    IPTV = 16
+    MEASURED_SERVICE = 17
+    SERVICE_POOL = 18
+    MOBILE_NETWORK_PROVISIONING = 19
 
     def __str__(self) -> str:
         return str(self.value)

@@ -3,8 +3,8 @@ from typing import Self
 
 
 class ProductSubscriptionActivationMode(IntEnum):
-    VALUE_1 = 1
-    VALUE_2 = 2
+    AT_START_DATE = 1
+    UPON_FIRST_USAGE = 2
 
     def __str__(self) -> str:
         return str(self.value)

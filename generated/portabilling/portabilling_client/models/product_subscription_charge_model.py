@@ -3,9 +3,9 @@ from typing import Self
 
 
 class ProductSubscriptionChargeModel(IntEnum):
-    VALUE_0 = 0
-    VALUE_1 = 1
-    VALUE_2 = 2
+    PROGRESSIVELY = 0
+    AT_END_OF_BILLING_PERIOD = 1
+    IN_ADVANCE = 2
 
     def __str__(self) -> str:
         return str(self.value)

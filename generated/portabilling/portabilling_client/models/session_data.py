@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="SessionData")
 
 
@@ -22,6 +24,10 @@ class SessionData:
     """ The token to send to Session/refresh_access_token for a new access token. """
     session_id: str
     """ The ID of the session. """
+    expires_in: int | Unset = UNSET
+    """ How many seconds the access token lives, counted from this answer. Optional: when it is present, the client
+    renews the session shortly before it runs out (a leeway that scales with the lifetime) instead of waiting for a
+    session fault; expires_at, in the server's local time with no zone, is not used for that. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -33,6 +39,8 @@ class SessionData:
 
         session_id = self.session_id
 
+        expires_in = self.expires_in
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -43,6 +51,8 @@ class SessionData:
                 "session_id": session_id,
             }
         )
+        if expires_in is not UNSET:
+            field_dict["expires_in"] = expires_in
 
         return field_dict
 
@@ -57,8 +67,14 @@ class SessionData:
 
         session_id = d.pop("session_id")
 
+        expires_in = d.pop("expires_in", UNSET)
+
         session_data = cls(
-            access_token=access_token, expires_at=expires_at, refresh_token=refresh_token, session_id=session_id
+            access_token=access_token,
+            expires_at=expires_at,
+            refresh_token=refresh_token,
+            session_id=session_id,
+            expires_in=expires_in,
         )
 
         session_data.additional_properties = d

@@ -3,8 +3,8 @@ from typing import Self
 
 
 class SimCardInfoIsUsed(IntEnum):
-    VALUE_0 = 0
-    VALUE_1 = 1
+    AVAILABLE = 0
+    IN_USE = 1
 
     def __str__(self) -> str:
         return str(self.value)

@@ -23,7 +23,7 @@ class UpdateAccountParams:
     account_info: AccountInfo
     """ The account record to update (account_info). Every field of the page's table is listed; send only the fields
     to change, plus i_account to identify the account. """
-    release_assigned_did: UpdateAccountParamsReleaseAssignedDid | Unset = UpdateAccountParamsReleaseAssignedDid.VALUE_1
+    release_assigned_did: UpdateAccountParamsReleaseAssignedDid | Unset = UpdateAccountParamsReleaseAssignedDid.RELEASE
     """ Indicates whether the previously assigned DID number should be released to the pool. Possible values: 0 -
     keep assigned; 1 - release (default). """
 

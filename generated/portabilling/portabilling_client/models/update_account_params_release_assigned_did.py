@@ -3,8 +3,8 @@ from typing import Self
 
 
 class UpdateAccountParamsReleaseAssignedDid(IntEnum):
-    VALUE_0 = 0
-    VALUE_1 = 1
+    KEEP_ASSIGNED = 0
+    RELEASE = 1
 
     def __str__(self) -> str:
         return str(self.value)

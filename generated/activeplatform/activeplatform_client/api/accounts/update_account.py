@@ -71,7 +71,8 @@ def sync_detailed(
         account_id (int):
         body (AccountUpdate): Arguments of "Update an Account" (all optional). The page calls them
             form parameters; they are sent as a JSON body.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
@@ -87,7 +88,11 @@ def sync_detailed(
     kwargs = _get_kwargs(account_id=account_id, body=body)
 
     kwargs = validation.check_request(
-        _OPERATION, {"account_id": account_id}, kwargs, validate=client.settings.validate_requests
+        _OPERATION,
+        {"account_id": account_id},
+        kwargs,
+        validate=client.settings.validate_requests,
+        options=request_options,
     )
     response = transport.send_sync(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
@@ -108,7 +113,8 @@ def sync(
         account_id (int):
         body (AccountUpdate): Arguments of "Update an Account" (all optional). The page calls them
             form parameters; they are sent as a JSON body.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
@@ -139,7 +145,8 @@ async def asyncio_detailed(
         account_id (int):
         body (AccountUpdate): Arguments of "Update an Account" (all optional). The page calls them
             form parameters; they are sent as a JSON body.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
@@ -155,7 +162,11 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(account_id=account_id, body=body)
 
     kwargs = validation.check_request(
-        _OPERATION, {"account_id": account_id}, kwargs, validate=client.settings.validate_requests
+        _OPERATION,
+        {"account_id": account_id},
+        kwargs,
+        validate=client.settings.validate_requests,
+        options=request_options,
     )
     response = await transport.send_async(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
@@ -176,7 +187,8 @@ async def asyncio(
         account_id (int):
         body (AccountUpdate): Arguments of "Update an Account" (all optional). The page calls them
             form parameters; they are sent as a JSON body.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.

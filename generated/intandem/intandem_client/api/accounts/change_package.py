@@ -126,7 +126,8 @@ def sync_detailed(
         edit_tags (str | Unset):
         add_sms_credits (str | Unset):
         delete_sms_credits (str | Unset):
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
@@ -160,6 +161,7 @@ def sync_detailed(
         },
         kwargs,
         validate=client.settings.validate_requests,
+        options=request_options,
     )
     response = transport.send_sync(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
@@ -200,7 +202,8 @@ def sync(
         edit_tags (str | Unset):
         add_sms_credits (str | Unset):
         delete_sms_credits (str | Unset):
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
@@ -260,7 +263,8 @@ async def asyncio_detailed(
         edit_tags (str | Unset):
         add_sms_credits (str | Unset):
         delete_sms_credits (str | Unset):
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
@@ -294,6 +298,7 @@ async def asyncio_detailed(
         },
         kwargs,
         validate=client.settings.validate_requests,
+        options=request_options,
     )
     response = await transport.send_async(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
@@ -334,7 +339,8 @@ async def asyncio(
         edit_tags (str | Unset):
         add_sms_credits (str | Unset):
         delete_sms_credits (str | Unset):
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.

@@ -2,7 +2,7 @@ from http import HTTPStatus
 from typing import Any
 
 import httpx
-from accountkit_runtime import encoding, transport, validation
+from accountkit_runtime import bodies, encoding, transport, validation
 from accountkit_runtime.options import RequestOptions
 
 from ..._operations import OPERATIONS
@@ -37,7 +37,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> EditSubaccountResult | ErrorBody:
     if response.status_code == 201:
-        response_201 = EditSubaccountResult.from_dict(response.json())
+        response_201 = EditSubaccountResult.from_dict(bodies.json_object(response.content))
 
         return response_201
 
@@ -79,12 +79,13 @@ def sync_detailed(
     Args:
         subaccount_email (str):
         body (SubaccountEdit): Fields of the sub-account to edit ("Special parameters" on the
-            page). The page marks only company_name "(optional)", so first_name, last_name and
-            password are required here. The callbacks object is a separate group of per-feature
-            callback destinations; the page marks neither it nor its members optional, but requiring
-            every callback URL on each edit would contradict "edit the fields", so callbacks and its
-            members are optional.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+            page). An edit sends only what it changes: no field is required, so that changing a name
+            does not mean sending (and so resetting) the password. The page marks only company_name
+            "(optional)" and the other fields nothing; the vendor's French page for the same call
+            shows an edit without password. The callbacks object is a separate group of per-feature
+            callback destinations, each of them optional too.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
@@ -100,7 +101,11 @@ def sync_detailed(
     kwargs = _get_kwargs(subaccount_email=subaccount_email, body=body)
 
     kwargs = validation.check_request(
-        _OPERATION, {"subaccount_email": subaccount_email}, kwargs, validate=client.settings.validate_requests
+        _OPERATION,
+        {"subaccount_email": subaccount_email},
+        kwargs,
+        validate=client.settings.validate_requests,
+        options=request_options,
     )
     response = transport.send_sync(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
@@ -123,12 +128,13 @@ def sync(
     Args:
         subaccount_email (str):
         body (SubaccountEdit): Fields of the sub-account to edit ("Special parameters" on the
-            page). The page marks only company_name "(optional)", so first_name, last_name and
-            password are required here. The callbacks object is a separate group of per-feature
-            callback destinations; the page marks neither it nor its members optional, but requiring
-            every callback URL on each edit would contradict "edit the fields", so callbacks and its
-            members are optional.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+            page). An edit sends only what it changes: no field is required, so that changing a name
+            does not mean sending (and so resetting) the password. The page marks only company_name
+            "(optional)" and the other fields nothing; the vendor's French page for the same call
+            shows an edit without password. The callbacks object is a separate group of per-feature
+            callback destinations, each of them optional too.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
@@ -163,12 +169,13 @@ async def asyncio_detailed(
     Args:
         subaccount_email (str):
         body (SubaccountEdit): Fields of the sub-account to edit ("Special parameters" on the
-            page). The page marks only company_name "(optional)", so first_name, last_name and
-            password are required here. The callbacks object is a separate group of per-feature
-            callback destinations; the page marks neither it nor its members optional, but requiring
-            every callback URL on each edit would contradict "edit the fields", so callbacks and its
-            members are optional.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+            page). An edit sends only what it changes: no field is required, so that changing a name
+            does not mean sending (and so resetting) the password. The page marks only company_name
+            "(optional)" and the other fields nothing; the vendor's French page for the same call
+            shows an edit without password. The callbacks object is a separate group of per-feature
+            callback destinations, each of them optional too.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
@@ -184,7 +191,11 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(subaccount_email=subaccount_email, body=body)
 
     kwargs = validation.check_request(
-        _OPERATION, {"subaccount_email": subaccount_email}, kwargs, validate=client.settings.validate_requests
+        _OPERATION,
+        {"subaccount_email": subaccount_email},
+        kwargs,
+        validate=client.settings.validate_requests,
+        options=request_options,
     )
     response = await transport.send_async(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
@@ -207,12 +218,13 @@ async def asyncio(
     Args:
         subaccount_email (str):
         body (SubaccountEdit): Fields of the sub-account to edit ("Special parameters" on the
-            page). The page marks only company_name "(optional)", so first_name, last_name and
-            password are required here. The callbacks object is a separate group of per-feature
-            callback destinations; the page marks neither it nor its members optional, but requiring
-            every callback URL on each edit would contradict "edit the fields", so callbacks and its
-            members are optional.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+            page). An edit sends only what it changes: no field is required, so that changing a name
+            does not mean sending (and so resetting) the password. The page marks only company_name
+            "(optional)" and the other fields nothing; the vendor's French page for the same call
+            shows an edit without password. The callbacks object is a separate group of per-feature
+            callback destinations, each of them optional too.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.

@@ -75,7 +75,8 @@ def sync_detailed(
     Args:
         body (UpdateAccountRequest): The request body of Account/update_account: the parameters
             wrapped in params.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
@@ -90,7 +91,9 @@ def sync_detailed(
 
     kwargs = _get_kwargs(body=body)
 
-    kwargs = validation.check_request(_OPERATION, {}, kwargs, validate=client.settings.validate_requests)
+    kwargs = validation.check_request(
+        _OPERATION, {}, kwargs, validate=client.settings.validate_requests, options=request_options
+    )
     response = transport.send_sync(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 
@@ -107,7 +110,8 @@ def sync(
     Args:
         body (UpdateAccountRequest): The request body of Account/update_account: the parameters
             wrapped in params.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
@@ -135,7 +139,8 @@ async def asyncio_detailed(
     Args:
         body (UpdateAccountRequest): The request body of Account/update_account: the parameters
             wrapped in params.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
@@ -150,7 +155,9 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(body=body)
 
-    kwargs = validation.check_request(_OPERATION, {}, kwargs, validate=client.settings.validate_requests)
+    kwargs = validation.check_request(
+        _OPERATION, {}, kwargs, validate=client.settings.validate_requests, options=request_options
+    )
     response = await transport.send_async(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 
@@ -167,7 +174,8 @@ async def asyncio(
     Args:
         body (UpdateAccountRequest): The request body of Account/update_account: the parameters
             wrapped in params.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.

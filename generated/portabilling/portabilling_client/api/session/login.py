@@ -73,7 +73,8 @@ def sync_detailed(
 
     Args:
         body (LoginRequest): The request body of Session/login.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
@@ -88,7 +89,9 @@ def sync_detailed(
 
     kwargs = _get_kwargs(body=body)
 
-    kwargs = validation.check_request(_OPERATION, {}, kwargs, validate=client.settings.validate_requests)
+    kwargs = validation.check_request(
+        _OPERATION, {}, kwargs, validate=client.settings.validate_requests, options=request_options
+    )
     response = transport.send_sync(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 
@@ -103,7 +106,8 @@ def sync(
 
     Args:
         body (LoginRequest): The request body of Session/login.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
@@ -129,7 +133,8 @@ async def asyncio_detailed(
 
     Args:
         body (LoginRequest): The request body of Session/login.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
@@ -144,7 +149,9 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(body=body)
 
-    kwargs = validation.check_request(_OPERATION, {}, kwargs, validate=client.settings.validate_requests)
+    kwargs = validation.check_request(
+        _OPERATION, {}, kwargs, validate=client.settings.validate_requests, options=request_options
+    )
     response = await transport.send_async(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 
@@ -159,7 +166,8 @@ async def asyncio(
 
     Args:
         body (LoginRequest): The request body of Session/login.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.

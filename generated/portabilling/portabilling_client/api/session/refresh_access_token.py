@@ -76,7 +76,8 @@ def sync_detailed(
 
     Args:
         body (RefreshAccessTokenRequest): The request body of Session/refresh_access_token.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
@@ -91,7 +92,9 @@ def sync_detailed(
 
     kwargs = _get_kwargs(body=body)
 
-    kwargs = validation.check_request(_OPERATION, {}, kwargs, validate=client.settings.validate_requests)
+    kwargs = validation.check_request(
+        _OPERATION, {}, kwargs, validate=client.settings.validate_requests, options=request_options
+    )
     response = transport.send_sync(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 
@@ -109,7 +112,8 @@ def sync(
 
     Args:
         body (RefreshAccessTokenRequest): The request body of Session/refresh_access_token.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
@@ -138,7 +142,8 @@ async def asyncio_detailed(
 
     Args:
         body (RefreshAccessTokenRequest): The request body of Session/refresh_access_token.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
@@ -153,7 +158,9 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(body=body)
 
-    kwargs = validation.check_request(_OPERATION, {}, kwargs, validate=client.settings.validate_requests)
+    kwargs = validation.check_request(
+        _OPERATION, {}, kwargs, validate=client.settings.validate_requests, options=request_options
+    )
     response = await transport.send_async(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 
@@ -171,7 +178,8 @@ async def asyncio(
 
     Args:
         body (RefreshAccessTokenRequest): The request body of Session/refresh_access_token.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.

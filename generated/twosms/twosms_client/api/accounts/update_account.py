@@ -92,7 +92,8 @@ def sync_detailed(
             This method uses only: Address, ContactNumber, Disclaimer, EmailAddress, FirstName,
             LanguageID, LastName, Logo, LogoName, Name, SMSPassword, SMSUsername, TimeZone,
             TwoFactorEnabled, Website. The other members are accepted and ignored.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
@@ -107,7 +108,9 @@ def sync_detailed(
 
     kwargs = _get_kwargs(id=id, body=body)
 
-    kwargs = validation.check_request(_OPERATION, {"id": id}, kwargs, validate=client.settings.validate_requests)
+    kwargs = validation.check_request(
+        _OPERATION, {"id": id}, kwargs, validate=client.settings.validate_requests, options=request_options
+    )
     response = transport.send_sync(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 
@@ -138,7 +141,8 @@ def sync(
             This method uses only: Address, ContactNumber, Disclaimer, EmailAddress, FirstName,
             LanguageID, LastName, Logo, LogoName, Name, SMSPassword, SMSUsername, TimeZone,
             TwoFactorEnabled, Website. The other members are accepted and ignored.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
@@ -180,7 +184,8 @@ async def asyncio_detailed(
             This method uses only: Address, ContactNumber, Disclaimer, EmailAddress, FirstName,
             LanguageID, LastName, Logo, LogoName, Name, SMSPassword, SMSUsername, TimeZone,
             TwoFactorEnabled, Website. The other members are accepted and ignored.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
@@ -195,7 +200,9 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(id=id, body=body)
 
-    kwargs = validation.check_request(_OPERATION, {"id": id}, kwargs, validate=client.settings.validate_requests)
+    kwargs = validation.check_request(
+        _OPERATION, {"id": id}, kwargs, validate=client.settings.validate_requests, options=request_options
+    )
     response = await transport.send_async(client, _OPERATION, kwargs, request_options)
     return transport.parse(_build_response, client, _OPERATION, response)
 
@@ -226,7 +233,8 @@ async def asyncio(
             This method uses only: Address, ContactNumber, Disclaimer, EmailAddress, FirstName,
             LanguageID, LastName, Logo, LogoName, Name, SMSPassword, SMSUsername, TimeZone,
             TwoFactorEnabled, Website. The other members are accepted and ignored.
-        request_options (RequestOptions | None): per-call extra headers, timeout and retry count.
+        request_options (RequestOptions | None): per-call extra headers, undocumented body and query keys
+            (extra_body, extra_query), timeout, retry count and response size cap.
 
     Raises:
         errors.RequestValidationError: A value breaks the spec's constraints; nothing was sent.
