@@ -26,6 +26,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..spec.specresolve import deref
 from ..spec.specs import operations
 
 QUICKSTART = "quickstart"
@@ -37,18 +38,8 @@ class FactsError(ValueError):
 
 
 def _resolve(document: dict[str, Any], node: Any) -> Any:
-    """``node`` with a local ``$ref`` followed (examples may live under ``components/examples``)."""
-    seen: set[str] = set()
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
-        ref = node["$ref"]
-        if ref in seen:
-            return None
-        seen.add(ref)
-        target: Any = document
-        for part in ref[2:].split("/"):
-            target = target.get(part.replace("~1", "/").replace("~0", "~")) if isinstance(target, dict) else None
-        node = target
-    return node
+    """``node`` with its local ``$ref``s followed (examples may live under ``components/examples``)."""
+    return deref(document, node)[0]
 
 
 def _named_example(document: dict[str, Any], holder: Any, name: str) -> tuple[bool, Any]:
