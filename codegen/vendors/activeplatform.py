@@ -11,12 +11,13 @@ from accountkit_runtime.connect import build_client, credential, resolve_base_ur
 from accountkit_runtime.pickling import remember_configuration
 from accountkit_runtime.redaction import Redactor
 from accountkit_runtime.settings import VendorProfile
+from activeplatform_client._facts import BASE_URL_ENV, CREDENTIALS, DEFAULT_BASE_URL, SECRETS
 
 # The vendor documents no error body; the generic reader takes the usual JSON shapes or the text.
 PROFILE = VendorProfile(name="ActivePlatform")
 
 
-@remember_configuration(api_token="ACTIVEPLATFORM_API_TOKEN")
+@remember_configuration(**SECRETS)
 def connect(
     *,
     base_url: str | None = None,
@@ -34,12 +35,12 @@ def connect(
     host, e.g. ``https://test.activeplatform.com``) to ``ACTIVEPLATFORM_BASE_URL`` and is required.
     The token travels as the ``api_token`` query parameter, as the vendor specifies.
     """
-    secret = credential("api_token", api_token, "ACTIVEPLATFORM_API_TOKEN")
+    secret = credential("api_token", api_token, CREDENTIALS["api_token"])
     assert secret is not None
     return build_client(
         vendor=PROFILE,
         package=__package__ or "activeplatform_client",
-        base_url=resolve_base_url(base_url, "ACTIVEPLATFORM_BASE_URL", None),
+        base_url=resolve_base_url(base_url, BASE_URL_ENV, DEFAULT_BASE_URL),
         auth=QueryTokenAuth("api_token", secret),
         redactor=Redactor([secret]),
         timeout=timeout,

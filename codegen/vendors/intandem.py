@@ -11,8 +11,7 @@ from accountkit_runtime.connect import build_client, credential, resolve_base_ur
 from accountkit_runtime.pickling import remember_configuration
 from accountkit_runtime.redaction import Redactor
 from accountkit_runtime.settings import VendorProfile, generic_error_reader
-
-DEFAULT_BASE_URL = "https://api.vcita.biz"
+from intandem_client._facts import BASE_URL_ENV, CREDENTIALS, DEFAULT_BASE_URL, SECRETS
 
 
 def read_error(status_code: int, body: Any) -> tuple[str | None, str | None]:
@@ -25,7 +24,7 @@ def read_error(status_code: int, body: Any) -> tuple[str | None, str | None]:
 PROFILE = VendorProfile(name="inTandem", read_error=read_error)
 
 
-@remember_configuration(token="INTANDEM_TOKEN")
+@remember_configuration(**SECRETS)
 def connect(
     *,
     base_url: str | None = None,
@@ -43,12 +42,12 @@ def connect(
     https://api.vcita.biz. ``timeout`` is seconds or an ``httpx.Timeout`` (default: 5 s to connect,
     30 s to read); ``max_retries`` defaults to 2 (the mutating GET is never retried: see the spec).
     """
-    secret = credential("token", token, "INTANDEM_TOKEN", header=True)
+    secret = credential("token", token, CREDENTIALS["token"], header=True)
     assert secret is not None
     return build_client(
         vendor=PROFILE,
         package=__package__ or "intandem_client",
-        base_url=resolve_base_url(base_url, "INTANDEM_BASE_URL", DEFAULT_BASE_URL),
+        base_url=resolve_base_url(base_url, BASE_URL_ENV, DEFAULT_BASE_URL),
         auth=TokenHeaderAuth(secret),
         redactor=Redactor([secret]),
         timeout=timeout,

@@ -5,18 +5,15 @@ from __future__ import annotations
 import asyncio
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-import yaml
 from support.kits import PortaBillingKit
 from support.mockserver import MockServer, Reply
 
 if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
     from conftest import Clock
 
-SPEC = Path(__file__).resolve().parents[2] / "specs" / "portabilling.yaml"
 SESSION_FAULTCODES = [
     "Server.Session.check_auth.auth_failed",
     "Client.check_auth.envelope_missed",
@@ -97,14 +94,6 @@ def test_every_session_faultcode_triggers_renewal(portabilling: PortaBillingKit,
 
     assert portabilling.call(client).i_account == 7
     assert len(portabilling.server.calls(portabilling.refresh_path)) == 1
-
-
-def test_the_session_faultcodes_are_the_specs() -> None:
-    fault = yaml.safe_load(SPEC.read_text())["components"]["schemas"]["Fault"]
-    import portabilling_client._vendor as vendor
-
-    assert set(fault["x-accountkit-session-faultcodes"]) == set(SESSION_FAULTCODES) == vendor.SESSION_FAULTCODES
-    assert set(fault["x-accountkit-login-refused-faultcodes"]) == vendor.LOGIN_REFUSED_FAULTCODES
 
 
 def test_renewal_happens_once_then_the_fault_is_raised(portabilling: PortaBillingKit) -> None:

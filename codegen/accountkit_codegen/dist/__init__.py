@@ -4,6 +4,7 @@
 - ``publish``     the ``./dev -s publish`` command: upload what the index lacks, refuse what it holds
   with other bytes (``distfiles``: the files and their digests; ``simpleindex``: reading the index).
 - ``credentials`` the upload credentials: where they come from, and scrubbing them from any output.
+- ``uploading``   how both publish commands report: a line per release, failures counted, the exit status.
 - ``specsdist``   the ``./dev -s specs`` command: bundled YAML/JSON and an offline HTML page per API.
 - ``npmpack``, ``npmpublish`` each spec as an npm package, built reproducibly and published.
 """

@@ -43,6 +43,7 @@ from packaging.version import InvalidVersion, Version
 
 from .credentials import Credentials
 from .npmpack import DIST, integrity
+from .uploading import upload_each
 
 TIMEOUT_SECONDS = 30
 PUBLISH_TIMEOUT_SECONDS = 300
@@ -309,18 +310,14 @@ def main(argv: list[str] | None = None) -> int:
     credentials = Credentials(None, os.environ.get("NPM_TOKEN") or None)
     mode = " (dry run)" if args.dry_run else ""
     print(f"publish-npm: {len(found)} package(s) from {folder} to {credentials.redact(registry)}{mode}")
-    failures = 0
-    for tarball in found:
-        try:
-            ok, line = publish_package(tarball, registry, credentials, args.dry_run)
-        except NpmPublishError as exc:
-            ok, line = False, f"FAILED: {exc}"
-        failures += not ok
-        print(f"{tarball.name} {tarball.version}: {credentials.redact(line)}", flush=True)
-    if failures:
-        print(f"publish-npm: {failures} of {len(found)} package(s) refused or failed", file=sys.stderr)
-        return 1
-    return 0
+    return upload_each(
+        "publish-npm",
+        found,
+        "package(s)",
+        lambda tarball: publish_package(tarball, registry, credentials, args.dry_run),
+        NpmPublishError,
+        credentials.redact,
+    )
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ from .distbuild import DIST
 from .distfiles import Release, file_digest, name_and_version, releases
 from ..spec.layout import RUNTIME_DISTRIBUTION
 from .simpleindex import IndexFile, IndexReadError, index_digest, project_files
+from .uploading import upload_each
 
 
 @dataclass(frozen=True)
@@ -154,18 +155,14 @@ def main(argv: list[str] | None = None) -> int:
     shown_url = credentials.redact(index_url)
     mode = " (dry run)" if args.dry_run else ""
     print(f"publish: {len(found)} release(s) from {args.dist} to {shown_url}{mode}")
-    failures = 0
-    for release in found:
-        try:
-            ok, line = publish_release(release, index_url, credentials, args.dry_run)
-        except IndexReadError as exc:
-            ok, line = False, f"FAILED: {exc}"
-        failures += not ok
-        print(f"{release.name} {release.version}: {credentials.redact(line)}", flush=True)
-    if failures:
-        print(f"publish: {failures} of {len(found)} release(s) refused or failed", file=sys.stderr)
-        return 1
-    return 0
+    return upload_each(
+        "publish",
+        found,
+        "release(s)",
+        lambda release: publish_release(release, index_url, credentials, args.dry_run),
+        IndexReadError,
+        credentials.redact,
+    )
 
 
 if __name__ == "__main__":

@@ -156,6 +156,7 @@ def build(api: Api, dest: Path) -> None:
         shutil.copyfile(api.vendor, package / "_vendor.py")
         (package / "_operations.py").write_text(modules.operations_module(document, api.package), encoding="utf-8")
         (package / "_patterns.py").write_text(modules.patterns_module(document, api.spec), encoding="utf-8")
+        (package / "_facts.py").write_text(modules.facts_module(known), encoding="utf-8")
         shutil.copyfile(api.spec, package / "openapi.yaml")
         # The changelog is kept beside the specs (generated/ is rewritten on every build) and shipped in
         # the package as CHANGELOG.md, the name its sdist lists; stamp.py hashes it like the spec.

@@ -5,12 +5,15 @@ live elsewhere, and ``pythonclient`` hands them to the templates as ``api``:
 
 - from the spec: the client object's name (``info.x-accountkit-client-name``: ``PortaBilling`` gives
   ``PortaBilling`` and ``AsyncPortaBilling``), the first server (with its variables' defaults), the
-  security schemes' descriptions, and the quickstart: the operation whose request examples are named
-  ``quickstart`` (the package README's first call), with those values;
+  security schemes' descriptions, the quickstart: the operation whose request examples are named
+  ``quickstart`` (the package README's first call), with those values; and how ``connect()`` finds
+  what it is not given (``connection``): each security scheme's ``x-accountkit-env`` (its credentials'
+  arguments and environment variables), the first server's ``x-accountkit-env`` (the base URL's) and
+  ``x-accountkit-default`` (whether that server is the default base URL), and the session faultcodes
+  of a ``Fault`` schema. ``generate/modules.py`` writes the same facts into the package's ``_facts.py``,
+  which the vendor module reads: they are stated once, in the spec;
 - from the vendor module (``codegen/vendors/<api>.py``, read with ``ast``, never imported):
-  ``connect()``'s parameters and docstring, which the client object repeats, and the environment
-  variables it reads: its ``credential(argument, value, ENV_VAR, ...)`` and
-  ``resolve_base_url(value, ENV_VAR, default)`` calls.
+  ``connect()``'s parameters and docstring, which the client object repeats.
 
 ``facts`` gives them as plain JSON data; a module without a ``connect()`` of that shape, or a spec
 without a quickstart, is a ``FactsError`` naming the file and what is missing.
@@ -23,6 +26,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..spec.specresolve import deref
 from ..spec.specs import operations
 
 QUICKSTART = "quickstart"
@@ -34,18 +38,8 @@ class FactsError(ValueError):
 
 
 def _resolve(document: dict[str, Any], node: Any) -> Any:
-    """``node`` with a local ``$ref`` followed (examples may live under ``components/examples``)."""
-    seen: set[str] = set()
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
-        ref = node["$ref"]
-        if ref in seen:
-            return None
-        seen.add(ref)
-        target: Any = document
-        for part in ref[2:].split("/"):
-            target = target.get(part.replace("~1", "/").replace("~0", "~")) if isinstance(target, dict) else None
-        node = target
-    return node
+    """``node`` with its local ``$ref``s followed (examples may live under ``components/examples``)."""
+    return deref(document, node)[0]
 
 
 def _named_example(document: dict[str, Any], holder: Any, name: str) -> tuple[bool, Any]:
@@ -134,32 +128,89 @@ def spec_facts(document: dict[str, Any], spec: Path) -> dict[str, Any]:
     }
 
 
+# -- how connect() finds what it is not given ----------------------------------------------------------
+
+_ENV_VAR = re.compile(r"[A-Z][A-Z0-9_]*")
+_KEYS = {"argument", "env", "required", "secret"}
+
+
+def _env_var(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not _ENV_VAR.fullmatch(value):
+        raise FactsError(f"{where}: x-accountkit-env must be an environment variable's name (A_Z0_9), found {value!r}")
+    return value
+
+
+def _credentials(schemes: dict[str, Any], where: str) -> list[dict[str, Any]]:
+    credentials: list[dict[str, Any]] = []
+    for key, scheme in schemes.items():
+        entries = (scheme or {}).get("x-accountkit-env") if isinstance(scheme, dict) else None
+        if not isinstance(entries, list) or not entries:
+            raise FactsError(
+                f"{where}: security scheme {key}: x-accountkit-env must list its credentials "
+                "({argument: <connect() argument>, env: <VARIABLE>, required: true, secret: true})"
+            )
+        for entry in entries:
+            if not isinstance(entry, dict) or not isinstance(entry.get("argument"), str) or entry.keys() - _KEYS:
+                raise FactsError(
+                    f"{where}: security scheme {key}: each x-accountkit-env entry takes argument, env, "
+                    f"required and secret only, found {entry!r}"
+                )
+            flags = {name: entry.get(name, True) for name in ("required", "secret")}
+            if not all(isinstance(flag, bool) for flag in flags.values()):
+                raise FactsError(f"{where}: security scheme {key}: required and secret are true or false: {entry!r}")
+            credentials.append(
+                {"argument": entry["argument"], "env": _env_var(entry.get("env"), f"{where}: {key}"), **flags}
+            )
+    return credentials
+
+
+def _faultcodes(document: dict[str, Any], extension: str, where: str) -> list[str]:
+    """The faultcodes a schema of the spec lists under ``extension`` (PortaBilling's ``Fault``), sorted."""
+    schemas = (document.get("components") or {}).get("schemas") or {}
+    codes: set[str] = set()
+    for schema in schemas.values() if isinstance(schemas, dict) else ():
+        listed = schema.get(extension) if isinstance(schema, dict) else None
+        if listed is not None:
+            if not isinstance(listed, list) or not all(isinstance(code, str) for code in listed):
+                raise FactsError(f"{where}: {extension} must be a list of faultcodes, found {listed!r}")
+            codes.update(listed)
+    return sorted(codes)
+
+
+def connection(document: dict[str, Any], spec: Path) -> dict[str, Any]:
+    """How ``connect()`` finds what it is not given, as the spec states it (see the module docstring).
+
+    ``credentials``: each ``{argument, env, required, secret}``; ``base_url``: ``{env, default}``, the
+    default being the first server with its variables' defaults, or None when that server is only an
+    example of the customer's own installation (``x-accountkit-default: false``); the faultcodes that mean
+    "log in again" and "the login was refused".
+    """
+    schemes = ((document.get("components") or {}).get("securitySchemes")) or {}
+    servers = document.get("servers") or []
+    server = servers[0] if isinstance(servers, list) and servers and isinstance(servers[0], dict) else {}
+    default = server.get("x-accountkit-default")
+    if not isinstance(default, bool):
+        raise FactsError(
+            f"{spec.name}: the first server must say x-accountkit-default: true (connect()'s default base URL) "
+            f"or false (an example of the customer's own installation), found {default!r}"
+        )
+    return {
+        "credentials": _credentials(schemes if isinstance(schemes, dict) else {}, spec.name),
+        "base_url": {
+            "env": _env_var(server.get("x-accountkit-env"), f"{spec.name}: the first server"),
+            "default": first_server(document) if default else None,
+        },
+        "session_faultcodes": _faultcodes(document, "x-accountkit-session-faultcodes", spec.name),
+        "login_refused_faultcodes": _faultcodes(document, "x-accountkit-login-refused-faultcodes", spec.name),
+    }
+
+
 # -- the vendor module ------------------------------------------------------------------------------
 
 
-def _called(node: ast.Call, name: str) -> bool:
-    func = node.func
-    return (isinstance(func, ast.Name) and func.id == name) or (isinstance(func, ast.Attribute) and func.attr == name)
-
-
-def _string(node: ast.AST | None, constants: dict[str, Any]) -> str | None:
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    if isinstance(node, ast.Name) and isinstance(constants.get(node.id), str):
-        return str(constants[node.id])
-    return None
-
-
 def vendor_facts(path: Path) -> dict[str, Any]:
-    """``connect()``'s signature, docstring and environment variables, read from the vendor module's source."""
+    """``connect()``'s signature and docstring, read from the vendor module's source."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    constants = {
-        target.id: node.value.value
-        for node in tree.body
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
-        for target in node.targets
-        if isinstance(target, ast.Name)
-    }
     connect = next((node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == "connect"), None)
     if connect is None:
         raise FactsError(f"{path.name}: no connect() function")
@@ -176,31 +227,20 @@ def vendor_facts(path: Path) -> dict[str, Any]:
                 "default": None if default is None else ast.unparse(default),
             }
         )
-    credentials: dict[str, dict[str, Any]] = {}
-    base_url: dict[str, Any] | None = None
-    for node in ast.walk(connect):
-        if not isinstance(node, ast.Call):
-            continue
-        if _called(node, "credential") and len(node.args) >= 3:
-            argument_name, variable = _string(node.args[0], constants), _string(node.args[2], constants)
-            required = next((kw.value for kw in node.keywords if kw.arg == "required"), None)
-            if argument_name and variable:
-                entry = credentials.setdefault(argument_name, {"argument": argument_name, "env": variable})
-                is_required = not (isinstance(required, ast.Constant) and required.value is False)
-                entry["required"] = entry.get("required", False) or is_required
-        elif _called(node, "resolve_base_url") and len(node.args) >= 3:
-            variable = _string(node.args[1], constants)
-            if variable:
-                base_url = {"env": variable, "default": _string(node.args[2], constants)}
-    if base_url is None:
-        raise FactsError(f"{path.name}: connect() does not call resolve_base_url(base_url, ENV_VAR, default)")
-    return {
-        "connect": {"parameters": parameters, "docstring": ast.get_docstring(connect) or ""},
-        "credentials": list(credentials.values()),
-        "base_url": base_url,
-    }
+    return {"connect": {"parameters": parameters, "docstring": ast.get_docstring(connect) or ""}}
 
 
 def facts(document: dict[str, Any], spec: Path, vendor: Path) -> dict[str, Any]:
     """Everything ``api`` holds in the templates (see the module docstring)."""
-    return {**spec_facts(document, spec), **vendor_facts(vendor)}
+    known = {**spec_facts(document, spec), **vendor_facts(vendor)}
+    found = connection(document, spec)
+    # The README lists the credentials in the order connect() takes them; each must be one of its arguments.
+    order = [parameter["name"] for parameter in known["connect"]["parameters"]]
+    for credential in found["credentials"]:
+        if credential["argument"] not in order:
+            raise FactsError(
+                f"{spec.name}: x-accountkit-env names the credential {credential['argument']!r}, "
+                f"which {vendor.name}'s connect() does not take"
+            )
+    found["credentials"].sort(key=lambda credential: order.index(credential["argument"]))
+    return {**known, **found}

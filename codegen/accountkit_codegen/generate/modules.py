@@ -1,8 +1,9 @@
 """The package modules accountkit writes itself, beside the generators' output: data from the spec, text
 from ``codegen/templates/``.
 
-``_operations.py`` (what the runtime knows about each operation) and ``_patterns.py`` (the pattern types
-one linear-time regex cannot check) are Python like the rest of the package, so they are written the
+``_operations.py`` (what the runtime knows about each operation), ``_patterns.py`` (the pattern types
+one linear-time regex cannot check) and ``_facts.py`` (how ``connect()`` finds credentials and the base
+URL, which the vendor module reads) are Python like the rest of the package, so they are written the
 same way: a Jinja template per module, filled with what ``prepare`` reads from the spec. Values go in
 through ``repr``, so any string the spec holds comes out as a valid literal; the pinned ruff then
 formats the whole package, so a template's layout never decides a byte.
@@ -42,3 +43,8 @@ def operations_module(document: dict[str, Any], package: str) -> str:
 def patterns_module(document: dict[str, Any], spec_path: Path) -> str:
     """Source of ``<package>/_patterns.py``: a type per field whose pattern needs several linear-time checks."""
     return render("_patterns.py.jinja", types=prepare.pattern_types(document, spec_path))
+
+
+def facts_module(connection: dict[str, Any]) -> str:
+    """Source of ``<package>/_facts.py``: ``clientfacts.connection``'s facts, for the vendor module."""
+    return render("_facts.py.jinja", connection=connection)

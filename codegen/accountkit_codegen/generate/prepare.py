@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..spec.patterns import LinearPattern, PatternError, linear_checks
+from ..spec.specresolve import deref
 from ..spec.specs import SpecError, operations
 
 JSON_MEDIA_TYPE = "application/json"
@@ -203,16 +204,6 @@ def for_pydantic(document: dict[str, Any], spec_path: Any, package: str) -> dict
     return prepared
 
 
-def _deref(document: dict[str, Any], node: Any) -> tuple[Any, str | None]:
-    ref = node.get("$ref") if isinstance(node, dict) else None
-    if not isinstance(ref, str) or not ref.startswith("#/"):
-        return node, None
-    target: Any = document
-    for part in ref[2:].split("/"):
-        target = target[part.replace("~1", "/").replace("~0", "~")]
-    return target, ref
-
-
 def read_only_paths(document: dict[str, Any], schema: Any) -> tuple[str, ...]:
     """Dotted paths (``*`` for array items) of the ``readOnly`` properties under a request body schema.
 
@@ -226,7 +217,7 @@ def read_only_paths(document: dict[str, Any], schema: Any) -> tuple[str, ...]:
         if isinstance(node, dict) and node.get("readOnly") and path:
             found.append(".".join(path))
             return
-        node, ref = _deref(document, node)
+        node, ref = deref(document, node)
         if not isinstance(node, dict) or (ref is not None and ref in seen):
             return
         seen = seen | {ref} if ref else seen

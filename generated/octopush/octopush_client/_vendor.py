@@ -12,7 +12,7 @@ from accountkit_runtime.pickling import remember_configuration
 from accountkit_runtime.redaction import Redactor
 from accountkit_runtime.settings import VendorProfile, generic_error_reader
 
-DEFAULT_BASE_URL = "https://api.octopush.com"
+from octopush_client._facts import BASE_URL_ENV, CREDENTIALS, DEFAULT_BASE_URL, SECRETS
 
 
 def read_error(status_code: int, body: Any) -> tuple[str | None, str | None]:
@@ -27,7 +27,7 @@ def read_error(status_code: int, body: Any) -> tuple[str | None, str | None]:
 PROFILE = VendorProfile(name="Octopush", read_error=read_error)
 
 
-@remember_configuration(api_login="OCTOPUSH_API_LOGIN", api_key="OCTOPUSH_API_KEY")
+@remember_configuration(**SECRETS)
 def connect(
     *,
     base_url: str | None = None,
@@ -45,13 +45,13 @@ def connect(
     ``api_login`` (the account's login e-mail) falls back to ``OCTOPUSH_API_LOGIN``, ``api_key`` to
     ``OCTOPUSH_API_KEY``, ``base_url`` to ``OCTOPUSH_BASE_URL`` and then https://api.octopush.com.
     """
-    login = credential("api_login", api_login, "OCTOPUSH_API_LOGIN", header=True)
-    key = credential("api_key", api_key, "OCTOPUSH_API_KEY", header=True)
+    login = credential("api_login", api_login, CREDENTIALS["api_login"], header=True)
+    key = credential("api_key", api_key, CREDENTIALS["api_key"], header=True)
     assert login is not None and key is not None
     return build_client(
         vendor=PROFILE,
         package=__package__ or "octopush_client",
-        base_url=resolve_base_url(base_url, "OCTOPUSH_BASE_URL", DEFAULT_BASE_URL),
+        base_url=resolve_base_url(base_url, BASE_URL_ENV, DEFAULT_BASE_URL),
         auth=HeaderKeysAuth({"api-login": login, "api-key": key}),
         redactor=Redactor([login, key]),
         timeout=timeout,

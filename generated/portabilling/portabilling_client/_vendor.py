@@ -19,22 +19,21 @@ from accountkit_runtime.pickling import remember_configuration
 from accountkit_runtime.redaction import Redactor
 from accountkit_runtime.settings import VendorProfile, generic_error_reader
 
-# Faultcodes meaning "not authenticated / session expired": the session is renewed once and the call
-# replayed. The same list is the spec's Fault `x-accountkit-session-faultcodes` (a test keeps them equal).
-SESSION_FAULTCODES = frozenset(
-    {
-        "Server.Session.check_auth.auth_failed",
-        "Client.check_auth.envelope_missed",
-        "Client.Session.check_auth.failed_to_process_jwt",
-        "Client.Session.check_auth.failed_to_process_access_token",
-    }
+from portabilling_client._facts import (
+    BASE_URL_ENV,
+    CREDENTIALS,
+    DEFAULT_BASE_URL,
+    LOGIN_REFUSED_FAULTCODES,
+    SECRETS,
+    SESSION_FAULTCODES,
 )
-# Faultcodes of a refused Session/login: never worth repeating (the spec's Fault
-# `x-accountkit-login-refused-faultcodes`; a test keeps them equal). A lock-out after repeated failed
-# logins is a refusal too, and the public clients of the API treat it as one.
-LOGIN_FAILED_FAULTCODE = "Server.Session.auth_failed"
+
+# The faultcodes meaning "not authenticated / session expired" (SESSION_FAULTCODES: the session is
+# renewed once and the call replayed) and those of a refused Session/login (LOGIN_REFUSED_FAULTCODES:
+# never worth repeating) are the spec's, on its Fault schema (``_facts``). A lock-out after repeated
+# failed logins is a refusal too, which the public clients of the API treat as one; what it means is
+# said here, as no faultstring says it.
 LOCKED_OUT_FAULTCODE = "Server.Session.cannot_login_brute_force_activity"
-LOGIN_REFUSED_FAULTCODES = frozenset({LOGIN_FAILED_FAULTCODE, LOCKED_OUT_FAULTCODE})
 
 
 def read_error(status_code: int, body: Any) -> tuple[str | None, str | None]:
@@ -136,7 +135,7 @@ class PortaBillingSessionAuth(TokenFlow):
         return explain(code)
 
 
-@remember_configuration(password="PORTABILLING_PASSWORD", token="PORTABILLING_TOKEN")
+@remember_configuration(**SECRETS)
 def connect(
     *,
     base_url: str | None = None,
@@ -158,22 +157,22 @@ def connect(
     The session's access token is reused and renewed once (refresh token, then a new login) when a
     call fails with a session fault.
     """
-    user = credential("login", login, "PORTABILLING_LOGIN")
+    user = credential("login", login, CREDENTIALS["login"])
     for argument, given in (("password", password), ("token", token)):
         if given:  # given as an argument (the environment's are checked by credential())
             check_credential(argument, given)
     if password is None and token is None:  # neither argument given: the environment, password first
-        password = credential("password", None, "PORTABILLING_PASSWORD", required=False)
-        token = None if password else credential("token", None, "PORTABILLING_TOKEN", required=False)
+        password = credential("password", None, CREDENTIALS["password"], required=False)
+        token = None if password else credential("token", None, CREDENTIALS["token"], required=False)
     secret_password = password or None
     secret_token = None if secret_password else token or None
     if not (secret_password or secret_token):
         raise ConfigurationError(
             "missing credential: pass password=... (or token=...) to connect(), "
-            "or set PORTABILLING_PASSWORD (or PORTABILLING_TOKEN)"
+            f"or set {CREDENTIALS['password']} (or {CREDENTIALS['token']})"
         )
     assert user is not None
-    root = resolve_base_url(base_url, "PORTABILLING_BASE_URL", None)
+    root = resolve_base_url(base_url, BASE_URL_ENV, DEFAULT_BASE_URL)
     redactor = Redactor([secret_password, secret_token])
     auth = PortaBillingSessionAuth(root, login=user, password=secret_password, token=secret_token, redactor=redactor)
     return build_client(

@@ -12,7 +12,7 @@ from accountkit_runtime.pickling import remember_configuration
 from accountkit_runtime.redaction import Redactor
 from accountkit_runtime.settings import VendorProfile, generic_error_reader
 
-DEFAULT_BASE_URL = "https://portal.2sms.us"
+from twosms_client._facts import BASE_URL_ENV, CREDENTIALS, DEFAULT_BASE_URL, SECRETS
 
 
 def envelope_error(body: Any) -> tuple[str | None, str | None] | None:
@@ -34,7 +34,7 @@ def read_error(status_code: int, body: Any) -> tuple[str | None, str | None]:
 PROFILE = VendorProfile(name="2sms", read_error=read_error, error_in_success=envelope_error)
 
 
-@remember_configuration(client_secret="TWOSMS_CLIENT_SECRET")
+@remember_configuration(**SECRETS)
 def connect(
     *,
     base_url: str | None = None,
@@ -54,10 +54,10 @@ def connect(
     ``<base_url>/Token``, is cached until a minute (or a tenth of its lifetime, if shorter) before it
     expires, and is renewed once after a 401.
     """
-    cid = credential("client_id", client_id, "TWOSMS_CLIENT_ID")
-    secret = credential("client_secret", client_secret, "TWOSMS_CLIENT_SECRET")
+    cid = credential("client_id", client_id, CREDENTIALS["client_id"])
+    secret = credential("client_secret", client_secret, CREDENTIALS["client_secret"])
     assert cid is not None and secret is not None
-    root = resolve_base_url(base_url, "TWOSMS_BASE_URL", DEFAULT_BASE_URL)
+    root = resolve_base_url(base_url, BASE_URL_ENV, DEFAULT_BASE_URL)
     redactor = Redactor([secret])
     auth = ClientCredentialsAuth(
         root + "/Token", client_id=cid, client_secret=secret, redactor=redactor, description="2sms token request"

@@ -22,11 +22,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from .. import specresolve
+from ..specs import HTTP_METHODS
 from .apis import PageBinding
 from .examples import apply_substitutions, first_difference, same
 from .model import Operation, Row
 
-HTTP_METHODS = ("get", "put", "post", "patch", "delete", "head", "options", "trace")
 MAX_DEPTH = 12  # nesting and $ref chains deeper than this are not followed (a cycle, or a hostile spec)
 
 
@@ -47,16 +48,12 @@ def pointer(*tokens: Any) -> str:
 
 
 def deref(doc: dict[str, Any], ref: str) -> Any:
-    """A local JSON pointer ("#/components/schemas/X"); our specs are single documents."""
+    """The node a local JSON pointer names (``specresolve``); ``SpecShapeError`` if it names nothing."""
     if not isinstance(ref, str) or not ref.startswith("#"):
         raise SpecShapeError(f"only local $refs are supported: {ref!r}")
-    node: Any = doc
-    for part in ref[1:].split("/")[1:]:
-        part = part.replace("~1", "/").replace("~0", "~")
-        try:
-            node = node[int(part)] if isinstance(node, list) else node[part]
-        except (KeyError, IndexError, ValueError, TypeError):
-            raise SpecShapeError(f"$ref {ref} points nowhere") from None
+    node = doc if ref == "#" else specresolve.pointer(doc, ref)
+    if node is None:
+        raise SpecShapeError(f"$ref {ref} points nowhere")
     return node
 
 

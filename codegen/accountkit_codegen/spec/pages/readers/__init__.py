@@ -2,7 +2,8 @@
 
 A reader raises ``PageReadError`` saying what it could not find when the text is not in its layout.
 ``hints`` carries what a particular page's rendering loses and the reader cannot recover (see each
-reader's docstring); it comes from the API's entry in ``pages.apis``.
+reader's docstring); it comes from the API's entry in ``pages.apis``. Readers of pages that document
+one call each build that page alike (``onecall``).
 """
 
 from __future__ import annotations

@@ -15,8 +15,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..model import Example, Operation, Page, row
-from ..text import PageReadError, clean_lines, first_line, json_after, section
+from ..model import Page, row
+from ..text import PageReadError, clean_lines, section
+from .onecall import one_call_page
 
 NAME = "arguments-table"
 
@@ -32,7 +33,6 @@ _ARG = re.compile(
     re.M,
 )
 _RESP = re.compile(rf"^(?P<name>[a-z][a-z0-9_]*)\n?(?P<type>{_TYPES})", re.M)
-_REQUEST_LINE = re.compile(r"(GET|POST|PUT|PATCH|DELETE) (/\S+)")
 
 
 def read(text: str, operation_id: str, hints: Mapping[str, Any]) -> Page:
@@ -49,18 +49,9 @@ def read(text: str, operation_id: str, hints: Mapping[str, Any]) -> Page:
     resp = _rows(section(text, "Response model", "Request example"), _RESP, "Response model")
     for (cells, desc), name in zip(resp, _nest([c["name"] for c, _ in resp], nested), strict=True):
         rows.append(row("response", name, cells["type"], desc))
-    request_line = next((m for ln in clean_lines(text) if (m := _REQUEST_LINE.fullmatch(ln))), None)
-    op = Operation(
-        operation_id=operation_id,
-        method=request_line[1] if request_line else None,
-        path=request_line[2] if request_line else None,
-        rows=tuple(rows),
-        examples=(
-            Example("request", json_after(text, "Request example")),
-            Example("response", json_after(text, "Response example")),
-        ),
+    return one_call_page(
+        text, operation_id, rows, request_example="Request example", response_example="Response example"
     )
-    return Page(first_line(text), (op,))
 
 
 def _rows(block: str, pattern: re.Pattern[str], table: str) -> list[tuple[dict[str, Any], str]]:

@@ -13,12 +13,12 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..model import Example, Operation, Page, row
-from ..text import PageReadError, clean_lines, first_line, json_after, same_heading
+from ..model import Page, row
+from ..text import PageReadError, same_heading
+from .onecall import one_call_page
 
 NAME = "field-table"
 HEADER = "Field Name Type Description"
-_REQUEST_LINE = re.compile(r"(GET|POST|PUT|PATCH|DELETE) (/\S+)")
 
 
 def read(text: str, operation_id: str, hints: Mapping[str, Any]) -> Page:
@@ -40,15 +40,6 @@ def read(text: str, operation_id: str, hints: Mapping[str, Any]) -> Page:
             rows.append(row(location, cells[0], cells[1], cells[2]))
     if not tables:
         raise PageReadError(f"no {HEADER!r} table: the page is not in this reader's layout")
-    request_line = next((m for ln in clean_lines(text) if (m := _REQUEST_LINE.fullmatch(ln))), None)
-    op = Operation(
-        operation_id=operation_id,
-        method=request_line[1] if request_line else None,
-        path=request_line[2] if request_line else None,
-        rows=tuple(rows),
-        examples=(
-            Example("request", json_after(text, "Example Request")),
-            Example("response", json_after(text, "Example Response")),
-        ),
+    return one_call_page(
+        text, operation_id, rows, request_example="Example Request", response_example="Example Response"
     )
-    return Page(first_line(text), (op,))
