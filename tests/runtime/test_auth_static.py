@@ -34,6 +34,17 @@ def test_intandem_refuses_a_token_that_would_break_the_header(intandem: InTandem
     assert intandem.server.requests == []
 
 
+@pytest.mark.parametrize("token", ["itd with spaces", "itd~tilde~", "~"])
+def test_intandem_sends_a_token_of_any_printable_ascii_as_given(intandem: InTandemKit, token: str) -> None:
+    """Space and tilde are the two ends of the printable range a header value may hold: kept, not refused."""
+    client = intandem.connect(token=token)
+
+    intandem.call(client)
+
+    (request,) = intandem.main_calls()
+    assert request.headers["authorization"] == f'Token token="{token}"'
+
+
 def test_activeplatform_sends_the_token_in_the_query_only(activeplatform: ActivePlatformKit) -> None:
     client = activeplatform.connect()
 
