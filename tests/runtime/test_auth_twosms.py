@@ -201,4 +201,4 @@ def test_client_credentials_are_keyword_only_so_an_id_and_a_secret_cannot_be_swa
     from accountkit_runtime.redaction import Redactor
 
     with pytest.raises(TypeError, match="positional"):
-        ClientCredentialsAuth("http://127.0.0.1:1/Token", "the-secret", "the-id", Redactor())  # type: ignore[misc]
+        ClientCredentialsAuth("http://127.0.0.1:1/Token", "the-secret", "the-id", Redactor())  # type: ignore[call-arg]

@@ -202,10 +202,15 @@ def test_the_default_backoff_doubles_from_half_a_second_up_to_eight(
     retries_done: int, ceiling: float, octopush: OctopushKit, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The exact window each wait is drawn from: the jitter hides a wrong base, factor or cap from a range check."""
-    from accountkit_runtime import retries
+    import random
 
     windows: list[tuple[float, float]] = []
-    monkeypatch.setattr(retries.random, "uniform", lambda low, high: windows.append((low, high)) or high)
+
+    def upper_end(low: float, high: float) -> float:
+        windows.append((low, high))
+        return high
+
+    monkeypatch.setattr(random, "uniform", upper_end)  # the jitter's draw, which retries.py makes
     policy = octopush.connect(fast=False).settings.retry_policy  # the policy every client starts with
 
     assert policy.backoff(retries_done) == ceiling
