@@ -25,6 +25,7 @@ class Outcome:
     killed: int = 0
     incompetent: int = 0
     skipped: int = 0  # left out by the operator filter
+    rerun: int = 0  # survivors run again (run.py --survivors) once tests were written for them
     equivalent: list[tuple[str, str]] = field(default_factory=list)  # (where, reason)
     survivors: list[str] = field(default_factory=list)  # where, for a mutant no test kills
 
@@ -54,6 +55,7 @@ def outcome_of(record: dict[str, Any], equivalents: dict[EquivalentKey, str], us
         sample=record["sample"],
         seconds=record["seconds"],
         skipped=record["skipped"],
+        rerun=record.get("rerun", 0),
     )
     for mutant in record["mutants"]:
         key = (module, mutant["operator"], mutant["occurrence"], mutant["text"])
@@ -112,6 +114,13 @@ def render_report(modules: list[str], records: list[dict[str, Any]], entries: li
             "at random in each module). A sampled score is an estimate, given with its 95 % Wilson confidence",
             "interval; the overall figure pools the sampled mutants of every module (each module weighs by the",
             "number of its mutants that were run, not by its size).",
+            "",
+        ]
+    rerun = [(o.module, o.rerun) for o in outcomes if o.rerun]
+    if rerun:
+        out += [
+            f"The survivors of {len(rerun)} modules were run again once tests were written for them "
+            f"(`run.py --survivors`: {sum(n for _, n in rerun)} mutants); their outcomes below are the later ones.",
             "",
         ]
     ci = f" (95 % CI {interval(killed, judged)})" if sampled and judged else ""

@@ -4,7 +4,8 @@ Usage (through ``./dev -s mutate``): ``run.py [module ...]`` mutates the named m
 tests/mutation/modules.toml when none is named), each with its own fast test subset as the oracle, then
 rewrites the report; ``run.py --sample N --seed S [module ...]`` runs only N mutants of each module, drawn
 at random from the seed (tests/mutation/sampling.py), and the report says so, with a confidence interval;
-``run.py --report`` only rewrites the report from the results already kept.
+``run.py --survivors [module ...]`` runs the kept survivors again (once tests are written for them) and
+updates their outcomes; ``run.py --report`` only rewrites the report from the results already kept.
 
 Why module by module: a mutant costs one run of its oracle, so the oracle must be the few test files
 that exercise the module, not the suite. Each module's results are kept in tests/mutation/results/ (what
@@ -94,10 +95,17 @@ def mutant_order(item: Any) -> tuple[str, int]:
 
 
 def run_module(
-    module: str, settings: dict[str, Any], defaults: dict[str, Any], sample: tuple[int, int] | None = None
+    module: str,
+    settings: dict[str, Any],
+    defaults: dict[str, Any],
+    sample: tuple[int, int] | None = None,
+    only: set[tuple[str, int]] | None = None,
 ) -> None:
     """Mutate ``module`` with cosmic-ray (only a seeded draw of ``sample = (size, seed)`` mutants when given),
-    then keep its results in tests/mutation/results/."""
+    then keep its results in tests/mutation/results/.
+
+    ``only`` (operator, occurrence pairs) re-runs just those mutants of the kept results, e.g. the survivors
+    once new tests are written for them, and updates their outcomes there; the rest of the record stays."""
     from cosmic_ray.work_db import WorkDB, use_db
     from cosmic_ray.work_item import WorkerOutcome
 
@@ -112,10 +120,14 @@ def run_module(
     with use_db(str(session), WorkDB.Mode.open) as db:
         skipped = len(db.completed_work_items)  # the operator filter marks what it leaves out as done
         pending = db.pending_work_items
-        if sample is not None:
+        chosen = pending
+        if only is not None:
+            chosen = [item for item in pending if mutant_order(item) in only]
+        elif sample is not None:
             size, seed = sample
             chosen = draw(pending, size, seed=seed, stratum=module, key=mutant_order)
-            db.clear()  # cosmic-ray runs every work item it holds: keep only the drawn ones
+        if chosen is not pending:
+            db.clear()  # cosmic-ray runs every work item it holds: keep only the chosen ones
             db.add_work_items(chosen)
     baseline = subprocess.run([tool("cosmic-ray"), "baseline", str(config)], cwd=ROOT)
     if baseline.returncode != 0:
@@ -126,6 +138,9 @@ def run_module(
     with use_db(str(session), WorkDB.Mode.open) as db:
         done = db.completed_work_items
     mutants = [mutant_result(item, result, lines) for item, result in done if result.worker_outcome != SKIPPED]
+    if only is not None:
+        rerun(module, mutants, seconds)
+        return
     record = {
         "module": module,
         "sample": None if sample is None else {"size": sample[0], "seed": sample[1]},
@@ -137,6 +152,30 @@ def run_module(
     RESULTS.mkdir(exist_ok=True)
     results_path(module).write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
     print(f"{module}: {len(mutants)} of {len(pending)} mutants in {seconds:.0f} s", flush=True)
+
+
+def rerun(module: str, mutants: list[dict[str, Any]], seconds: float) -> None:
+    """Put the outcomes of re-run mutants into ``module``'s kept record, in place of their earlier ones."""
+    record = json.loads(results_path(module).read_text(encoding="utf-8"))
+    fresh = {(m["operator"], m["occurrence"]): m for m in mutants}
+    record["mutants"] = [fresh.get((m["operator"], m["occurrence"]), m) for m in record["mutants"]]
+    record["seconds"] = round(record["seconds"] + seconds, 1)
+    record["rerun"] = record.get("rerun", 0) + len(mutants)
+    results_path(module).write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+    killed = sum(m["outcome"] != "survived" for m in mutants)
+    print(f"{module}: {killed} of {len(mutants)} re-run survivors killed in {seconds:.0f} s", flush=True)
+
+
+def survivors(module: str, equivalent: set[tuple[str, str, int, str]]) -> set[tuple[str, int]]:
+    """The kept survivors of ``module`` not judged equivalent: what ``--survivors`` runs again."""
+    if not results_path(module).exists():
+        return set()
+    record = json.loads(results_path(module).read_text(encoding="utf-8"))
+    return {
+        (m["operator"], m["occurrence"])
+        for m in record["mutants"]
+        if m["outcome"] == "survived" and (module, m["operator"], m["occurrence"], m["text"]) not in equivalent
+    }
 
 
 def mutant_result(item: Any, result: Any, lines: list[str]) -> dict[str, Any]:
@@ -181,8 +220,15 @@ def main(argv: list[str]) -> int:
         unknown = [m for m in chosen if m not in config["modules"]]
         if unknown:
             raise SystemExit(f"not in tests/mutation/modules.toml: {unknown}")
-        for module in chosen:
-            run_module(module, config["modules"][module], config["defaults"], sample)
+        if "--survivors" in argv:  # again, against today's tests: the kept survivors only
+            entries = load("equivalent.toml").get("equivalent", [])
+            equivalent = {(e["module"], e["operator"], int(e["occurrence"]), e["line"].strip()) for e in entries}
+            for module in chosen:
+                if only := survivors(module, equivalent):
+                    run_module(module, config["modules"][module], config["defaults"], only=only)
+        else:
+            for module in chosen:
+                run_module(module, config["modules"][module], config["defaults"], sample)
     return 0 if write_report(modules) else 1
 
 

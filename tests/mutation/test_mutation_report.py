@@ -181,6 +181,15 @@ def test_a_sample_as_large_as_the_module_is_a_full_run() -> None:
     assert (row["run"], row["ci"]) == ("all 6", "exact")
 
 
+def test_survivors_run_again_are_reported_as_such() -> None:
+    again = {**record("a.py", [mutant(0, "killed"), mutant(1, "killed")], population=30, seed=1), "rerun": 1}
+
+    text = render_report(["a.py", "b.py"], [again, record("b.py", [mutant(0, "killed")], population=1)], [])
+
+    assert "The survivors of 1 modules were run again" in text and "--survivors`: 1 mutants" in text
+    assert "run again" not in render_report(["b.py"], [record("b.py", [mutant(0, "killed")], population=1)], [])
+
+
 def test_an_equivalent_survivor_leaves_the_score_and_shows_its_reason() -> None:
     mutants = [mutant(0, "killed"), mutant(1, "survived", "y = 2")]
     entries = [{"module": "a.py", "operator": "core/NumberReplacer", "occurrence": 1, "line": "y = 2", "reason": "why"}]
