@@ -239,3 +239,26 @@ def test_an_errors_details_are_keyword_only() -> None:
 
     with pytest.raises(TypeError, match="positional"):
         ApiError("m", None, 500)  # type: ignore[call-arg]
+
+
+@pytest.mark.parametrize(
+    ("body", "code", "message"),
+    [
+        ({"code": 1001, "message": "Subaccount not found"}, "1001", "Subaccount not found"),
+        ({"code": 1001, "detail": "not an Octopush field"}, "1001", None),  # Octopush's shape: its fields only
+        ({"message": "Quota exceeded", "error": "not an Octopush field"}, None, "Quota exceeded"),
+        ({"error": "E42", "detail": "Quota exceeded"}, "E42", "Quota exceeded"),  # not its shape: read generically
+        ("error code 42: quota exceeded", None, "error code 42: quota exceeded"),  # text, though it says "code"
+    ],
+    ids=["code and message", "code only", "message only", "another shape", "text"],
+)
+def test_octopush_reads_its_own_error_shape_and_falls_back_for_others(
+    body: Any, code: str | None, message: str | None, octopush: OctopushKit
+) -> None:
+    reply = octopush.server.Reply(400, body=body) if isinstance(body, str) else octopush.server.Reply(400, json=body)
+    octopush.server.route("PATCH", octopush.path, reply)
+
+    with pytest.raises(octopush.errors.BadRequestError) as caught:
+        octopush.call(octopush.connect())
+
+    assert (caught.value.code, caught.value.vendor_message) == (code, message)
