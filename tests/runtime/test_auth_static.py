@@ -99,3 +99,15 @@ async def test_octopush_sends_login_and_key_headers_async(octopush: OctopushKit)
 def test_octopush_refuses_a_key_with_a_line_break(octopush: OctopushKit) -> None:
     with pytest.raises(octopush.errors.ConfigurationError, match="api_key contains a control character"):
         octopush.connect(api_key="key\r\nX-Injected: 1")
+
+
+def test_intandem_refuses_a_non_ascii_token_from_the_environment_naming_the_variable(
+    intandem: InTandemKit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INTANDEM_TOKEN", "itd-tökén-SECRET")
+
+    with pytest.raises(intandem.errors.ConfigurationError) as caught:
+        intandem.package.connect(base_url=intandem.base_url)
+
+    assert "INTANDEM_TOKEN" in str(caught.value) and "HTTP header" in str(caught.value)
+    assert "tökén" not in str(caught.value)

@@ -262,3 +262,14 @@ def test_octopush_reads_its_own_error_shape_and_falls_back_for_others(
         octopush.call(octopush.connect())
 
     assert (caught.value.code, caught.value.vendor_message) == (code, message)
+
+
+def test_intandem_json_error_bodies_are_read_generically(intandem: InTandemKit) -> None:
+    """Only inTandem's plain-text refusals are read as text; a JSON object is read for its code and message."""
+    body = {"error": "not_found", "message": "No such client"}
+    intandem.server.route(intandem.method, intandem.path, intandem.server.Reply(404, json=body))
+
+    with pytest.raises(intandem.errors.NotFoundError) as caught:
+        intandem.call(intandem.connect())
+
+    assert (caught.value.code, caught.value.vendor_message) == ("not_found", "No such client")
