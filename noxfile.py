@@ -205,6 +205,6 @@ def mutate(session: nox.Session) -> None:
     runs N mutants of each, drawn at random, and the report says it is a sample, with confidence
     intervals; --report rewrites it without running anything).
     """
-    install(session, "mutate")
+    install(session, "mutate", "publish")  # publish: the distribution tests' servers (publish.py's oracle)
     with_generated_clients(session)
     session.run("python", "tests/mutation/run.py", *session.posargs)
