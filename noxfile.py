@@ -6,6 +6,7 @@
     ./dev -s docs -- <api> <page>    what changed on a vendor's page, and what the spec now lacks
     ./dev -s lock                    re-lock constraints.txt after changing a pin in pyproject.toml
     ./dev -s mutate [-- module ...]  mutation testing (not in CI): writes docs/mutation.md
+    ./dev -s mutate -- --sample N --seed S [module ...]   only N mutants per module, drawn from the seed
 
 Every session installs exact versions: the groups in pyproject.toml, constrained by constraints.txt.
 Node tools come from package.json / package-lock.json via `npm ci`.
@@ -200,8 +201,10 @@ def mutate(session: nox.Session) -> None:
 
     Too slow for CI. Each module is mutated with its own fast test subset as the oracle
     (tests/mutation/modules.toml); the report, docs/mutation.md, is rewritten from every module's
-    last results (-- module ... runs only those; --report rewrites it without running anything).
+    last results, kept in tests/mutation/results/ (-- module ... runs only those; --sample N --seed S
+    runs N mutants of each, drawn at random, and the report says it is a sample, with confidence
+    intervals; --report rewrites it without running anything).
     """
-    install(session, "mutate")
+    install(session, "mutate", "publish")  # publish: the distribution tests' servers (publish.py's oracle)
     with_generated_clients(session)
     session.run("python", "tests/mutation/run.py", *session.posargs)

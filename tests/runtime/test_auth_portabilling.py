@@ -361,3 +361,18 @@ async def test_fifty_concurrent_calls_after_expiry_renew_once(portabilling: Port
     assert len(results) == 50
     renewals = portabilling.server.calls(portabilling.refresh_path) + portabilling.server.calls(portabilling.login_path)
     assert len(renewals) == 2  # the first login and one refresh
+
+
+@pytest.mark.parametrize("status", [403, 500])
+def test_a_login_answer_that_is_not_a_200_is_no_session_whatever_its_body(
+    status: int, portabilling: PortaBillingKit
+) -> None:
+    """A refusal that happens to carry an access_token (a proxy's page, a vendor fault) must not be taken as one."""
+    body = {"access_token": "pb-access-SECRET-refused", "expires_in": 3600}
+    portabilling.server.route("POST", portabilling.login_path, portabilling.server.Reply(status, json=body))
+    client = portabilling.connect()
+
+    with pytest.raises(portabilling.errors.ApiError):
+        portabilling.call(client)
+
+    assert portabilling.main_calls() == []  # nothing was sent with the refused answer's token

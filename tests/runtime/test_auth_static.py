@@ -34,6 +34,17 @@ def test_intandem_refuses_a_token_that_would_break_the_header(intandem: InTandem
     assert intandem.server.requests == []
 
 
+@pytest.mark.parametrize("token", ["itd with spaces", "itd~tilde~", "~"])
+def test_intandem_sends_a_token_of_any_printable_ascii_as_given(intandem: InTandemKit, token: str) -> None:
+    """Space and tilde are the two ends of the printable range a header value may hold: kept, not refused."""
+    client = intandem.connect(token=token)
+
+    intandem.call(client)
+
+    (request,) = intandem.main_calls()
+    assert request.headers["authorization"] == f'Token token="{token}"'
+
+
 def test_activeplatform_sends_the_token_in_the_query_only(activeplatform: ActivePlatformKit) -> None:
     client = activeplatform.connect()
 
@@ -88,3 +99,15 @@ async def test_octopush_sends_login_and_key_headers_async(octopush: OctopushKit)
 def test_octopush_refuses_a_key_with_a_line_break(octopush: OctopushKit) -> None:
     with pytest.raises(octopush.errors.ConfigurationError, match="api_key contains a control character"):
         octopush.connect(api_key="key\r\nX-Injected: 1")
+
+
+def test_intandem_refuses_a_non_ascii_token_from_the_environment_naming_the_variable(
+    intandem: InTandemKit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INTANDEM_TOKEN", "itd-tökén-SECRET")
+
+    with pytest.raises(intandem.errors.ConfigurationError) as caught:
+        intandem.package.connect(base_url=intandem.base_url)
+
+    assert "INTANDEM_TOKEN" in str(caught.value) and "HTTP header" in str(caught.value)
+    assert "tökén" not in str(caught.value)

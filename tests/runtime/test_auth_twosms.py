@@ -194,3 +194,11 @@ async def test_fifty_concurrent_calls_on_a_cold_client_fetch_one_token(twosms: T
     assert all(r.response_data.result == "Success" for r in results)
     assert len(twosms.server.calls(twosms.token_path)) == 1
     assert len(twosms.main_calls()) == 50
+
+
+def test_client_credentials_are_keyword_only_so_an_id_and_a_secret_cannot_be_swapped() -> None:
+    from accountkit_runtime.auth import ClientCredentialsAuth
+    from accountkit_runtime.redaction import Redactor
+
+    with pytest.raises(TypeError, match="positional"):
+        ClientCredentialsAuth("http://127.0.0.1:1/Token", "the-secret", "the-id", Redactor())  # type: ignore[call-arg]

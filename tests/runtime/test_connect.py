@@ -255,3 +255,29 @@ def test_a_base_url_with_credentials_is_refused_without_showing_them(
 def test_a_malformed_base_url_is_refused_without_showing_it(url: str, portabilling: PortaBillingKit) -> None:
     with pytest.raises(portabilling.errors.ConfigurationError, match="the value is not shown|URL is not shown"):
         portabilling.package.connect(base_url=url, login="admin", password="pb-Qx9VALUE-password")
+
+
+@pytest.mark.parametrize(
+    "host", ["www.example.com", "m.example", "zz", "api.example.com", "10.0.0.1", "[2001:db8::1]", "localhost.example"]
+)
+def test_plain_http_is_refused_to_any_host_but_loopback(octopush: OctopushKit, host: str) -> None:
+    """Names sort on either side of "localhost", and are not IP addresses: none is loopback but localhost itself."""
+    with pytest.raises(octopush.errors.ConfigurationError, match="allow_insecure_http"):
+        octopush.connect(base_url=f"http://{host}")
+
+
+@pytest.mark.parametrize("host", ["localhost", "127.0.0.1", "127.9.9.9", "[::1]"])
+def test_plain_http_to_loopback_needs_no_permission(octopush: OctopushKit, host: str) -> None:
+    client = octopush.connect(base_url=f"http://{host}:8080")
+
+    assert client.get_httpx_client().base_url.scheme == "http"
+
+
+@pytest.mark.parametrize("base_url", ["http://[::1", "http://[zz]/", "https://[127.0.0.1]/"])
+def test_a_base_url_urlsplit_cannot_read_is_a_configuration_error(base_url: str) -> None:
+    from accountkit_runtime.connect import check_scheme
+    from accountkit_runtime.errors import ConfigurationError
+
+    for allowed in (False, True):
+        with pytest.raises(ConfigurationError, match="not a valid URL"):
+            check_scheme(base_url, allowed)

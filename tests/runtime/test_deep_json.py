@@ -202,3 +202,37 @@ def test_measuring_the_depth_is_linear_in_the_body(
         activeplatform.call(activeplatform.connect())
     assert octopush.call(octopush.connect()).to_dict() == {}  # nor an object, yet a 201: success
     assert time.perf_counter() - started < 4.0
+
+
+def _nest(levels: int) -> bytes:
+    return b"[" * levels + b"]" * levels
+
+
+# Bodies with more brackets than MAX_DEPTH (200), so that the depth is measured rather than ruled out by
+# the count: siblings that close again, then one branch exactly as deep as given.
+def _with_siblings(levels: int, siblings: int = 300) -> bytes:
+    return b"[" + b"[]," * siblings + _nest(levels - 1) + b"]"
+
+
+@pytest.mark.parametrize(
+    ("body", "too_deep"),
+    [
+        (_with_siblings(200), False),  # exactly the limit: read
+        (_with_siblings(201), True),  # one more: refused
+        (_with_siblings(2), False),  # many brackets, shallow: read
+        (b"[" + b"[]," * 300 + b"0]", False),  # the depth goes back down after each sibling
+        (b'["' + b"[{" * 300 + b'", ' + _nest(150) + b"]", False),  # brackets inside a string do not count
+        (b"[" + _nest(150) + b"," + _nest(199) + b"]", False),  # two branches, the deeper at 200
+        (b"[" + _nest(150) + b"," + _nest(200) + b"]", True),
+    ],
+    ids=["200 deep", "201 deep", "shallow", "closed siblings", "in a string", "two branches", "two branches, 201"],
+)
+def test_the_depth_limit_is_exact(body: bytes, too_deep: bool) -> None:
+    from accountkit_runtime.bodies import NestedTooDeep, load_json
+
+    assert body.count(b"[") + body.count(b"{") > 200  # past the shortcut: the depth is really measured
+    if too_deep:
+        with pytest.raises(NestedTooDeep, match="more than 200 levels"):
+            load_json(body)
+    else:
+        assert load_json(body) is not None

@@ -279,3 +279,49 @@ def test_good_extra_headers_are_sent(octopush: OctopushKit) -> None:
     options = octopush.package.RequestOptions(extra_headers={"X-Trace": "t-1 \tok"})
     octopush.call(octopush.connect(), request_options=options)
     assert octopush.main_calls()[0].headers["x-trace"] == "t-1 \tok"
+
+
+def _nested(levels: int, leaf: Any, wrap: Callable[[Any], Any]) -> Any:
+    for _ in range(levels):
+        leaf = wrap(leaf)
+    return leaf
+
+
+WRAPS: dict[str, Callable[[Any], Any]] = {"lists": lambda v: [v], "objects": lambda v: {"k": v}}
+
+
+@pytest.mark.parametrize("wrap", sorted(WRAPS))
+def test_only_the_bad_value_is_named_however_deep_within_the_limit(wrap: str, portabilling: PortaBillingKit) -> None:
+    """The sendable neighbours (int, None, bool) are not reported, and 150 levels are within the 200 allowed."""
+    notepad = [{"kept": 1}, None, True, _nested(150, float("nan"), WRAPS[wrap])]
+    client = portabilling.connect(validate_requests=False)
+
+    with pytest.raises(portabilling.errors.RequestValidationError) as caught:
+        portabilling.call(client, body=_plain_dict_body(notepad))
+
+    [(location, message)] = caught.value.errors
+    step = ".0" if wrap == "lists" else ".k"
+    assert location == "body.params.account_info.notepad.1.3" + step * 150
+    assert "NaN and infinity" in message
+    assert portabilling.server.requests == []
+
+
+@pytest.mark.parametrize("wrap", sorted(WRAPS))
+def test_a_bad_value_past_the_depth_limit_is_refused_as_too_deep(wrap: str, portabilling: PortaBillingKit) -> None:
+    client = portabilling.connect(validate_requests=False)
+
+    with pytest.raises(portabilling.errors.RequestValidationError) as caught:
+        portabilling.call(client, body=_plain_dict_body(_nested(300, float("nan"), WRAPS[wrap])))
+
+    [(_, message)] = caught.value.errors
+    assert "too deep to encode" in message
+    assert portabilling.server.requests == []
+
+
+def test_a_header_name_may_use_every_token_character(octopush: OctopushKit) -> None:
+    """RFC 9110's tchar set, all of it in one name: a subset check, not a proper-subset one."""
+    name = "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+    client = octopush.connect(httpx_args={"headers": {name: "v"}})
+
+    assert client is not None

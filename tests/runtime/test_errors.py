@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -43,6 +44,8 @@ def test_the_hierarchy() -> None:
         (409, "BadRequestError"),
         (422, "UnprocessableError"),
         (500, "ServerError"),
+        (501, "ServerError"),  # not retried, and no class of its own: any 5xx is a server error
+        (599, "ServerError"),
     ],
 )
 def test_octopush_error_bodies(octopush: OctopushKit, status: int, error: str) -> None:
@@ -60,6 +63,7 @@ def test_octopush_error_bodies(octopush: OctopushKit, status: int, error: str) -
     assert exc.response.status_code == status
     assert exc.response.headers["x-req"] == "r-1"
     assert exc.response.json() == body
+    assert exc.raw_body == exc.response.content and json.loads(exc.raw_body) == body  # the bytes, as they came
 
 
 def test_portabilling_fault(portabilling: PortaBillingKit) -> None:
@@ -213,3 +217,59 @@ async def test_async_errors(octopush: OctopushKit) -> None:
         html = octopush.server.Reply(201, body="<html>", content_type="text/html")
         octopush.server.route("PATCH", octopush.path, html)
         assert (await octopush.acall(client)).to_dict() == {}  # a 201 is success, whatever its body
+
+
+def test_an_error_message_is_bounded_but_not_cut_short() -> None:
+    """An error shows up to four times MESSAGE_LIMIT characters of its own message: bounded, yet whole when it fits."""
+    from accountkit_runtime.errors import MESSAGE_LIMIT, ApiError
+
+    fits = "m" * (3 * MESSAGE_LIMIT)
+    huge = "h" * (100 * MESSAGE_LIMIT)
+
+    assert ApiError(fits).message == fits
+    assert ApiError("x", code=fits, vendor_message=fits).vendor_message == fits
+    shown = ApiError(huge, code=huge, vendor_message=huge)
+    for part in (shown.message, shown.code, shown.vendor_message):
+        assert part is not None and "h" * (4 * MESSAGE_LIMIT - 100) in part and len(part) <= 4 * MESSAGE_LIMIT + 100
+
+
+def test_an_errors_details_are_keyword_only() -> None:
+    """Positional details would let a status code land in ``response`` or a code in ``status_code`` unnoticed."""
+    from accountkit_runtime.errors import ApiError
+
+    with pytest.raises(TypeError, match="positional"):
+        ApiError("m", None, 500)  # type: ignore[call-arg]
+
+
+@pytest.mark.parametrize(
+    ("body", "code", "message"),
+    [
+        ({"code": 1001, "message": "Subaccount not found"}, "1001", "Subaccount not found"),
+        ({"code": 1001, "detail": "not an Octopush field"}, "1001", None),  # Octopush's shape: its fields only
+        ({"message": "Quota exceeded", "error": "not an Octopush field"}, None, "Quota exceeded"),
+        ({"error": "E42", "detail": "Quota exceeded"}, "E42", "Quota exceeded"),  # not its shape: read generically
+        ("error code 42: quota exceeded", None, "error code 42: quota exceeded"),  # text, though it says "code"
+    ],
+    ids=["code and message", "code only", "message only", "another shape", "text"],
+)
+def test_octopush_reads_its_own_error_shape_and_falls_back_for_others(
+    body: Any, code: str | None, message: str | None, octopush: OctopushKit
+) -> None:
+    reply = octopush.server.Reply(400, body=body) if isinstance(body, str) else octopush.server.Reply(400, json=body)
+    octopush.server.route("PATCH", octopush.path, reply)
+
+    with pytest.raises(octopush.errors.BadRequestError) as caught:
+        octopush.call(octopush.connect())
+
+    assert (caught.value.code, caught.value.vendor_message) == (code, message)
+
+
+def test_intandem_json_error_bodies_are_read_generically(intandem: InTandemKit) -> None:
+    """Only inTandem's plain-text refusals are read as text; a JSON object is read for its code and message."""
+    body = {"error": "not_found", "message": "No such client"}
+    intandem.server.route(intandem.method, intandem.path, intandem.server.Reply(404, json=body))
+
+    with pytest.raises(intandem.errors.NotFoundError) as caught:
+        intandem.call(intandem.connect())
+
+    assert (caught.value.code, caught.value.vendor_message) == ("not_found", "No such client")

@@ -13,6 +13,7 @@ import importlib
 import inspect
 import multiprocessing
 import pickle
+import ssl
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any
@@ -287,3 +288,19 @@ def test_a_plain_client_made_without_connect_pickles_too(portabilling: PortaBill
     assert portabilling.server.calls(portabilling.login_path)[0].headers["x-team"] == "billing"
     assert copy.settings.vendor.name == "PortaBilling"
     copy.close()
+
+
+@pytest.mark.parametrize(
+    ("httpx_args", "named"),
+    [
+        ({"verify": ssl.create_default_context()}, "verify"),  # a plain setting's name, a live value
+        ({"default_encoding": "utf-8"}, "default_encoding"),  # a plain value, under a name not known to be plain
+    ],
+)
+def test_an_httpx_arg_travels_only_when_both_its_name_and_its_value_are_plain(
+    httpx_args: dict[str, Any], named: str, octopush: OctopushKit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client = with_credentials_from_the_environment(octopush, monkeypatch, httpx_args=httpx_args)
+
+    with pytest.raises(octopush.errors.ClientPicklingError, match=named):
+        pickle.dumps(client)

@@ -183,3 +183,33 @@ def test_api_token_query_values_are_masked_by_name(
 
     assert "api_token=***" in caplog.text
     assert "api_token=k9z" not in caplog.text
+
+
+def test_lists_are_shown_to_the_same_depth_as_objects() -> None:
+    """Below _MAX_SHOWN_DEPTH (32) levels a shown structure is cut, whether it nests lists or objects."""
+    from accountkit_runtime.redaction import Redactor
+
+    def nested(levels: int, wrap: Any) -> Any:
+        value: Any = "leaf"
+        for _ in range(levels):
+            value = wrap(value)
+        return value
+
+    def depth(value: Any) -> int:
+        levels = 0
+        while isinstance(value, (list, dict)):
+            value = value[0] if isinstance(value, list) else value["k"]
+            levels += 1
+        return levels
+
+    for wrap in (lambda v: [v], lambda v: {"k": v}):
+        assert depth(Redactor().data(nested(40, wrap))) == 32
+        assert Redactor().data(nested(32, wrap)) == nested(32, wrap)  # 32 levels: shown whole, leaf and all
+
+
+def test_a_short_body_is_shown_whole_and_a_long_one_says_how_much_is_cut() -> None:
+    from accountkit_runtime.redaction import Redactor
+
+    assert Redactor().body(b'{"a": 1}') == '{"a": 1}'
+    assert Redactor().body(b"x" * 10, limit=10) == "x" * 10
+    assert Redactor().body(b"x" * 11, limit=10) == "x" * 10 + "... (1 more characters)"

@@ -257,3 +257,36 @@ def test_masking_is_linear_in_hostile_text(name: str, octopush: OctopushKit, cap
     took = time.perf_counter() - started
 
     assert took < 2.0, f"{took:.2f}s for {len(text)} characters"
+
+
+# A secret beyond Latin-1 and beyond the Basic Multilingual Plane: JSON escapes '🔑' as a surrogate pair
+# (\ud83d\udd11), a bytes repr shows its four UTF-8 bytes; and one within Latin-1, whose 'é' a server
+# answering in Latin-1 shows, in a bytes repr, as the single byte \xe9.
+ASTRAL = CORE + "é🔑x"
+LATIN = CORE + "é"
+
+
+@pytest.mark.parametrize(("secret", "form"), [*((ASTRAL, f) for f in echo_forms(ASTRAL)), (LATIN, "latin-1")])
+def test_every_form_of_a_secret_beyond_ascii_is_masked(secret: str, form: str) -> None:
+    from accountkit_runtime.redaction import Redactor
+
+    echoed = repr(secret.encode("latin-1"))[2:-1] if form == "latin-1" else echo_forms(secret)[form]
+    assert CORE in echoed or form.startswith("html-") or "%" in echoed  # the form really carries the secret
+
+    shown = Redactor([secret]).text(f"the server said: {echoed}.")
+
+    assert shown == "the server said: ***.", (form, echoed, shown)
+
+
+def test_a_header_value_with_a_secret_named_pair_is_masked_whole_in_httpcore_logs(
+    octopush: OctopushKit, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A pair whose value sorts before the mask ('%', '!', '(') is masked like any other, not kept as it came."""
+    caplog.set_level(logging.DEBUG)
+    headers = {"X-Debug": "password=%21k9z", "X-Trace": "token=(k9z)"}
+    octopush.server.route("PATCH", octopush.path, octopush.server.Reply(201, json={}, headers=headers))
+
+    octopush.call(octopush.connect())
+
+    assert "(b'X-Debug', b'***')" in caplog.text and "(b'X-Trace', b'***')" in caplog.text
+    assert "k9z" not in caplog.text

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import httpx
 import pytest
+from accountkit_runtime.errors import ApiStatusError
 from support.kits import OctopushKit
 from support.mockserver import MockServer
 
@@ -146,3 +148,48 @@ def test_redirects_are_not_followed_by_default(api: str, kit_for: KitFor) -> Non
 
     assert caught.value.status_code == 302
     assert kit.server.calls("/moved") == []
+
+
+def _redirect(here: str, location: str) -> httpx.Response:
+    return httpx.Response(302, headers={"Location": location}, request=httpx.Request("GET", here))
+
+
+@pytest.mark.parametrize(
+    ("here", "location"),
+    [
+        ("http://api.example.com/a", "http://api.example.com:79/b"),
+        ("http://api.example.com/a", "http://api.example.com:81/b"),
+        ("https://api.example.com/a", "https://api.example.com:442/b"),
+        ("https://api.example.com/a", "https://api.example.com:444/b"),
+        ("https://api.example.com/a", "http://api.example.com:443/b"),
+    ],
+)
+def test_a_port_next_to_the_default_is_another_origin(here: str, location: str) -> None:
+    """The request went to the scheme's default port (80, 443), which its URL does not spell out."""
+    from accountkit_runtime.redirects import refuse_other_origins
+
+    with pytest.raises(ApiStatusError, match="redirect to another origin"):
+        refuse_other_origins(_redirect(here, location), "vendor")
+
+
+@pytest.mark.parametrize(
+    ("here", "location"),
+    [
+        ("http://api.example.com/a", "http://api.example.com:80/b"),
+        ("https://api.example.com/a", "https://api.example.com:443/b"),
+    ],
+)
+def test_the_default_port_spelt_out_is_the_same_origin(here: str, location: str) -> None:
+    from accountkit_runtime.redirects import refuse_other_origins
+
+    refuse_other_origins(_redirect(here, location), "vendor")  # no error: followed if following is enabled
+
+
+def test_the_refused_origin_is_shown_cut_to_two_hundred_characters() -> None:
+    from accountkit_runtime.redirects import refuse_other_origins
+
+    target = "https://" + ".".join(["h" * 60] * 4) + ".example:8443"  # labels of at most 63 characters
+    with pytest.raises(ApiStatusError) as caught:
+        refuse_other_origins(_redirect("https://api.example.com/a", target + "/x"), "vendor")
+
+    assert f"({target[:200]}... ({len(target) - 200} more characters))" in str(caught.value)

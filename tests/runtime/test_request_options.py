@@ -118,3 +118,31 @@ def test_errors_carry_the_raw_response(activeplatform: ActivePlatformKit) -> Non
     response = caught.value.response
     assert isinstance(response, httpx.Response)
     assert (response.status_code, response.headers["x-id"], response.json()) == (409, "9", {"error": "conflict"})
+
+
+def test_a_client_starts_with_the_documented_limits(octopush: OctopushKit) -> None:
+    """30 s per phase but 5 s to connect, two retries, 10 MiB of body: the README's defaults, exactly."""
+    client = octopush.connect()
+
+    assert client.get_httpx_client().timeout == httpx.Timeout(30.0, connect=5.0)
+    assert client.settings.max_retries == 2
+    assert client.settings.max_response_bytes == 10 * 1024 * 1024
+
+
+@pytest.mark.parametrize(("seconds", "expected"), [(10, httpx.Timeout(10.0, connect=5.0)), (2, httpx.Timeout(2.0))])
+def test_a_timeout_in_seconds_keeps_the_default_connect_limit_unless_shorter(
+    octopush: OctopushKit, seconds: float, expected: httpx.Timeout
+) -> None:
+    assert octopush.connect(timeout=seconds).get_httpx_client().timeout == expected
+
+
+def test_no_retries_at_all_is_a_valid_count(octopush: OctopushKit) -> None:
+    octopush.server.route("PATCH", octopush.path, octopush.server.Reply(503, json={"message": "busy"}))
+    client = octopush.connect(max_retries=0)
+
+    with pytest.raises(octopush.errors.ServerError):
+        octopush.call(client)
+
+    assert len(octopush.main_calls()) == 1
+    assert octopush.package.RequestOptions(max_retries=0).max_retries == 0
+    assert octopush.connect().with_options(max_retries=0).settings.max_retries == 0

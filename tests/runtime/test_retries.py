@@ -194,6 +194,29 @@ def test_backoff_is_exponential_with_jitter(octopush: OctopushKit, record_sleeps
     assert len({policy.delay(0) for _ in range(20)}) > 1  # jittered
 
 
+@pytest.mark.parametrize(
+    ("retries_done", "ceiling"),
+    [(-3, 0.5), (0, 0.5), (1, 1.0), (2, 2.0), (3, 4.0), (4, 8.0), (5, 8.0), (64, 8.0), (10**6, 8.0)],
+)
+def test_the_default_backoff_doubles_from_half_a_second_up_to_eight(
+    retries_done: int, ceiling: float, octopush: OctopushKit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The exact window each wait is drawn from: the jitter hides a wrong base, factor or cap from a range check."""
+    import random
+
+    windows: list[tuple[float, float]] = []
+
+    def upper_end(low: float, high: float) -> float:
+        windows.append((low, high))
+        return high
+
+    monkeypatch.setattr(random, "uniform", upper_end)  # the jitter's draw, which retries.py makes
+    policy = octopush.connect(fast=False).settings.retry_policy  # the policy every client starts with
+
+    assert policy.backoff(retries_done) == ceiling
+    assert windows == [(ceiling / 2, ceiling)]
+
+
 def test_retry_after_seconds_is_honoured(octopush: OctopushKit, record_sleeps: RecordSleeps) -> None:
     sleeps = record_sleeps()
     server = octopush.server

@@ -95,3 +95,20 @@ def test_a_rule_cannot_sit_in_another_levels_section(level: str, section: str) -
 def test_the_docs_page_is_up_to_date() -> None:
     """docs/diff-rules.md is generated from the tables; ruledocs's docstring says how to rewrite it."""
     assert ruledocs.PAGE.read_text(encoding="utf-8") == ruledocs.render()
+
+
+def test_an_unknown_rule_id_is_named_in_the_error() -> None:
+    from accountkit_codegen.changes.diffrules import rule
+
+    with pytest.raises(KeyError, match="no spec-diff rule 'no-such-rule' in diffrules.RULES"):
+        rule("no-such-rule")
+
+
+def test_the_rules_cannot_be_changed_at_run_time() -> None:
+    import dataclasses
+
+    from accountkit_codegen.changes.diffrules import RULES
+
+    some_rule = next(iter(RULES.values()))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        some_rule.bump = "major"  # type: ignore[misc]

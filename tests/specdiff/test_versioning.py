@@ -83,3 +83,11 @@ def test_satisfies_compares_numerically() -> None:
 def test_no_change_and_no_text_change_is_nothing_to_release_by_default() -> None:
     assert semver_bump([]) is None
     assert suggested_bump([], "1.2.3") is None
+
+
+def test_text_changed_is_keyword_only() -> None:
+    """A bare True after the changes would read as nothing at the call site, and could be a swapped argument."""
+    with pytest.raises(TypeError, match="positional"):
+        semver_bump([], True)  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="positional"):
+        suggested_bump([], "1.2.3", True)  # type: ignore[call-arg]

@@ -1,0 +1,122 @@
+"""How a response body is decoded and capped on its way in (accountkit_runtime.decoding), chunk by chunk.
+
+The suite's servers mostly send a body in one piece; here the body arrives as the network may cut it, and
+the edges are exact: a body of exactly the cap, a raw deflate stream whose first bytes pass for a zlib
+header but for its method, a coding nobody offered.
+"""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+from collections.abc import AsyncIterator, Callable, Iterator
+
+import httpx
+import pytest
+from accountkit_runtime.decoding import cap_response
+from accountkit_runtime.errors import ResponseTooLargeError
+
+# '{9' in fixed-Huffman raw deflate opens with bytes 0xAB 0xB6: a multiple of 31, as a zlib header is, but
+# with method 11, not 8. Read as zlib-wrapped, it would not decode.
+LOOKS_WRAPPED = b"{9: a raw deflate body that opens like a zlib header}"
+
+
+def raw_deflate(data: bytes) -> bytes:
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS, 9, zlib.Z_FIXED)
+    return compressor.compress(data) + compressor.flush()
+
+
+class Chunks(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A body that arrives in the given pieces, for the sync and the async reader alike."""
+
+    def __init__(self, pieces: list[bytes]) -> None:
+        self.pieces = pieces
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield from self.pieces
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for piece in self.pieces:
+            yield piece
+
+
+def pieces_of(body: bytes, size: int) -> list[bytes]:
+    return [body[i : i + size] for i in range(0, len(body), size)]
+
+
+def capped(pieces: list[bytes], encoding: str | None, cap: int, *, asynchronous: bool) -> httpx.Response:
+    headers = {"Content-Encoding": encoding} if encoding else {}
+    response = httpx.Response(200, headers=headers, stream=Chunks(pieces))
+    cap_response(response, cap, lambda _: "the test answer", asynchronous=asynchronous)
+    return response
+
+
+def read(pieces: list[bytes], encoding: str | None, cap: int = 10**6) -> bytes:
+    return capped(pieces, encoding, cap, asynchronous=False).read()
+
+
+async def aread(pieces: list[bytes], encoding: str | None, cap: int = 10**6) -> bytes:
+    return await capped(pieces, encoding, cap, asynchronous=True).aread()
+
+
+def test_the_crafted_body_really_passes_for_a_zlib_header_but_for_its_method() -> None:
+    head = raw_deflate(LOOKS_WRAPPED)[:2]
+    assert (head[0] << 8 | head[1]) % 31 == 0 and head[0] & 0x0F == 11
+
+
+def test_raw_deflate_that_opens_like_a_zlib_header_is_read_as_raw() -> None:
+    assert read([raw_deflate(LOOKS_WRAPPED)], "deflate") == LOOKS_WRAPPED
+
+
+@pytest.mark.anyio
+async def test_raw_deflate_that_opens_like_a_zlib_header_is_read_as_raw_async() -> None:
+    assert await aread([raw_deflate(LOOKS_WRAPPED)], "deflate") == LOOKS_WRAPPED
+
+
+BIG = b"".join(b"line %d of a long answer\n" % n for n in range(20_000))  # several decompression steps
+
+
+@pytest.mark.timeout(20)  # a reader that waits on zlib for output it cannot give would spin: fail, don't hang
+@pytest.mark.parametrize("size", [1, 7, 4096])
+@pytest.mark.parametrize(("encoding", "encode"), [("gzip", gzip.compress), ("deflate", zlib.compress)])
+def test_a_compressed_body_cut_anywhere_on_the_wire_decodes_whole(
+    size: int, encoding: str, encode: Callable[[bytes], bytes]
+) -> None:
+    body = encode(BIG if size > 1 else BIG[:3000])
+
+    assert read(pieces_of(body, size), encoding) == (BIG if size > 1 else BIG[:3000])
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.anyio
+async def test_a_compressed_body_cut_anywhere_on_the_wire_decodes_whole_async() -> None:
+    assert await aread(pieces_of(gzip.compress(BIG), 7), "gzip") == BIG
+
+
+def test_a_body_of_exactly_the_cap_is_read_and_one_byte_more_is_refused() -> None:
+    assert read(pieces_of(b"x" * 1000, 300), None, cap=1000) == b"x" * 1000
+    with pytest.raises(ResponseTooLargeError, match="1000 bytes"):
+        read(pieces_of(b"x" * 1001, 300), None, cap=1000)
+
+
+@pytest.mark.anyio
+async def test_a_body_of_exactly_the_cap_is_read_async() -> None:
+    assert await aread([b"x" * 1000], None, cap=1000) == b"x" * 1000
+    with pytest.raises(ResponseTooLargeError):
+        await aread([b"x" * 1001], None, cap=1000)
+
+
+@pytest.mark.parametrize("label", ["gzip, zstd", "zstd", "gzip, x-custom"])
+def test_a_coding_nobody_offered_leaves_the_body_to_httpx_as_it_came(label: str) -> None:
+    """With a coding it does not decode among them, the runtime undoes none: the body and its label stay
+    exactly what httpx alone would make of them, never half-decoded under a label that was dropped."""
+    body = gzip.compress(b'{"first_name": "Ann"}')
+    response = capped([body], label, 10**6, asynchronous=False)
+    untouched = httpx.Response(200, headers={"Content-Encoding": label}, stream=Chunks([body]))
+
+    assert response.headers["content-encoding"] == label
+    assert response.read() == untouched.read()
+
+
+def test_identity_among_the_codings_is_no_coding_at_all() -> None:
+    assert read([gzip.compress(b"Ann")], "identity, gzip, identity") == b"Ann"
