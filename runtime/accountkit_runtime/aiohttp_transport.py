@@ -32,9 +32,8 @@ ends a dripped body or endless headers over aiohttp as over httpx.
 
 from __future__ import annotations
 
-import contextlib
 import ssl
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import aiohttp
@@ -81,15 +80,22 @@ def _as_httpx(exc: BaseException, request: httpx.Request) -> httpx.TransportErro
     return None
 
 
-@contextlib.contextmanager
-def _mapped(request: httpx.Request) -> Iterator[None]:
-    try:
-        yield
-    except (aiohttp.ClientError, httpx.TransportError) as exc:
-        mapped = _as_httpx(exc, request)
-        if mapped is None:
-            raise
-        raise mapped from None
+class _mapped:  # noqa: N801 - used as a function, a class for speed (it runs on every request)
+    """Within ``with _mapped(request)``, an aiohttp failure is raised as the httpx exception for it."""
+
+    __slots__ = ("_request",)
+
+    def __init__(self, request: httpx.Request) -> None:
+        self._request = request
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, traceback: Any) -> None:
+        if isinstance(exc, (aiohttp.ClientError, httpx.TransportError)):
+            mapped = _as_httpx(exc, self._request)
+            if mapped is not None:
+                raise mapped from None
 
 
 class _ResponseStream(httpx.AsyncByteStream):
