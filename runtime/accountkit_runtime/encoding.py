@@ -178,7 +178,8 @@ def header_problems(headers: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> l
     items = headers.items() if isinstance(headers, Mapping) else headers
     found = []
     for name, value in items:
-        if type(name) is str and type(value) is str and _SENDABLE_NAME.fullmatch(name) and _SENDABLE_VALUE.fullmatch(value):
+        sendable = type(name) is str and type(value) is str and _SENDABLE_NAME.fullmatch(name)
+        if sendable and _SENDABLE_VALUE.fullmatch(value):
             continue
         shown = str(name) if isinstance(name, str) and name.isprintable() else repr(name)
         if not isinstance(name, str) or not name or not set(name) <= _TOKEN_CHARACTERS:

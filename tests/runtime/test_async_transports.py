@@ -133,8 +133,8 @@ def test_calls_over_aiohttp_take_the_lean_path_with_every_step_kept(
     portabilling: PortaBillingKit, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The runtime's requests over aiohttp skip ``httpx.AsyncClient.send`` (``aiohttp_send``), and still get
-    the login flow, the client's cookie jar (a cookie the login set, sent with the next call), the runtime's hooks and httpx's
-    (redacted) log line."""
+    the login flow, the client's cookie jar (a cookie the login set, sent with the next call), the runtime's
+    hooks and httpx's (redacted) log line."""
     import httpx
 
     def not_here(*args: Any, **kwargs: Any) -> Any:
