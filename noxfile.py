@@ -68,12 +68,12 @@ def node_tool(name: str) -> str:
 def generate(session: nox.Session) -> None:
     """Regenerate generated/<api>/ for every API (or those named after --) whose inputs changed."""
     install(session, "codegen")
-    session.run("python", "-m", "accountkit_codegen.generate", *session.posargs)
+    session.run("python", "-m", "accountkit_codegen.generate.generate", *session.posargs)
 
 
 @nox.session(python=PYTHON, tags=["ci"])
 def lint(session: nox.Session) -> None:
-    """Specs (openapi-spec-validator, Redocly), the toolkit's own Python (ruff), runtime, vendor code, tests (mypy)."""
+    """Specs (openapi-spec-validator, Redocly), the toolkit's own Python (ruff), mypy on all handwritten code."""
     install(session, "lint")
     npm_ci(session)
     specs = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "specs").glob("*.yaml"))
@@ -81,7 +81,7 @@ def lint(session: nox.Session) -> None:
     session.run(node_tool("redocly"), "lint", "--format", "stylish", *specs, external=True)
     session.run("ruff", "check", *PYTHON_SOURCES)
     session.run("ruff", "format", "--check", *PYTHON_SOURCES)
-    session.run("mypy")  # --strict on runtime/ and codegen/vendors/, where they are written ([tool.mypy])
+    session.run("mypy")  # --strict on runtime/, codegen/vendors/ and the pipeline, where they are written ([tool.mypy])
     # The tests, strictly too: one run per folder, as each folder's modules import each other by name
     # (two folders' conftest.py would be one module to a single run); tests/support by `support`.
     generated = [str(path) for path in sorted((ROOT / "generated").glob("*")) if path.is_dir()]
@@ -94,9 +94,9 @@ def lint(session: nox.Session) -> None:
 def check(session: nox.Session) -> None:
     """Fail when generated/ is not what specs/ produce, or a package changed without a new version."""
     install(session, "codegen")
-    session.run("python", "-m", "accountkit_codegen.drift")
-    session.run("python", "-m", "accountkit_codegen.versioncheck")  # each package against releases/<name>.json
-    session.run("python", "-m", "accountkit_codegen.compat")  # breaking spec change since a release tag?
+    session.run("python", "-m", "accountkit_codegen.generate.drift")
+    session.run("python", "-m", "accountkit_codegen.changes.versioncheck")  # each package against releases/<name>.json
+    session.run("python", "-m", "accountkit_codegen.changes.compat")  # breaking spec change since a release tag?
 
 
 @nox.session(python=PYTHON, tags=["ci"])
@@ -130,16 +130,16 @@ def build(session: nox.Session) -> None:
     """Reproducible sdists and wheels (runtime and clients) in dist/, each spec's npm package in dist/npm/."""
     install(session, "publish")
     npm_ci(session)
-    session.run("python", "-m", "accountkit_codegen.distbuild", *session.posargs)
-    session.run("python", "-m", "accountkit_codegen.npmpack", *session.posargs)
+    session.run("python", "-m", "accountkit_codegen.dist.distbuild", *session.posargs)
+    session.run("python", "-m", "accountkit_codegen.dist.npmpack", *session.posargs)
 
 
 @nox.session(python=PYTHON)
 def publish(session: nox.Session) -> None:
     """Upload dist/ to PUBLISH_INDEX_URL (runtime first), then dist/npm/ to NPM_REGISTRY_URL; skip identical ones."""
     install(session, "publish")
-    session.run("python", "-m", "accountkit_codegen.publish", *session.posargs)
-    session.run("python", "-m", "accountkit_codegen.npmpublish", *session.posargs)
+    session.run("python", "-m", "accountkit_codegen.dist.publish", *session.posargs)
+    session.run("python", "-m", "accountkit_codegen.dist.npmpublish", *session.posargs)
 
 
 @nox.session(python=PYTHON)
@@ -147,7 +147,7 @@ def specs(session: nox.Session) -> None:
     """dist/specs/: bundled YAML and JSON, offline HTML reference and TypeScript types of every spec."""
     npm_ci(session)
     session.env["PYTHONPATH"] = str(ROOT / "codegen")  # specsdist needs only the standard library
-    session.run("python", "-m", "accountkit_codegen.specsdist", *session.posargs)
+    session.run("python", "-m", "accountkit_codegen.dist.specsdist", *session.posargs)
 
 
 @nox.session(python=PYTHON)
@@ -155,7 +155,7 @@ def docs(session: nox.Session) -> None:
     """A newly saved vendor page against its snapshot and the spec (-- <api> <page file> [--update] [--json])."""
     install(session, "pages")
     try:
-        session.run("python", "-m", "accountkit_codegen.docscli", *session.posargs)
+        session.run("python", "-m", "accountkit_codegen.spec.docscli", *session.posargs)
     except nox.command.CommandFailed as failed:
         # Keep the command's own status (1: the spec does not cover the page, 2: unreadable input) for
         # scripts and CI; nox would turn every failure into 1.
@@ -166,14 +166,14 @@ def docs(session: nox.Session) -> None:
 def diff(session: nox.Session) -> None:
     """What changed in specs/ since a git ref, breaking or not, and the version bump (-- <ref> [--json])."""
     install(session, "codegen")
-    session.run("python", "-m", "accountkit_codegen.diffcli", *session.posargs)
+    session.run("python", "-m", "accountkit_codegen.changes.diffcli", *session.posargs)
 
 
 @nox.session(python=PYTHON)
 def release(session: nox.Session) -> None:
     """A new version for every package whose content changed since -- <ref> (any cause): changelogs, records."""
     install(session, "codegen")
-    session.run("python", "-m", "accountkit_codegen.release", *session.posargs)
+    session.run("python", "-m", "accountkit_codegen.changes.release", *session.posargs)
 
 
 @nox.session(python=PYTHON, tags=["ci"])

@@ -1,4 +1,4 @@
-"""Regeneration: ``python -m accountkit_codegen.generate`` of all five APIs, forced and no-op.
+"""Regeneration: ``python -m accountkit_codegen.generate.generate`` of all five APIs, forced and no-op.
 
 Runs in a throwaway copy of what the pipeline reads (specs/, codegen/, runtime/, releases/, generated/,
 as tests/support/repocopy.py makes it), so the real generated/ is never touched. The pipeline finds

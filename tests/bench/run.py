@@ -328,7 +328,8 @@ def render(results: dict[str, Any], info: dict[str, Any]) -> str:
         add("## 1. Regeneration")
         add("")
         add(
-            f"`python -m accountkit_codegen.generate --force` and then `python -m accountkit_codegen.generate` in a "
+            "`python -m accountkit_codegen.generate.generate --force` and then "
+            "`python -m accountkit_codegen.generate.generate` in a "
             f"throwaway copy of `specs/`, `codegen/` and `generated/` (the real `generated/` is not touched), "
             f"{len(regen['full_samples'])} runs each, the bench session's venv already installed."
         )

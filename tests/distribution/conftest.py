@@ -17,7 +17,7 @@ from pytest_httpserver import HTTPServer
 @pytest.fixture(scope="session")
 def dist_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``./dev -s build``'s command, run once for the whole session into a temporary dist/."""
-    return build("distbuild", tmp_path_factory.mktemp("dist"), codegen_env())
+    return build("dist.distbuild", tmp_path_factory.mktemp("dist"), codegen_env())
 
 
 @pytest.fixture(scope="module")

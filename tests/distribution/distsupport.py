@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from accountkit_codegen.layout import CODEGEN, REPO
+from accountkit_codegen.spec.layout import CODEGEN, REPO
 from clientcall import VENDOR_AUTH, call_plan
 from passlib.apache import HtpasswdFile
 from pytest_httpserver import HTTPServer

@@ -24,10 +24,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from accountkit_codegen.credentials import Credentials
-from accountkit_codegen.layout import REPO
-from accountkit_codegen.npmpack import CLIENT_LIBRARY, node_manifest
-from accountkit_codegen.npmpublish import npm_env, npm_publish, npmrc_text, read_tarball
+from accountkit_codegen.dist.credentials import Credentials
+from accountkit_codegen.dist.npmpack import CLIENT_LIBRARY, node_manifest
+from accountkit_codegen.dist.npmpublish import npm_env, npm_publish, npmrc_text, read_tarball
+from accountkit_codegen.spec.layout import REPO
 from support.loopback import free_port, stop_process_group
 
 READY_TIMEOUT_SECONDS = 60

@@ -17,10 +17,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from accountkit_codegen.distbuild import build_project, source_date_epoch
-from accountkit_codegen.distfiles import releases
-from accountkit_codegen.layout import RUNTIME, RUNTIME_DISTRIBUTION, RUNTIME_PACKAGE, all_apis
-from accountkit_codegen.runtimerange import runtime_version
+from accountkit_codegen.dist.distbuild import build_project, source_date_epoch
+from accountkit_codegen.dist.distfiles import releases
+from accountkit_codegen.generate.runtimerange import runtime_version
+from accountkit_codegen.spec.layout import RUNTIME, RUNTIME_DISTRIBUTION, RUNTIME_PACKAGE, all_apis
 from distsupport import member_bytes
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name

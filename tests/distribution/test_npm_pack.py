@@ -18,8 +18,8 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from accountkit_codegen import npmpack, npmpublish, specsdist
-from accountkit_codegen.layout import REPO, all_apis
+from accountkit_codegen.dist import npmpack, npmpublish, specsdist
+from accountkit_codegen.spec.layout import REPO, all_apis
 from distsupport import member_bytes
 from npmsupport import package_folder
 

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from accountkit_codegen import npmpack, npmpublish
+from accountkit_codegen.dist import npmpack, npmpublish
 from npmsupport import package_folder
 from pytest import CaptureFixture
 

@@ -26,9 +26,9 @@ from typing import Any
 from urllib.parse import parse_qs
 
 import pytest
-from accountkit_codegen import npmpack, npmpublish, specsdist
-from accountkit_codegen.credentials import Credentials
-from accountkit_codegen.layout import REPO, all_apis
+from accountkit_codegen.dist import npmpack, npmpublish, specsdist
+from accountkit_codegen.dist.credentials import Credentials
+from accountkit_codegen.spec.layout import REPO, all_apis
 from clientcall import TOKEN_ANSWER, call_plan
 from distsupport import build, codegen_env, member_bytes
 from npmsupport import Registry, RegistryNotReady, npm, running_registry
@@ -97,7 +97,7 @@ def env_without_npm_settings(**extra: str) -> dict[str, str]:
 def run_publish(dist: Path, registry: Registry, *args: str, token: str | None = None) -> Completed:
     env = env_without_npm_settings(NPM_REGISTRY_URL=registry.url, NPM_TOKEN=token or registry.token)
     return subprocess.run(
-        [sys.executable, "-m", "accountkit_codegen.npmpublish", "--dist", str(dist), *args],
+        [sys.executable, "-m", "accountkit_codegen.dist.npmpublish", "--dist", str(dist), *args],
         cwd=REPO,
         env=env,
         capture_output=True,
@@ -123,7 +123,7 @@ def registry_integrity(registry: Registry, api: str) -> str | None:
 @pytest.fixture(scope="module")
 def npm_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``./dev -s build``'s npm step, run once into a temporary dist/ (packages in its npm/)."""
-    return build("npmpack", tmp_path_factory.mktemp("npm-dist"), env_without_npm_settings())
+    return build("dist.npmpack", tmp_path_factory.mktemp("npm-dist"), env_without_npm_settings())
 
 
 @pytest.fixture(scope="module")

@@ -11,10 +11,10 @@ import base64
 import hashlib
 from pathlib import Path
 
-from accountkit_codegen.credentials import MASK, Credentials
-from accountkit_codegen.distfiles import Release, releases
-from accountkit_codegen.publish import in_publishing_order, plan_release, refusal
-from accountkit_codegen.simpleindex import IndexFile, index_digest, project_files
+from accountkit_codegen.dist.credentials import MASK, Credentials
+from accountkit_codegen.dist.distfiles import Release, releases
+from accountkit_codegen.dist.publish import in_publishing_order, plan_release, refusal
+from accountkit_codegen.dist.simpleindex import IndexFile, index_digest, project_files
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 from pytest_httpserver import HTTPServer

@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from accountkit_codegen.distbuild import build_project
-from accountkit_codegen.layout import REPO, RUNTIME_DISTRIBUTION, RUNTIME_PACKAGE, all_apis
-from accountkit_codegen.records import client_version
-from accountkit_codegen.runtimerange import runtime_version
+from accountkit_codegen.dist.distbuild import build_project
+from accountkit_codegen.generate.records import client_version
+from accountkit_codegen.generate.runtimerange import runtime_version
+from accountkit_codegen.spec.layout import REPO, RUNTIME_DISTRIBUTION, RUNTIME_PACKAGE, all_apis
 from clientcall import VENDOR_AUTH
 from distsupport import PackageIndex, call_with_installed_client, codegen_env, fresh_venv, install_from  # noqa: E402
 from pytest_httpserver import HTTPServer
@@ -48,7 +48,7 @@ RUNTIME_SUMMARY = f"{RUNTIME_DISTRIBUTION} {runtime_version()}:"
 
 def run_publish(dist: Path, index: PackageIndex, *args: str, password: str | None = None) -> Completed:
     return subprocess.run(
-        [sys.executable, "-m", "accountkit_codegen.publish", "--dist", str(dist), *args],
+        [sys.executable, "-m", "accountkit_codegen.dist.publish", "--dist", str(dist), *args],
         env=codegen_env(
             PUBLISH_INDEX_URL=index.url,
             PUBLISH_USERNAME=index.username,

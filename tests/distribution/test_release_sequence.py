@@ -66,14 +66,14 @@ class History:
     def step(self, name: str, previous: str | None) -> None:
         """Release since the previous step's tag, check, commit and tag, build, publish."""
         if previous is not None:
-            self.run("release", previous)
-            self.run("versioncheck")
+            self.run("changes.release", previous)
+            self.run("changes.versioncheck")
         self.repo.commit(name, tag=name)
         dist = self.repo.root.parent / f"dist-{name}"
-        self.run("distbuild", "--outdir", str(dist))
+        self.run("dist.distbuild", "--outdir", str(dist))
         index = self.index
         env = {"PUBLISH_INDEX_URL": index.url, "PUBLISH_USERNAME": index.username, "PUBLISH_PASSWORD": index.password}
-        output = self.run("publish", "--dist", str(dist), env=env)
+        output = self.run("dist.publish", "--dist", str(dist), env=env)
         print(f"\n== {name}\n{output}", end="")
         self.summaries[name] = [line for line in output.splitlines() if not line.startswith("publish:")]
         self.versions[name] = self.record_versions()

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from accountkit_codegen import specsdist
-from accountkit_codegen.layout import all_apis
+from accountkit_codegen.dist import specsdist
+from accountkit_codegen.spec.layout import all_apis
 from openapi_spec_validator import validate
 
 APIS = [api.name for api in all_apis()]
@@ -112,10 +112,10 @@ def test_typescript_check_fails_on_a_wrong_body(specs_dir: Path, tmp_path: Path)
 
 
 def test_specs_command_runs_as_a_module(tmp_path: Path) -> None:
-    """``python -m accountkit_codegen.specsdist`` (what ``./dev -s specs`` runs) for one API, end to end."""
+    """``python -m accountkit_codegen.dist.specsdist`` (what ``./dev -s specs`` runs) for one API, end to end."""
     api = APIS[0]
     result = subprocess.run(
-        [sys.executable, "-m", "accountkit_codegen.specsdist", api, "--outdir", str(tmp_path)],
+        [sys.executable, "-m", "accountkit_codegen.dist.specsdist", api, "--outdir", str(tmp_path)],
         capture_output=True,
         text=True,
     )

@@ -11,18 +11,18 @@ from support.repocopy import RepoCopy, tree_digest
 def test_full_regeneration_reproduces_the_committed_tree_byte_for_byte(repo_copy: RepoCopy) -> None:
     committed = tree_digest(repo_copy.generated)
     for _ in range(2):  # twice: the second run must not differ from the first either
-        result = repo_copy.run("generate", "--force")
+        result = repo_copy.run("generate.generate", "--force")
         assert result.returncode == 0, result.stderr
         assert tree_digest(repo_copy.generated) == committed
 
 
 def test_a_fresh_checkout_regenerates_everything_then_skips_unchanged_inputs(repo_copy: RepoCopy) -> None:
     committed = tree_digest(repo_copy.generated)
-    first = repo_copy.run("generate")  # no stamps yet, as in a fresh clone
+    first = repo_copy.run("generate.generate")  # no stamps yet, as in a fresh clone
     assert first.returncode == 0, first.stderr
     assert "regenerated activeplatform, intandem, octopush, portabilling, twosms" in first.stdout
     assert tree_digest(repo_copy.generated) == committed
-    second = repo_copy.run("generate")
+    second = repo_copy.run("generate.generate")
     assert second.returncode == 0, second.stderr
     assert "5 up to date" in second.stdout and "nothing to do" in second.stdout
 
@@ -32,7 +32,7 @@ def test_a_hand_edit_of_generated_code_is_repaired_by_the_next_generate(repo_cop
     committed = tree_digest(repo_copy.generated)
     target = repo_copy.generated / "twosms" / "twosms_client" / "client.py"
     target.write_text(target.read_text() + "\n# hand edit\n")
-    result = repo_copy.run("generate")
+    result = repo_copy.run("generate.generate")
     assert result.returncode == 0, result.stderr
     assert "regenerated twosms in" in result.stdout and "4 unchanged" in result.stdout
     assert tree_digest(repo_copy.generated) == committed
@@ -43,7 +43,7 @@ def test_only_the_changed_api_is_rebuilt(repo_copy: RepoCopy) -> None:
     spec = repo_copy.spec("octopush")
     spec.write_text(spec.read_text().replace("info:\n", "info:\n  x-accountkit-test: touched\n", 1))
     before = tree_digest(repo_copy.generated)
-    result = repo_copy.run("generate")
+    result = repo_copy.run("generate.generate")
     assert result.returncode == 0, result.stderr
     assert "regenerated octopush in" in result.stdout
     assert "4 unchanged" in result.stdout
@@ -94,7 +94,7 @@ def test_a_broken_spec_leaves_generated_untouched_with_one_clear_error(repo_copy
     other.write_text(other.read_text().replace("info:\n", "info:\n  x-accountkit-test: touched\n", 1))
     before = tree_digest(repo_copy.generated)
 
-    result = repo_copy.run("generate")
+    result = repo_copy.run("generate.generate")
 
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
@@ -109,7 +109,7 @@ def test_a_broken_spec_leaves_generated_untouched_with_one_clear_error(repo_copy
 
 
 def test_unknown_api_name_is_refused_up_front(repo_copy: RepoCopy) -> None:
-    result = repo_copy.run("generate", "nosuchapi")
+    result = repo_copy.run("generate.generate", "nosuchapi")
     assert result.returncode != 0
     assert "unknown API nosuchapi" in result.stderr + result.stdout
 
@@ -117,7 +117,7 @@ def test_unknown_api_name_is_refused_up_front(repo_copy: RepoCopy) -> None:
 def test_drift_check_reports_a_hand_edit_with_a_diff(repo_copy: RepoCopy) -> None:
     target = repo_copy.generated / "octopush" / "octopush_client" / "client.py"
     target.write_text(target.read_text() + "\n# hand edit\n")
-    result = repo_copy.run("drift")
+    result = repo_copy.run("generate.drift")
     assert result.returncode == 1
     assert "generated/octopush/octopush_client/client.py (committed)" in result.stdout
     assert "+# hand edit" not in result.stdout and "-# hand edit" in result.stdout
@@ -125,6 +125,6 @@ def test_drift_check_reports_a_hand_edit_with_a_diff(repo_copy: RepoCopy) -> Non
 
 
 def test_drift_check_passes_on_a_faithful_tree(repo_copy: RepoCopy) -> None:
-    result = repo_copy.run("drift")
+    result = repo_copy.run("generate.drift")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "generated/ matches specs/ (5 packages" in result.stdout

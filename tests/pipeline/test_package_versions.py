@@ -48,14 +48,14 @@ def versions(repo: RepoCopy) -> dict[str, str]:
 
 
 def release(repo: RepoCopy, *args: str) -> str:
-    result = repo.run("release", "base", *args, env=DATE)
+    result = repo.run("changes.release", "base", *args, env=DATE)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     return result.stdout
 
 
 def check(repo: RepoCopy) -> tuple[int, str]:
-    result = repo.run("versioncheck")
+    result = repo.run("changes.versioncheck")
     assert "Traceback" not in result.stderr
     return result.returncode, result.stdout + result.stderr
 
@@ -108,7 +108,7 @@ def test_a_runtime_only_fix_bumps_only_the_runtime(repo: RepoCopy) -> None:
     ) in output
     assert output.count("FAILED") == 1  # the clients are untouched
 
-    refused = repo.run("release", "base", env=DATE)  # no level declared: nothing is released, one clear error
+    refused = repo.run("changes.release", "base", env=DATE)  # no level declared: nothing is released, one clear error
     assert refused.returncode == 1
     assert "has no '## Unreleased (patch|minor|major)' section" in refused.stderr
     assert versions(repo) == before
@@ -133,7 +133,7 @@ def test_a_runtime_only_fix_bumps_only_the_runtime(repo: RepoCopy) -> None:
 def test_an_unreadable_level_is_refused_naming_the_fix(repo: RepoCopy) -> None:
     repo.edit("runtime/accountkit_runtime/errors.py", lambda text: text + RUNTIME_FIX)
     declare(repo, "tiny", "A fix.")
-    result = repo.run("release", "base", env=DATE)
+    result = repo.run("changes.release", "base", env=DATE)
     assert result.returncode == 1
     assert "'## Unreleased' section has 'tiny': write '## Unreleased (patch)', '(minor)' or '(major)'" in result.stderr
     assert "Traceback" not in result.stderr
@@ -142,7 +142,7 @@ def test_an_unreadable_level_is_refused_naming_the_fix(repo: RepoCopy) -> None:
 def test_a_template_change_gives_every_client_a_patch_naming_the_cause(repo: RepoCopy) -> None:
     before = versions(repo)
     repo.edit("codegen/templates/README.md.jinja", lambda text: text + "\nOne more sentence for every client.\n")
-    assert repo.run("generate").returncode == 0
+    assert repo.run("generate.generate").returncode == 0
 
     status, output = check(repo)
     assert status == 1
@@ -171,7 +171,7 @@ def test_a_template_change_that_adds_surface_is_a_minor_shifted_below_one(repo: 
     assert octopush.startswith("0.")
     path = repo.root / "releases" / "portabilling-client.json"
     path.write_text(json.dumps({**record(repo, "portabilling-client"), "version": "1.2.3"}))
-    assert repo.run("generate").returncode == 0
+    assert repo.run("generate.generate").returncode == 0
     release(repo)  # records the hand-set version's content, as a release would have
     repo.commit("portabilling-client 1.2.3", tag="v-1.2.3")
     repo.edit(
@@ -179,7 +179,7 @@ def test_a_template_change_that_adds_surface_is_a_minor_shifted_below_one(repo: 
         lambda text: text + '\n\ndef operation_name() -> str:\n    return "{{ endpoint.name }}"\n',
     )
 
-    result = repo.run("release", "v-1.2.3", env=DATE)
+    result = repo.run("changes.release", "v-1.2.3", env=DATE)
     assert result.returncode == 0, result.stdout + result.stderr
     output = result.stdout
     assert "release: portabilling 1.3.0 (minor bump) for templates:" in output
@@ -251,7 +251,7 @@ def test_a_runtime_minor_or_major_moves_every_clients_range(repo: RepoCopy, leve
 
 def test_inputs_that_change_no_package_need_no_release(repo: RepoCopy) -> None:
     before = versions(repo)
-    repo.edit("codegen/accountkit_codegen/build.py", lambda text: text + "\n# A comment: no output changes.\n")
+    repo.edit("codegen/accountkit_codegen/generate/build.py", lambda text: text + "\n# A comment: no output changes.\n")
 
     status, output = check(repo)
     assert status == 0, output
@@ -269,8 +269,6 @@ def test_a_new_api_is_first_released_at_its_specs_version_with_a_record(repo: Re
     )
     assert count == 1  # info.version, whatever octopush's own is
     (repo.root / "specs" / "newapi.yaml").write_text(spec)
-    config = (repo.root / "codegen" / "config" / "octopush.yaml").read_text().replace("octopush", "newapi")
-    (repo.root / "codegen" / "config" / "newapi.yaml").write_text(config)
     shutil.copyfile(repo.root / "codegen" / "vendors" / "octopush.py", repo.root / "codegen" / "vendors" / "newapi.py")
 
     output = release(repo)

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from accountkit_codegen import prepare
-from accountkit_codegen.patterns import PatternError, linear_checks
-from accountkit_codegen.specs import SpecError
+from accountkit_codegen.generate import modules, prepare
+from accountkit_codegen.spec.patterns import PatternError, linear_checks
+from accountkit_codegen.spec.specs import SpecError
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import SchemaValidator, core_schema
 
@@ -161,7 +161,7 @@ def test_the_pydantic_view_gets_the_linear_forms() -> None:
     code = split["components"]["schemas"]["Thing"]["properties"]["code"]
     assert "pattern" not in code
     assert code["customTypePath"] == "demo_client._patterns.ThingCodePattern"
-    module = prepare.patterns_module(_document(r"^(?=.*\d)\w+$"), Path("x.yaml"))
+    module = modules.patterns_module(_document(r"^(?=.*\d)\w+$"), Path("x.yaml"))
     namespace: dict[str, Any] = {}
     exec(module, namespace)  # noqa: S102
     assert namespace["__all__"] == ["ThingCodePattern"]

@@ -12,8 +12,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from accountkit_codegen.layout import REPO, all_apis
-from accountkit_codegen.surface import package_surface, verdict
+from accountkit_codegen.changes.surface import package_surface, verdict
+from accountkit_codegen.spec.layout import REPO, all_apis
 
 BEFORE = {
     "demo_client/__init__.py": (

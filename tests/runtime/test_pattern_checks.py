@@ -1,7 +1,7 @@
 """Every pattern of every spec: checked in linear time, and with exactly the ECMA-262 meaning.
 
 The clients check patterns with pydantic's Rust regex engine, translated from the spec's ECMA-262
-dialect by the pipeline (accountkit_codegen/patterns.py). Here each pattern is checked through the very
+dialect by the pipeline (accountkit_codegen/spec/patterns.py). Here each pattern is checked through the very
 model field the client validates with, against:
 
 - hostile inputs up to 10,000 characters, including the ones that make a backtracking engine take
@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from accountkit_codegen import prepare
-from accountkit_codegen.specs import load_spec
+from accountkit_codegen.generate import prepare
+from accountkit_codegen.spec.specs import load_spec
 from pydantic import ValidationError
 from support.kits import TwoSmsKit
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from accountkit_codegen.specdiff import Change, diff
+from accountkit_codegen.changes.specdiff import Change, diff
 
 Doc = dict[str, Any]
 OPERATION = "POST /things/{id}"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from accountkit_codegen.specversion import set_version
+from accountkit_codegen.spec.specversion import set_version
 from support.repocopy import copy_repo
 from support.specs import SPECS
 

@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from accountkit_codegen import diffcli
+from accountkit_codegen.changes import diffcli
 from pytest import CaptureFixture
 
 if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')

@@ -15,10 +15,10 @@ import time
 
 import pytest
 import yaml
-from accountkit_codegen.apidiff import compare_texts
-from accountkit_codegen.diffmodel import SpecReadError
-from accountkit_codegen.diffrules import RULES
-from accountkit_codegen.specdiff import Change, diff
+from accountkit_codegen.changes.apidiff import compare_texts
+from accountkit_codegen.changes.diffmodel import SpecReadError
+from accountkit_codegen.changes.diffrules import RULES
+from accountkit_codegen.changes.specdiff import Change, diff
 from fuzzcorpus import Doc, corpus, mutate
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

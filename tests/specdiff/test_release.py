@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
-from accountkit_codegen import changelog, release
-from accountkit_codegen.diffrules import RULES
-from accountkit_codegen.specdiff import Change
-from accountkit_codegen.specversion import VersionLineError, set_version
+from accountkit_codegen.changes import changelog, release
+from accountkit_codegen.changes.diffrules import RULES
+from accountkit_codegen.changes.specdiff import Change
+from accountkit_codegen.spec.specversion import VersionLineError, set_version
 from pytest import CaptureFixture, MonkeyPatch
 
 if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')

@@ -12,9 +12,9 @@ import re
 from collections import Counter
 
 import pytest
-from accountkit_codegen import ruledocs
-from accountkit_codegen.diffrules import RULES, SECTIONS, Rule
-from accountkit_codegen.oasdiffmap import LEVELS, catalogue
+from accountkit_codegen.changes import ruledocs
+from accountkit_codegen.changes.diffrules import RULES, SECTIONS, Rule
+from accountkit_codegen.changes.oasdiffmap import LEVELS, catalogue
 
 OASDIFF_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 

@@ -12,10 +12,10 @@ import sys
 from typing import Any
 
 import pytest
-from accountkit_codegen.diffmodel import SpecReadError
-from accountkit_codegen.schemadiff import MAX_SCHEMA_DEPTH
-from accountkit_codegen.schemanorm import MAX_ALL_OF_DEPTH, MergedSchema, normalise
-from accountkit_codegen.specdiff import diff
+from accountkit_codegen.changes.diffmodel import SpecReadError
+from accountkit_codegen.changes.schemadiff import MAX_SCHEMA_DEPTH
+from accountkit_codegen.changes.schemanorm import MAX_ALL_OF_DEPTH, MergedSchema, normalise
+from accountkit_codegen.changes.specdiff import diff
 from rulecases import REQUEST, RESPONSE, operation, request_props, response_props, schema, summary
 
 Doc = dict[str, Any]

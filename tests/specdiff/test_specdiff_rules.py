@@ -12,8 +12,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from accountkit_codegen.diffrules import RULES
-from accountkit_codegen.specdiff import diff
+from accountkit_codegen.changes.diffrules import RULES
+from accountkit_codegen.changes.specdiff import diff
 from rulecases import ALL, Doc, request_props, response_props, run_case, schema, summary
 
 OPERATION = "POST /things/{id}"

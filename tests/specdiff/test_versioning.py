@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from accountkit_codegen.diffrules import RULES
-from accountkit_codegen.specdiff import Change
-from accountkit_codegen.versioning import bumped, parse, satisfies, semver_bump, suggested_bump
+from accountkit_codegen.changes.diffrules import RULES
+from accountkit_codegen.changes.specdiff import Change
+from accountkit_codegen.changes.versioning import semver_bump, suggested_bump
+from accountkit_codegen.generate.semver import bumped, parse, satisfies
 
 BREAKING = Change("request-property-removed", "POST /x request a", "request property removed")
 WARNING = Change("response-constraint-loosened", "POST /x response 200 n", "maxLength 10 -> 20")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from accountkit_codegen.pages.model import Example, Operation, Page, Row, row
+from accountkit_codegen.spec.pages.model import Example, Operation, Page, Row, row
 
 
 def _op(page: Page) -> Operation:

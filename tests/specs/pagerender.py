@@ -17,7 +17,7 @@ import html
 import json
 from typing import Any
 
-from accountkit_codegen.pages.model import Example, Operation, Page, Row
+from accountkit_codegen.spec.pages.model import Example, Operation, Page, Row
 
 
 def render(api: str, page: Page) -> str:

@@ -1,4 +1,4 @@
-"""Tests of the spec-vs-page checker itself (accountkit_codegen.pages.speccheck): it must report what
+"""Tests of the spec-vs-page checker itself (accountkit_codegen.spec.pages.speccheck): it must report what
 is wrong, and say where to edit.
 
 A coverage test that cannot fail proves nothing, so each check is shown failing on a doctored spec.
@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 import yaml
-from accountkit_codegen.pages import examples as ex
-from accountkit_codegen.pages import speccheck as sc
-from accountkit_codegen.pages.apis import PAGES, PageBinding, PageSource
-from accountkit_codegen.pages.model import row as Row
-from accountkit_codegen.pages.snapshot import load_snapshot
+from accountkit_codegen.spec.pages import examples as ex
+from accountkit_codegen.spec.pages import speccheck as sc
+from accountkit_codegen.spec.pages.apis import PAGES, PageBinding, PageSource
+from accountkit_codegen.spec.pages.model import row as Row
+from accountkit_codegen.spec.pages.snapshot import load_snapshot
 
 API = PageBinding("doctored", "field-table", PageSource("https://example.invalid/page", "test"), "update", ("params",))
 

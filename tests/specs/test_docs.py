@@ -15,10 +15,10 @@ from typing import Any
 
 import pageedits as pe  # noqa: E402
 import pytest
-from accountkit_codegen import docscli
-from accountkit_codegen.pages.apis import PAGES
-from accountkit_codegen.pages.model import Page, row
-from accountkit_codegen.pages.snapshot import SNAPSHOTS, load_snapshot
+from accountkit_codegen.spec import docscli
+from accountkit_codegen.spec.pages.apis import PAGES
+from accountkit_codegen.spec.pages.model import Page, row
+from accountkit_codegen.spec.pages.snapshot import SNAPSHOTS, load_snapshot
 from pagerender import as_html, render  # noqa: E402
 from pytest import CaptureFixture
 

@@ -12,10 +12,10 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from accountkit_codegen.layout import SPECS
-from accountkit_codegen.pages.apis import PAGES
-from accountkit_codegen.pages.snapshot import load_snapshot
-from accountkit_codegen.pages.speccheck import check_example
+from accountkit_codegen.spec.layout import SPECS
+from accountkit_codegen.spec.pages.apis import PAGES
+from accountkit_codegen.spec.pages.snapshot import load_snapshot
+from accountkit_codegen.spec.pages.speccheck import check_example
 from openapi_schema_validator import OAS31Validator, oas31_format_checker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012

@@ -1,7 +1,7 @@
 """Every row of every vendor page is in its spec: present, same type, same words, same constraints.
 
 The rows come from the committed page snapshots (specs/pages/<api>.json, read from the vendors' pages
-by accountkit_codegen.pages), so a page change recorded with `./dev -s docs -- <api> <page> --update`
+by accountkit_codegen.spec.pages), so a page change recorded with `./dev -s docs -- <api> <page> --update`
 changes what is demanded here. Each row is its own test (id `api:dotted.name`), so a failure names the
 field and says what is wrong, with the JSON pointer of the place to edit.
 """
@@ -13,10 +13,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from accountkit_codegen.pages.apis import PAGES
-from accountkit_codegen.pages.model import Row
-from accountkit_codegen.pages.snapshot import load_snapshot
-from accountkit_codegen.pages.speccheck import check_operation, check_row_at
+from accountkit_codegen.spec.pages.apis import PAGES
+from accountkit_codegen.spec.pages.model import Row
+from accountkit_codegen.spec.pages.snapshot import load_snapshot
+from accountkit_codegen.spec.pages.speccheck import check_operation, check_row_at
 from support.specs import read_spec
 
 CASES = [(api, row) for api in PAGES for row in load_snapshot(api).page.rows]

@@ -13,12 +13,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from accountkit_codegen.layout import REPO
-from accountkit_codegen.pages.apis import PAGES
-from accountkit_codegen.pages.model import Row
-from accountkit_codegen.pages.readers import READERS
-from accountkit_codegen.pages.snapshot import load_snapshot
-from accountkit_codegen.pages.text import PageReadError, html_to_text, read_page_file
+from accountkit_codegen.spec.layout import REPO
+from accountkit_codegen.spec.pages.apis import PAGES
+from accountkit_codegen.spec.pages.model import Row
+from accountkit_codegen.spec.pages.readers import READERS
+from accountkit_codegen.spec.pages.snapshot import load_snapshot
+from accountkit_codegen.spec.pages.text import PageReadError, html_to_text, read_page_file
 from pagerender import as_html, render  # noqa: E402
 
 # The vendor pages as saved when the specs were written, one file per API: <prefix>_<content hash>.txt.
@@ -220,7 +220,7 @@ def test_a_page_file_larger_than_any_reference_page_is_refused(tmp_path: Path) -
 
 
 def test_a_misspelt_snapshot_key_is_an_error() -> None:
-    from accountkit_codegen.pages.model import Page
+    from accountkit_codegen.spec.pages.model import Page
 
     data = load_snapshot("octopush").page.to_json()
     data["operations"][0]["rows"][0]["requird"] = True

@@ -2,7 +2,7 @@
 
 Every ``x-accountkit-source`` names keys of the document's own ``x-accountkit-sources``; each source has
 a title and a public https address; ``externalDocs`` and the ``page`` source point at the vendor page
-the API's reader reads (accountkit_codegen.pages.apis) and at its committed snapshot. Names that mean
+the API's reader reads (accountkit_codegen.spec.pages.apis) and at its committed snapshot. Names that mean
 something only inside this repository (the folder of saved pages, its notes) appear nowhere in a spec,
 because the specs ship inside every client package and its HTML reference.
 """
@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from accountkit_codegen.layout import REPO
-from accountkit_codegen.pages.apis import PAGES
-from accountkit_codegen.pages.snapshot import snapshot_path
+from accountkit_codegen.spec.layout import REPO
+from accountkit_codegen.spec.pages.apis import PAGES
+from accountkit_codegen.spec.pages.snapshot import snapshot_path
 from support.specs import read_spec
 
 

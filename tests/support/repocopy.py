@@ -56,8 +56,8 @@ class RepoCopy:
         )
 
     def generate(self, *args: str) -> str:
-        """``python -m accountkit_codegen.generate`` in the copy; its output, or PipelineFailed."""
-        result = self.run("generate", *args)
+        """``python -m accountkit_codegen.generate.generate`` in the copy; its output, or PipelineFailed."""
+        result = self.run("generate.generate", *args)
         if result.returncode != 0:
             raise PipelineFailed(f"generate {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
         return result.stdout
@@ -69,8 +69,8 @@ class RepoCopy:
         what these inputs produce.
         """
         code = (
-            "from accountkit_codegen.layout import all_apis\n"
-            "from accountkit_codegen.stamp import inputs_digest, write_stamp\n"
+            "from accountkit_codegen.spec.layout import all_apis\n"
+            "from accountkit_codegen.generate.stamp import inputs_digest, write_stamp\n"
             "for api in all_apis(): write_stamp(api, inputs_digest(api))\n"
         )
         env = {**os.environ, "PYTHONPATH": str(self.root / "codegen")}

@@ -1,7 +1,7 @@
 """The specs as tests read them: where they are, read as YAML, which keys of a path item are operations, ``$ref``s
 followed.
 
-The resolver is the toolkit's own (``accountkit_codegen.specresolve``), so a test reads a spec exactly as
+The resolver is the toolkit's own (``accountkit_codegen.spec.specresolve``), so a test reads a spec exactly as
 the pipeline does: local references followed in a chain, keys written beside a ``$ref`` kept.
 """
 
@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
-from accountkit_codegen.layout import REPO, SPECS
-from accountkit_codegen.specresolve import deref
-from accountkit_codegen.specs import HTTP_METHODS
+from accountkit_codegen.spec.layout import REPO, SPECS
+from accountkit_codegen.spec.specresolve import deref
+from accountkit_codegen.spec.specs import HTTP_METHODS
 
 __all__ = ["HTTP_METHODS", "REPO", "SPECS", "read_spec", "resolve"]
 

@@ -18,10 +18,8 @@ def _get_kwargs(account_id: int, *, body: AccountUpdate) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "put",
-        "url": "/api/vendor/v1/accounts/{account_id}.json".format(
-            account_id=encoding.path_segment(_OPERATION, "account_id", account_id)
-        ),
+        "method": _OPERATION.method,
+        "url": _OPERATION.path.format(account_id=encoding.path_segment(_OPERATION, "account_id", account_id)),
     }
 
     _kwargs["json"] = body.to_dict() if isinstance(body, AccountUpdate) else body

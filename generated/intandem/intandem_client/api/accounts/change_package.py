@@ -49,10 +49,8 @@ def _get_kwargs(
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/v1/partners/accounts/{business_uid}/change_package".format(
-            business_uid=encoding.path_segment(_OPERATION, "business_uid", business_uid)
-        ),
+        "method": _OPERATION.method,
+        "url": _OPERATION.path.format(business_uid=encoding.path_segment(_OPERATION, "business_uid", business_uid)),
         "params": params,
     }
 

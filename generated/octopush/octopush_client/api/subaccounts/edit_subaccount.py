@@ -18,8 +18,8 @@ def _get_kwargs(subaccount_email: str, *, body: SubaccountEdit) -> dict[str, Any
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "patch",
-        "url": "/v1/public/subaccount/{subaccount_email}/edit".format(
+        "method": _OPERATION.method,
+        "url": _OPERATION.path.format(
             subaccount_email=encoding.path_segment(_OPERATION, "subaccount_email", subaccount_email)
         ),
     }

@@ -17,7 +17,7 @@ _OPERATION = OPERATIONS["update_account"]
 def _get_kwargs(*, body: UpdateAccountRequest) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
-    _kwargs: dict[str, Any] = {"method": "post", "url": "/Account/update_account"}
+    _kwargs: dict[str, Any] = {"method": _OPERATION.method, "url": _OPERATION.path}
 
     _kwargs["json"] = body.to_dict() if isinstance(body, UpdateAccountRequest) else body
 

@@ -17,7 +17,7 @@ _OPERATION = OPERATIONS["login"]
 def _get_kwargs(*, body: LoginRequest) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
-    _kwargs: dict[str, Any] = {"method": "post", "url": "/Session/login"}
+    _kwargs: dict[str, Any] = {"method": _OPERATION.method, "url": _OPERATION.path}
 
     _kwargs["json"] = body.to_dict() if isinstance(body, LoginRequest) else body
 

@@ -17,7 +17,7 @@ _OPERATION = OPERATIONS["logout"]
 def _get_kwargs(*, body: LogoutRequest) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
-    _kwargs: dict[str, Any] = {"method": "post", "url": "/Session/logout"}
+    _kwargs: dict[str, Any] = {"method": _OPERATION.method, "url": _OPERATION.path}
 
     _kwargs["json"] = body.to_dict() if isinstance(body, LogoutRequest) else body
 

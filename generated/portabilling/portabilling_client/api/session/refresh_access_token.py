@@ -17,7 +17,7 @@ _OPERATION = OPERATIONS["refresh_access_token"]
 def _get_kwargs(*, body: RefreshAccessTokenRequest) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
-    _kwargs: dict[str, Any] = {"method": "post", "url": "/Session/refresh_access_token"}
+    _kwargs: dict[str, Any] = {"method": _OPERATION.method, "url": _OPERATION.path}
 
     _kwargs["json"] = body.to_dict() if isinstance(body, RefreshAccessTokenRequest) else body
 

@@ -19,8 +19,8 @@ def _get_kwargs(id: UUID, *, body: AccountV3) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "put",
-        "url": "/api/v2/admin/accounts/{id}".format(id=encoding.path_segment(_OPERATION, "id", id)),
+        "method": _OPERATION.method,
+        "url": _OPERATION.path.format(id=encoding.path_segment(_OPERATION, "id", id)),
     }
 
     _kwargs["json"] = body.to_dict() if isinstance(body, AccountV3) else body

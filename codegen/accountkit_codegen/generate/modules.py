@@ -1,0 +1,44 @@
+"""The package modules accountkit writes itself, beside the generators' output: data from the spec, text
+from ``codegen/templates/``.
+
+``_operations.py`` (what the runtime knows about each operation) and ``_patterns.py`` (the pattern types
+one linear-time regex cannot check) are Python like the rest of the package, so they are written the
+same way: a Jinja template per module, filled with what ``prepare`` reads from the spec. Values go in
+through ``repr``, so any string the spec holds comes out as a valid literal; the pinned ruff then
+formats the whole package, so a template's layout never decides a byte.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ..spec.layout import TEMPLATES
+from . import prepare
+
+_ENVIRONMENT = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES),
+    undefined=jinja2.StrictUndefined,  # a misspelt name in a template fails the build, never renders as ""
+    keep_trailing_newline=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    autoescape=False,  # Python source, not HTML
+)
+_ENVIRONMENT.filters["py"] = repr
+
+
+def render(template: str, **values: Any) -> str:
+    """``codegen/templates/<template>`` filled with ``values``."""
+    return _ENVIRONMENT.get_template(template).render(**values)
+
+
+def operations_module(document: dict[str, Any], package: str) -> str:
+    """Source of ``<package>/_operations.py``: what the runtime needs to know about each operation."""
+    return render("_operations.py.jinja", operations=prepare.operation_facts(document, package))
+
+
+def patterns_module(document: dict[str, Any], spec_path: Path) -> str:
+    """Source of ``<package>/_patterns.py``: a type per field whose pattern needs several linear-time checks."""
+    return render("_patterns.py.jinja", types=prepare.pattern_types(document, spec_path))
