@@ -8,8 +8,8 @@ redaction) and swaps only what moves the bytes: httpx-aiohttp's ``AiohttpTranspo
 session per ``httpx.AsyncClient``, so one per event loop and per process like httpx's pools
 (``pools``). Sync calls stay on httpx.
 
-httpx-aiohttp is used for its session set-up (TLS context, connection limits, keep-alive, proxy)
-and its response stream; ``AccountkitAiohttpTransport`` sends each request itself, because the
+httpx-aiohttp is used for its session set-up (TLS context, connection limits, keep-alive, proxy);
+``AccountkitAiohttpTransport`` sends each request and streams each body itself, because the
 library's way would change what goes on the wire and what fails how:
 
 - the URL is handed to aiohttp as already encoded: given as text, yarl re-quotes it, and a path
@@ -23,21 +23,25 @@ library's way would change what goes on the wire and what fails how:
   dropped connection to ``ConnectTimeout``, and lets a malformed response through as aiohttp's own
   ``ClientResponseError``), with a message that never includes the URL, whose query may hold a token.
 
+The requests the runtime sends skip most of ``httpx.AsyncClient``'s own layers (``aiohttp_send``):
+on this transport they cost as much time as aiohttp itself.
+
 Deadlines need nothing here: ``transport`` runs every async call inside ``asyncio.timeout``, which
 ends a dripped body or endless headers over aiohttp as over httpx.
 """
 
 from __future__ import annotations
 
-import contextlib
 import ssl
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import aiohttp
 import httpx
 import yarl
 from httpx_aiohttp import AiohttpTransport, HttpxAiohttpClient
+
+from . import aiohttp_send
 
 # The most specific aiohttp class first: the first match names the httpx exception.
 _FAILURES: tuple[tuple[type[BaseException], type[httpx.TransportError]], ...] = (
@@ -76,31 +80,43 @@ def _as_httpx(exc: BaseException, request: httpx.Request) -> httpx.TransportErro
     return None
 
 
-@contextlib.contextmanager
-def _mapped(request: httpx.Request) -> Iterator[None]:
-    try:
-        yield
-    except (aiohttp.ClientError, httpx.TransportError) as exc:
-        mapped = _as_httpx(exc, request)
-        if mapped is None:
-            raise
-        raise mapped from None
+class _mapped:  # noqa: N801 - used as a function, a class for speed (it runs on every request)
+    """Within ``with _mapped(request)``, an aiohttp failure is raised as the httpx exception for it."""
+
+    __slots__ = ("_request",)
+
+    def __init__(self, request: httpx.Request) -> None:
+        self._request = request
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, traceback: Any) -> None:
+        if isinstance(exc, (aiohttp.ClientError, httpx.TransportError)):
+            mapped = _as_httpx(exc, self._request)
+            if mapped is not None:
+                raise mapped from None
 
 
 class _ResponseStream(httpx.AsyncByteStream):
-    """httpx-aiohttp's body stream, with its failures mapped like the request's."""
+    """The body of an aiohttp response, its failures mapped like the request's.
 
-    def __init__(self, stream: httpx.AsyncByteStream, request: httpx.Request) -> None:
-        self._stream, self._request = stream, request
+    What httpx-aiohttp's ``AiohttpResponseStream`` does, in one layer instead of two.
+    """
+
+    CHUNK_SIZE = 16 * 1024
+
+    def __init__(self, response: aiohttp.ClientResponse, request: httpx.Request) -> None:
+        self._response, self._request = response, request
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         with _mapped(self._request):
-            async for chunk in self._stream:
+            async for chunk in self._response.content.iter_chunked(self.CHUNK_SIZE):
                 yield chunk
 
     async def aclose(self) -> None:
         with _mapped(self._request):
-            await self._stream.aclose()
+            await self._response.__aexit__(None, None, None)
 
 
 class AccountkitAiohttpTransport(AiohttpTransport):
@@ -122,8 +138,6 @@ class AccountkitAiohttpTransport(AiohttpTransport):
         )
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        from httpx_aiohttp.transport import AiohttpResponseStream
-
         if not isinstance(self.client, aiohttp.ClientSession):
             self.client = self.get_client()
         timeout = request.extensions.get("timeout", {})
@@ -156,7 +170,7 @@ class AccountkitAiohttpTransport(AiohttpTransport):
         return httpx.Response(
             status_code=response.status,
             headers=response.raw_headers,
-            stream=_ResponseStream(AiohttpResponseStream(response), request),
+            stream=_ResponseStream(response, request),
             request=request,
             extensions=extensions,
         )
@@ -173,7 +187,41 @@ class AccountkitAiohttpTransport(AiohttpTransport):
 
 
 class _AsyncClient(HttpxAiohttpClient):
-    """An ``httpx.AsyncClient`` whose transports, proxies' included, are ``AccountkitAiohttpTransport``."""
+    """An ``httpx.AsyncClient`` whose transports, proxies' included, are ``AccountkitAiohttpTransport``.
+
+    The requests the runtime sends take ``aiohttp_send``'s path (httpx's steps, fewer layers); any
+    other use of the client is httpx's own.
+    """
+
+    def __init__(self, **arguments: Any) -> None:
+        super().__init__(**arguments)
+        self._urls = aiohttp_send.Urls()
+
+    async def request(  # type: ignore[override]
+        self,
+        method: str,
+        url: str,
+        *,
+        content: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        params: Any = None,
+        timeout: Any = httpx.USE_CLIENT_DEFAULT,
+        **other: Any,
+    ) -> httpx.Response:
+        lean = (
+            not other
+            and isinstance(url, str)
+            and isinstance(content, (bytes, type(None)))
+            and isinstance(timeout, httpx.Timeout)
+            and not self.follow_redirects
+        )
+        if lean:
+            request = aiohttp_send.build(self, self._urls, method, url, content, headers, params, timeout)
+            if isinstance(self._transport_for_url(request.url), AccountkitAiohttpTransport):
+                return await aiohttp_send.send(self, request)
+        return await super().request(
+            method, url, content=content, headers=headers, params=params, timeout=timeout, **other
+        )
 
     def _init_transport(
         self,

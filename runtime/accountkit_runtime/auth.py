@@ -83,12 +83,18 @@ class QueryTokenAuth(_NeverPickled, httpx.Auth):
         if not token:
             raise ConfigurationError(f"{name} is empty")
         self._name, self._token = name, token
+        # The query of a URL that has none yet, as ``copy_merge_params`` would encode it: worked out once.
+        self._alone = str(httpx.QueryParams({name: token})).encode("ascii")
 
     def __repr__(self) -> str:
         return f"QueryTokenAuth({self._name}=***)"
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        request.url = request.url.copy_merge_params({self._name: self._token})
+        url = request.url
+        if url.query:
+            request.url = url.copy_merge_params({self._name: self._token})
+        else:  # most calls: the same URL, without re-encoding a token that never changes
+            request.url = url.copy_with(query=self._alone)
         yield request
 
 

@@ -208,4 +208,6 @@ def limit_accept_encoding(request: httpx.Request) -> None:
         for part in offered.split(",")
         if part.split(";")[0].strip().lower() in (*DECODED_ENCODINGS, *_ALIASES, "identity")
     ]
-    request.headers["Accept-Encoding"] = ", ".join(kept) or "identity"
+    limited = ", ".join(kept) or "identity"
+    if limited != offered:  # set only when it changes: most clients' default offers nothing else
+        request.headers["Accept-Encoding"] = limited

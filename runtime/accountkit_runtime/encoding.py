@@ -23,6 +23,7 @@ import datetime
 import enum
 import json
 import math
+import re
 import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -33,6 +34,9 @@ from .operation import Operation
 
 MAX_DEPTH = 200  # deeper values are refused (no vendor request nests beyond a handful of levels)
 _TOKEN_CHARACTERS = frozenset("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+# A header every check below lets through, recognised in one step (checked on every call).
+_SENDABLE_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_SENDABLE_VALUE = re.compile(r"[\t\x20-\x7e]*")
 
 
 # What json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False) builds on every
@@ -174,6 +178,9 @@ def header_problems(headers: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> l
     items = headers.items() if isinstance(headers, Mapping) else headers
     found = []
     for name, value in items:
+        sendable = type(name) is str and type(value) is str and _SENDABLE_NAME.fullmatch(name)
+        if sendable and _SENDABLE_VALUE.fullmatch(value):
+            continue
         shown = str(name) if isinstance(name, str) and name.isprintable() else repr(name)
         if not isinstance(name, str) or not name or not set(name) <= _TOKEN_CHARACTERS:
             found.append((shown, "is not a valid header name"))

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
@@ -76,13 +74,19 @@ def remaining() -> float | None:
     return None if limits is None else limits.remaining()
 
 
-@contextmanager
-def applied(limits: CallLimits) -> Iterator[None]:
-    token = _current.set(limits)
-    try:
-        yield
-    finally:
-        _current.reset(token)
+class applied:  # noqa: N801 - used as a function, a class for speed (it runs on every attempt)
+    """Within ``with applied(limits)``, ``limits`` are the current call's."""
+
+    __slots__ = ("_limits", "_token")
+
+    def __init__(self, limits: CallLimits) -> None:
+        self._limits = limits
+
+    def __enter__(self) -> None:
+        self._token = _current.set(self._limits)
+
+    def __exit__(self, *exc_info: object) -> None:
+        _current.reset(self._token)
 
 
 def acquire(lock: threading.Lock, request: httpx.Request, waiting_for: str) -> None:

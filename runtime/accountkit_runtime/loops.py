@@ -47,6 +47,12 @@ class PerLoop(Generic[T]):
     def get(self, make: Callable[[], T], usable: Callable[[T], bool] = lambda value: True) -> T:
         """This loop's value: made on first use, and made anew when ``usable`` says the old one is not."""
         loop = running_loop()
+        if loop is not None:  # the common case, every call: this loop's value is there and usable
+            for ref, value in self._entries:  # the list is replaced, never changed in place: no lock needed
+                if ref is not None and ref() is loop:
+                    if usable(value):
+                        return value
+                    break
         with self._lock:
             entries, gone = self._live()
             index = self._find(entries, loop)

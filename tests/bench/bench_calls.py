@@ -244,7 +244,8 @@ class _Clock:
     """Accumulates the time spent inside wrapped functions during real client calls.
 
     A function wrapped ``within`` another step is timed only while that step runs (e.g. the body read
-    inside the auth flow, not the one httpx does itself for calls whose flow does not read).
+    inside the auth flow, not the one httpx does itself for calls whose flow does not read). A step
+    entered again while it runs (``copy_merge_params`` calls ``copy_with``) is timed once.
     """
 
     def __init__(self) -> None:
@@ -261,8 +262,8 @@ class _Clock:
 
     def wrap(self, name: str, fn: Callable[..., Any], within: str | None = None) -> Callable[..., Any]:
         def timed(*args: Any, **kwargs: Any) -> Any:
-            if within is not None and not self.active.get(within):
-                return fn(*args, **kwargs)
+            if (within is not None and not self.active.get(within)) or self.active.get(name):
+                return fn(*args, **kwargs)  # outside its step, or inside itself (counted once)
             start = self._enter(name)
             try:
                 return fn(*args, **kwargs)
@@ -312,7 +313,11 @@ STEPS = (
     ),
     ("auth", "auth flow: its own steps"),
     ("read", "&nbsp;&nbsp;of which `Response.read()` of the body (httpx reads it right after anyway)"),
-    ("merge", "&nbsp;&nbsp;of which `URL.copy_merge_params` (raw httpx pays the same when given `params=`)"),
+    (
+        "merge",
+        "&nbsp;&nbsp;of which the query token added to the URL (`URL.copy_merge_params` or `copy_with`; raw "
+        "httpx pays the like when given `params=`)",
+    ),
     ("raise_for_error", "`transport.raise_for_error`"),
     ("parse", "`transport.parse`: `_build_response` (`HTTPStatus`, attrs `from_dict`, `Response`)"),
     ("json", "&nbsp;&nbsp;of which `Response.json()` (raw callers do the same)"),
@@ -350,6 +355,7 @@ def in_context(case: Case, calls: int = BREAKDOWN_CALLS) -> dict[str, float]:
         stack.enter_context(
             _patched(httpx.URL, "copy_merge_params", clock.wrap("merge", httpx.URL.copy_merge_params, "auth"))
         )
+        stack.enter_context(_patched(httpx.URL, "copy_with", clock.wrap("merge", httpx.URL.copy_with, "auth")))
         http._auth.sync_auth_flow = clock.wrap_flow("auth", http._auth.sync_auth_flow)
         try:
             for _ in range(WARMUP):

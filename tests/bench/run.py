@@ -489,6 +489,18 @@ def render(results: dict[str, Any], info: dict[str, Any]) -> str:
             if any(row["ratio"] > target for row in results["calls"]):
                 add(f"### Why the per-call target (≤ {target:.2f}) is missed")
                 add("")
+                spent = "; ".join(
+                    f"{entry['api']}: `check_request` {entry['steps']['check_request']:.1f} µs, auth flow "
+                    f"{entry['steps']['auth'] - entry['steps']['read'] - entry['steps']['merge']:.1f} µs, `parse` "
+                    f"{entry['steps']['parse'] - entry['steps']['json']:.1f} µs, `_get_kwargs` "
+                    f"{entry['steps']['_get_kwargs']:.1f} µs, not attributed {m - c:.1f} µs"
+                    for entry, m, c in zip(breakdown, measured, client_only, strict=True)
+                )
+                add(
+                    "Where the client's extra time per call goes in this run, beyond what raw httpx does too (the "
+                    f"table above, timers included): {spent}."
+                )
+                add("")
                 checks = ", ".join(f"{entry['api']} {entry['steps']['check_request']:.1f} µs" for entry in breakdown)
                 without = ", ".join(f"{entry['api']} {entry['without_validation']['ratio']:.3f}" for entry in breakdown)
                 add(

@@ -111,3 +111,21 @@ def test_intandem_refuses_a_non_ascii_token_from_the_environment_naming_the_vari
 
     assert "INTANDEM_TOKEN" in str(caught.value) and "HTTP header" in str(caught.value)
     assert "tökén" not in str(caught.value)
+
+
+@pytest.mark.parametrize("token", ["tok-SECRET-1", "a b/+&=?#%é"])
+@pytest.mark.parametrize("query", ["", "?expand=owner", "?api_token=stale&x=1%202"])
+def test_query_token_url_is_what_httpx_merges(token: str, query: str) -> None:
+    """The token is added as ``URL.copy_merge_params`` adds it, also when the URL has no query yet (where
+    ``QueryTokenAuth`` takes a shortcut): same encoding, one token, other parameters kept."""
+    import httpx
+    from support.kits import runtime_module
+
+    auth = runtime_module("auth").QueryTokenAuth("api_token", token)
+    request = httpx.Request("PUT", f"http://127.0.0.1:1/api/accounts/7{query}")
+    expected = request.url.copy_merge_params({"api_token": token})
+
+    sent = next(auth.auth_flow(request))
+
+    assert str(sent.url) == str(expected)
+    assert sent.url.params.get_list("api_token") == [token]

@@ -215,3 +215,36 @@ def test_left_out_fields_are_not_sent(portabilling: PortaBillingKit) -> None:
     portabilling.call(portabilling.connect(), account_info=AccountInfo(i_account=7, firstname="Ann"))
 
     assert portabilling.main_calls()[0].json()["params"]["account_info"] == {"i_account": 7, "firstname": "Ann"}
+
+
+def test_nested_models_convert_without_running_an_import(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``to_dict`` / ``from_dict`` of models that refer to other models run no import statement: the
+    referred models are imported once with the module (an import per call was most of ``to_dict``'s time)."""
+    import builtins
+
+    models = importlib.import_module("portabilling_client.models")
+    data = {
+        "params": {
+            "account_info": {
+                "i_account": 7,
+                "assigned_addons": [{"i_product": 3, "addon_effective_from": "2026-01-01 00:00:00"}],
+                "service_features": [{"name": "voice_pass_through", "effective_flag_value": "Y"}],
+            }
+        }
+    }
+    request = models.UpdateAccountRequest.from_dict(data)
+
+    imported: list[str] = []
+    real_import = builtins.__import__
+
+    def recording(name: str, *args: Any, **kwargs: Any) -> Any:
+        imported.append(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", recording)
+    again = models.UpdateAccountRequest.from_dict(data).to_dict()
+    monkeypatch.undo()
+
+    assert imported == []
+    assert again == request.to_dict()
+    assert again["params"]["account_info"]["assigned_addons"][0]["i_product"] == 3

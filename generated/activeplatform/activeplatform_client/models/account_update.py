@@ -82,8 +82,6 @@ class AccountUpdate:
     """ A list of additional attributes (see Managing attributes) """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.custom_attribute_input import CustomAttributeInput  # noqa: PLC0415
-
         id = self.id
 
         account_class_id = self.account_class_id
@@ -189,8 +187,6 @@ class AccountUpdate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.custom_attribute_input import CustomAttributeInput  # noqa: PLC0415
-
         d = dict(src_dict)
         check_keys(
             "AccountUpdate",
@@ -326,3 +322,9 @@ class AccountUpdateDict(TypedDict):
     subscription_credit_limit_use_system: NotRequired[bool]
     subscription_credit_limit: NotRequired[float]
     custom_attributes: NotRequired[list[CustomAttributeInputDict]]
+
+
+# The models this one refers to, imported here rather than inside each method (an import statement
+# there runs on every call, a large part of to_dict's time) and rather than at the top: models refer to
+# each other in cycles, and by this line the class above exists for any model module importing it back.
+from ..models.custom_attribute_input import CustomAttributeInput  # noqa: E402

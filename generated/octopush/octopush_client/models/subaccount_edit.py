@@ -37,8 +37,6 @@ class SubaccountEdit:
     """ Object containing callback URLs. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.subaccount_callbacks import SubaccountCallbacks  # noqa: PLC0415
-
         first_name = self.first_name
 
         last_name = self.last_name
@@ -69,8 +67,6 @@ class SubaccountEdit:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.subaccount_callbacks import SubaccountCallbacks  # noqa: PLC0415
-
         d = dict(src_dict)
         check_keys(
             "SubaccountEdit", d, known=("first_name", "last_name", "password", "company_name", "callbacks"), required=()
@@ -110,3 +106,9 @@ class SubaccountEditDict(TypedDict):
     password: NotRequired[str]
     company_name: NotRequired[str]
     callbacks: NotRequired[SubaccountCallbacksDict]
+
+
+# The models this one refers to, imported here rather than inside each method (an import statement
+# there runs on every call, a large part of to_dict's time) and rather than at the top: models refer to
+# each other in cycles, and by this line the class above exists for any model module importing it back.
+from ..models.subaccount_callbacks import SubaccountCallbacks  # noqa: E402

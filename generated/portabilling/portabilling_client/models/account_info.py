@@ -235,15 +235,6 @@ class AccountInfo:
     panel. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.alias_did_number import AliasDidNumber  # noqa: PLC0415
-        from ..models.assigned_addon import AssignedAddon  # noqa: PLC0415
-        from ..models.aux_field import AuxField  # noqa: PLC0415
-        from ..models.call_processing_mode_info import CallProcessingModeInfo  # noqa: PLC0415
-        from ..models.included_service import IncludedService  # noqa: PLC0415
-        from ..models.service_feature import ServiceFeature  # noqa: PLC0415
-        from ..models.sim_card_info import SimCardInfo  # noqa: PLC0415
-        from ..models.voucher_info import VoucherInfo  # noqa: PLC0415
-
         activation_date: str | Unset = UNSET
         if not isinstance(self.activation_date, Unset):
             activation_date = (
@@ -615,15 +606,6 @@ class AccountInfo:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.alias_did_number import AliasDidNumber  # noqa: PLC0415
-        from ..models.assigned_addon import AssignedAddon  # noqa: PLC0415
-        from ..models.aux_field import AuxField  # noqa: PLC0415
-        from ..models.call_processing_mode_info import CallProcessingModeInfo  # noqa: PLC0415
-        from ..models.included_service import IncludedService  # noqa: PLC0415
-        from ..models.service_feature import ServiceFeature  # noqa: PLC0415
-        from ..models.sim_card_info import SimCardInfo  # noqa: PLC0415
-        from ..models.voucher_info import VoucherInfo  # noqa: PLC0415
-
         d = dict(src_dict)
         check_keys(
             "AccountInfo",
@@ -1062,3 +1044,16 @@ class AccountInfoDict(TypedDict):
     ua_profile_id: NotRequired[int]
     voucher_info: NotRequired[VoucherInfoDict]
     zip: NotRequired[str]
+
+
+# The models this one refers to, imported here rather than inside each method (an import statement
+# there runs on every call, a large part of to_dict's time) and rather than at the top: models refer to
+# each other in cycles, and by this line the class above exists for any model module importing it back.
+from ..models.alias_did_number import AliasDidNumber  # noqa: E402
+from ..models.assigned_addon import AssignedAddon  # noqa: E402
+from ..models.aux_field import AuxField  # noqa: E402
+from ..models.call_processing_mode_info import CallProcessingModeInfo  # noqa: E402
+from ..models.included_service import IncludedService  # noqa: E402
+from ..models.service_feature import ServiceFeature  # noqa: E402
+from ..models.sim_card_info import SimCardInfo  # noqa: E402
+from ..models.voucher_info import VoucherInfo  # noqa: E402

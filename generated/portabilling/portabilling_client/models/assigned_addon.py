@@ -134,10 +134,6 @@ class AssignedAddon:
     Edit Discount plan main panel. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.product_subscription import ProductSubscription  # noqa: PLC0415
-        from ..models.service_feature import ServiceFeature  # noqa: PLC0415
-        from ..models.subscription_discount import SubscriptionDiscount  # noqa: PLC0415
-
         addon_effective_from = self.addon_effective_from
 
         addon_effective_to = self.addon_effective_to
@@ -352,10 +348,6 @@ class AssignedAddon:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.product_subscription import ProductSubscription  # noqa: PLC0415
-        from ..models.service_feature import ServiceFeature  # noqa: PLC0415
-        from ..models.subscription_discount import SubscriptionDiscount  # noqa: PLC0415
-
         d = dict(src_dict)
         check_keys(
             "AssignedAddon",
@@ -613,3 +605,11 @@ class AssignedAddonDict(TypedDict):
     subscription_discount_list: NotRequired[list[SubscriptionDiscountDict]]
     topup_addon: NotRequired[YesNo | Literal["Y", "N"]]
     volume_discount_plan_name: NotRequired[str]
+
+
+# The models this one refers to, imported here rather than inside each method (an import statement
+# there runs on every call, a large part of to_dict's time) and rather than at the top: models refer to
+# each other in cycles, and by this line the class above exists for any model module importing it back.
+from ..models.product_subscription import ProductSubscription  # noqa: E402
+from ..models.service_feature import ServiceFeature  # noqa: E402
+from ..models.subscription_discount import SubscriptionDiscount  # noqa: E402

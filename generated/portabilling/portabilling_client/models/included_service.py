@@ -69,8 +69,6 @@ class IncludedService:
     """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.service_pool_combination import ServicePoolCombination  # noqa: PLC0415
-
         default: str | Unset = UNSET
         if not isinstance(self.default, Unset):
             default = self.default.value if isinstance(self.default, YesNo) else self.default
@@ -164,8 +162,6 @@ class IncludedService:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.service_pool_combination import ServicePoolCombination  # noqa: PLC0415
-
         d = dict(src_dict)
         check_keys(
             "IncludedService",
@@ -295,3 +291,9 @@ class IncludedServiceDict(TypedDict):
     service_pool_combination_list: NotRequired[list[ServicePoolCombinationDict]]
     unit: NotRequired[str]
     usage_rating: NotRequired[YesNo | Literal["Y", "N"]]
+
+
+# The models this one refers to, imported here rather than inside each method (an import statement
+# there runs on every call, a large part of to_dict's time) and rather than at the top: models refer to
+# each other in cycles, and by this line the class above exists for any model module importing it back.
+from ..models.service_pool_combination import ServicePoolCombination  # noqa: E402

@@ -22,9 +22,6 @@ class LoginRequest:
     """ The credentials: a login with either a password or a token. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.login_with_password import LoginWithPassword  # noqa: PLC0415
-        from ..models.login_with_token import LoginWithToken  # noqa: PLC0415
-
         params: dict[str, Any]
         if isinstance(self.params, LoginWithPassword):
             params = self.params.to_dict() if isinstance(self.params, LoginWithPassword) else self.params
@@ -39,9 +36,6 @@ class LoginRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.login_with_password import LoginWithPassword  # noqa: PLC0415
-        from ..models.login_with_token import LoginWithToken  # noqa: PLC0415
-
         d = dict(src_dict)
         check_keys("LoginRequest", d, known=("params",), required=("params",))
 
@@ -71,3 +65,10 @@ class LoginRequestDict(TypedDict):
     """``LoginRequest`` as a dict: its JSON keys, for arguments that take either."""
 
     params: LoginWithPasswordDict | LoginWithTokenDict
+
+
+# The models this one refers to, imported here rather than inside each method (an import statement
+# there runs on every call, a large part of to_dict's time) and rather than at the top: models refer to
+# each other in cycles, and by this line the class above exists for any model module importing it back.
+from ..models.login_with_password import LoginWithPassword  # noqa: E402
+from ..models.login_with_token import LoginWithToken  # noqa: E402

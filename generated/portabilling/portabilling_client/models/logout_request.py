@@ -21,8 +21,6 @@ class LogoutRequest:
     """ The parameters of Session/logout. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.logout_params import LogoutParams  # noqa: PLC0415
-
         params = self.params.to_dict() if isinstance(self.params, LogoutParams) else self.params
 
         field_dict: dict[str, Any] = {}
@@ -33,8 +31,6 @@ class LogoutRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.logout_params import LogoutParams  # noqa: PLC0415
-
         d = dict(src_dict)
         check_keys("LogoutRequest", d, known=("params",), required=("params",))
 
@@ -49,3 +45,9 @@ class LogoutRequestDict(TypedDict):
     """``LogoutRequest`` as a dict: its JSON keys, for arguments that take either."""
 
     params: LogoutParamsDict
+
+
+# The models this one refers to, imported here rather than inside each method (an import statement
+# there runs on every call, a large part of to_dict's time) and rather than at the top: models refer to
+# each other in cycles, and by this line the class above exists for any model module importing it back.
+from ..models.logout_params import LogoutParams  # noqa: E402

@@ -80,9 +80,6 @@ class ProductSubscription:
     panel. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.multi_month_discount import MultiMonthDiscount  # noqa: PLC0415
-        from ..models.periodic_fee import PeriodicFee  # noqa: PLC0415
-
         activation_fee = self.activation_fee
 
         activation_mode: int | Unset = UNSET
@@ -207,9 +204,6 @@ class ProductSubscription:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.multi_month_discount import MultiMonthDiscount  # noqa: PLC0415
-        from ..models.periodic_fee import PeriodicFee  # noqa: PLC0415
-
         d = dict(src_dict)
         check_keys(
             "ProductSubscription",
@@ -357,3 +351,10 @@ class ProductSubscriptionDict(TypedDict):
     name: NotRequired[str]
     periodic_fees: NotRequired[list[list[PeriodicFeeDict]]]
     rounding: NotRequired[int]
+
+
+# The models this one refers to, imported here rather than inside each method (an import statement
+# there runs on every call, a large part of to_dict's time) and rather than at the top: models refer to
+# each other in cycles, and by this line the class above exists for any model module importing it back.
+from ..models.multi_month_discount import MultiMonthDiscount  # noqa: E402
+from ..models.periodic_fee import PeriodicFee  # noqa: E402

@@ -44,8 +44,6 @@ class ServiceFeature:
     """ The service feature name. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.service_feature_attribute import ServiceFeatureAttribute  # noqa: PLC0415
-
         attributes: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.attributes, Unset):
             attributes = []
@@ -93,8 +91,6 @@ class ServiceFeature:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.service_feature_attribute import ServiceFeatureAttribute  # noqa: PLC0415
-
         d = dict(src_dict)
         check_keys(
             "ServiceFeature",
@@ -147,3 +143,9 @@ class ServiceFeatureDict(TypedDict):
     locked: NotRequired[int]
     locks: NotRequired[list[str]]
     name: NotRequired[str]
+
+
+# The models this one refers to, imported here rather than inside each method (an import statement
+# there runs on every call, a large part of to_dict's time) and rather than at the top: models refer to
+# each other in cycles, and by this line the class above exists for any model module importing it back.
+from ..models.service_feature_attribute import ServiceFeatureAttribute  # noqa: E402

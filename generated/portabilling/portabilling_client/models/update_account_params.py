@@ -28,8 +28,6 @@ class UpdateAccountParams:
     keep assigned; 1 - release (default). """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.account_info import AccountInfo  # noqa: PLC0415
-
         account_info = self.account_info.to_dict() if isinstance(self.account_info, AccountInfo) else self.account_info
 
         release_assigned_did: int | Unset = UNSET
@@ -50,8 +48,6 @@ class UpdateAccountParams:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.account_info import AccountInfo  # noqa: PLC0415
-
         d = dict(src_dict)
         check_keys("UpdateAccountParams", d, known=("account_info", "release_assigned_did"), required=("account_info",))
 
@@ -74,3 +70,9 @@ class UpdateAccountParamsDict(TypedDict):
 
     account_info: AccountInfoDict
     release_assigned_did: NotRequired[UpdateAccountParamsReleaseAssignedDid | Literal[0, 1]]
+
+
+# The models this one refers to, imported here rather than inside each method (an import statement
+# there runs on every call, a large part of to_dict's time) and rather than at the top: models refer to
+# each other in cycles, and by this line the class above exists for any model module importing it back.
+from ..models.account_info import AccountInfo  # noqa: E402

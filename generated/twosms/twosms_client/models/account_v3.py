@@ -118,8 +118,6 @@ class AccountV3:
     """ The URL of the website for the account. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.account_user_info import AccountUserInfo  # noqa: PLC0415
-
         contact_number = self.contact_number
 
         email_address = self.email_address
@@ -307,8 +305,6 @@ class AccountV3:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.account_user_info import AccountUserInfo  # noqa: PLC0415
-
         d = dict(src_dict)
         check_keys(
             "AccountV3",
@@ -554,3 +550,9 @@ class AccountV3Dict(TypedDict):
     Users: NotRequired[list[AccountUserInfoDict]]
     Validated: NotRequired[bool]
     Website: NotRequired[str]
+
+
+# The models this one refers to, imported here rather than inside each method (an import statement
+# there runs on every call, a large part of to_dict's time) and rather than at the top: models refer to
+# each other in cycles, and by this line the class above exists for any model module importing it back.
+from ..models.account_user_info import AccountUserInfo  # noqa: E402

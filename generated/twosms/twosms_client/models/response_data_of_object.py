@@ -28,9 +28,6 @@ class ResponseDataOfObject:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.response_data_of_object_detail_type_0 import ResponseDataOfObjectDetailType0  # noqa: PLC0415
-        from ..models.response_identification import ResponseIdentification  # noqa: PLC0415
-
         identification: dict[str, Any] | None | Unset
         if isinstance(self.identification, Unset):
             identification = UNSET
@@ -71,9 +68,6 @@ class ResponseDataOfObject:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_data_of_object_detail_type_0 import ResponseDataOfObjectDetailType0  # noqa: PLC0415
-        from ..models.response_identification import ResponseIdentification  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_identification(data: object) -> None | ResponseIdentification | Unset:
@@ -139,3 +133,10 @@ class ResponseDataOfObject:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported here rather than inside each method (an import statement
+# there runs on every call, a large part of to_dict's time) and rather than at the top: models refer to
+# each other in cycles, and by this line the class above exists for any model module importing it back.
+from ..models.response_data_of_object_detail_type_0 import ResponseDataOfObjectDetailType0  # noqa: E402
+from ..models.response_identification import ResponseIdentification  # noqa: E402

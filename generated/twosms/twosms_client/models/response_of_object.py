@@ -31,9 +31,6 @@ class ResponseOfObject:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.response_data_of_object import ResponseDataOfObject  # noqa: PLC0415
-        from ..models.response_error import ResponseError  # noqa: PLC0415
-
         error: dict[str, Any] | None | Unset
         if isinstance(self.error, Unset):
             error = UNSET
@@ -66,9 +63,6 @@ class ResponseOfObject:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_data_of_object import ResponseDataOfObject  # noqa: PLC0415
-        from ..models.response_error import ResponseError  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_error(data: object) -> None | ResponseError | Unset:
@@ -125,3 +119,10 @@ class ResponseOfObject:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported here rather than inside each method (an import statement
+# there runs on every call, a large part of to_dict's time) and rather than at the top: models refer to
+# each other in cycles, and by this line the class above exists for any model module importing it back.
+from ..models.response_data_of_object import ResponseDataOfObject  # noqa: E402
+from ..models.response_error import ResponseError  # noqa: E402
