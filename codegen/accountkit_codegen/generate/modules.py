@@ -11,6 +11,8 @@ formats the whole package, so a template's layout never decides a byte.
 
 from __future__ import annotations
 
+import functools
+import json
 from pathlib import Path
 from typing import Any
 
@@ -19,20 +21,25 @@ import jinja2
 from ..spec.layout import TEMPLATES
 from . import prepare
 
-_ENVIRONMENT = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(TEMPLATES),
-    undefined=jinja2.StrictUndefined,  # a misspelt name in a template fails the build, never renders as ""
-    keep_trailing_newline=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    autoescape=False,  # Python source, not HTML
-)
-_ENVIRONMENT.filters["py"] = repr
+
+@functools.cache
+def _environment(folder: Path) -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder),
+        undefined=jinja2.StrictUndefined,  # a misspelt name in a template fails the build, never renders as ""
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # source code, not HTML
+    )
+    environment.filters["py"] = repr  # a Python literal
+    environment.filters["json"] = json.dumps  # a JSON (and so TypeScript) literal
+    return environment
 
 
-def render(template: str, **values: Any) -> str:
-    """``codegen/templates/<template>`` filled with ``values``."""
-    return _ENVIRONMENT.get_template(template).render(**values)
+def render(template: str, *, folder: Path = TEMPLATES, **values: Any) -> str:
+    """``<folder>/<template>`` (``codegen/templates/`` unless told) filled with ``values``."""
+    return _environment(folder).get_template(template).render(**values)
 
 
 def operations_module(document: dict[str, Any], package: str) -> str:
