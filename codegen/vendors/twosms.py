@@ -6,12 +6,8 @@ from typing import Any
 
 import httpx
 from accountkit_runtime.auth import ClientCredentialsAuth
-from accountkit_runtime.client import AuthenticatedClient
-from accountkit_runtime.connect import build_client, credential, resolve_base_url
-from accountkit_runtime.pickling import remember_configuration
 from accountkit_runtime.redaction import Redactor
 from accountkit_runtime.settings import VendorProfile, generic_error_reader
-from twosms_client._facts import BASE_URL_ENV, CREDENTIALS, DEFAULT_BASE_URL, SECRETS
 
 
 def envelope_error(body: Any) -> tuple[str | None, str | None] | None:
@@ -32,45 +28,22 @@ def read_error(status_code: int, body: Any) -> tuple[str | None, str | None]:
 
 PROFILE = VendorProfile(name="2sms", read_error=read_error, error_in_success=envelope_error)
 
+# connect()'s docstring (``_connect.py``, generated): its summary and notes; the fallbacks are the spec's.
+CONNECT_DOC = """A client for 2sms, authenticated with OAuth2 client credentials.
 
-@remember_configuration(**SECRETS)
-def connect(
-    *,
-    base_url: str | None = None,
-    timeout: float | httpx.Timeout | None = None,
-    max_retries: int | None = None,
-    validate_requests: bool = True,
-    async_transport: str | None = None,
-    client_id: str | None = None,
-    client_secret: str | None = None,
-    allow_insecure_http: bool = False,
-    httpx_args: dict[str, Any] | None = None,
-) -> AuthenticatedClient:
-    """A client for 2sms, authenticated with OAuth2 client credentials.
+The token comes from ``<base_url>/Token``, is cached until a minute (or a tenth of its lifetime, if
+shorter) before it expires, and is renewed once after a 401.
+"""
 
-    ``client_id`` / ``client_secret`` fall back to ``TWOSMS_CLIENT_ID`` / ``TWOSMS_CLIENT_SECRET``;
-    ``base_url`` to ``TWOSMS_BASE_URL`` and then https://portal.2sms.us. The token comes from
-    ``<base_url>/Token``, is cached until a minute (or a tenth of its lifetime, if shorter) before it
-    expires, and is renewed once after a 401.
-    """
-    cid = credential("client_id", client_id, CREDENTIALS["client_id"])
-    secret = credential("client_secret", client_secret, CREDENTIALS["client_secret"])
-    assert cid is not None and secret is not None
-    root = resolve_base_url(base_url, BASE_URL_ENV, DEFAULT_BASE_URL)
-    redactor = Redactor([secret])
+
+def authenticate(base_url: str, *, client_id: str, client_secret: str) -> tuple[httpx.Auth, Redactor]:
+    """OAuth2 client credentials against ``<base_url>/Token``; the secret is redacted, the id is not."""
+    redactor = Redactor([client_secret])
     auth = ClientCredentialsAuth(
-        root + "/Token", client_id=cid, client_secret=secret, redactor=redactor, description="2sms token request"
-    )
-    return build_client(
-        vendor=PROFILE,
-        package=__package__ or "twosms_client",
-        base_url=root,
-        auth=auth,
+        base_url + "/Token",
+        client_id=client_id,
+        client_secret=client_secret,
         redactor=redactor,
-        timeout=timeout,
-        max_retries=max_retries,
-        validate_requests=validate_requests,
-        async_transport=async_transport,
-        allow_insecure_http=allow_insecure_http,
-        httpx_args=httpx_args,
+        description="2sms token request",
     )
+    return auth, redactor

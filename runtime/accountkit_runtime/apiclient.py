@@ -22,15 +22,13 @@ variables, and groups the operations by the spec's tags as resources (``<package
 from __future__ import annotations
 
 import dataclasses
-import datetime
-import enum
-import uuid
 from collections.abc import Callable, Mapping
 from typing import Any, Self, TypeVar
 
 import httpx
 
 from .client import AuthenticatedClient
+from .encoding import json_form
 from .errors import RequestValidationError
 from .options import RequestOptions
 
@@ -63,25 +61,6 @@ def call_options(*layers: RequestOptions | None, **keywords: Any) -> RequestOpti
             elif value is not None:
                 merged[name] = value
     return RequestOptions(**merged) if merged else None
-
-
-def json_form(value: Any) -> Any:
-    """``value`` as the JSON data a model's ``from_dict`` reads: attrs models by their ``to_dict()``, enums
-    by their value, dates and UUIDs as strings, at any depth of dicts and lists; anything else as it is
-    (validation names what cannot be sent)."""
-    if hasattr(value, "to_dict") and not isinstance(value, type):
-        return value.to_dict()
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.isoformat()
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    if isinstance(value, Mapping):
-        return {key: json_form(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [json_form(item) for item in value]
-    return value
 
 
 def build(operation: str, name: str, from_dict: Callable[[Any], M], value: Any) -> M:

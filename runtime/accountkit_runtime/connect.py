@@ -1,9 +1,10 @@
 """Building a configured client: arguments first, environment variables second, clear errors otherwise.
 
-Each client package's ``connect()`` (its vendor module, ``<package>._vendor``) resolves its credentials
-with ``credential``, builds its auth flow, and hands both to ``build_client``, which applies the shared
-rules: the base URL (argument, ``<API>_BASE_URL``, or the spec's default server), TLS verification on,
-plain ``http://`` only to loopback unless explicitly allowed, default timeouts and retries.
+Each client package's ``connect()`` (``<package>._connect``, generated from the spec) resolves its
+credentials with ``credential``, has its vendor module (``<package>._vendor``) build the auth flow, and
+hands both to ``build_client``, which applies the shared rules: the base URL (argument,
+``<API>_BASE_URL``, or the spec's default server), TLS verification on, plain ``http://`` only to
+loopback unless explicitly allowed, default timeouts and retries.
 """
 
 from __future__ import annotations

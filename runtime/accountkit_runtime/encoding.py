@@ -49,6 +49,29 @@ def encode_json(body: Any) -> bytes:
     return _JSON.encode(body).encode("utf-8")
 
 
+def json_form(value: Any) -> Any:
+    """``value`` as the JSON data it is sent as: attrs models by their ``to_dict()``, enums by their value,
+    dates and UUIDs as strings, at any depth of dicts and lists; anything else (a model class included) as
+    it is, so that validation names what cannot be sent.
+
+    One conversion for both places that need it: a client object's method building a model's ``from_dict``
+    input (``apiclient``), and request validation reading parameter values (``validation``).
+    """
+    if hasattr(value, "to_dict") and not isinstance(value, type):
+        return value.to_dict()
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, Mapping):
+        return {key: json_form(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_form(item) for item in value]
+    return value
+
+
 def _is_unset(value: Any) -> bool:
     return type(value).__name__ == "Unset"
 

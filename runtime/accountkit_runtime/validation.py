@@ -10,11 +10,8 @@ a password).
 
 from __future__ import annotations
 
-import datetime
-import enum
 import importlib
 import sys
-import uuid
 import warnings
 from collections.abc import Mapping
 from functools import cache
@@ -58,21 +55,8 @@ def _conforms(package: str, name: str, content: bytes) -> bool:
     return True
 
 
-def jsonable(value: Any) -> Any:
-    """A parameter value as the JSON-like data it is sent as (attrs models, enums, dates, Unset)."""
-    if hasattr(value, "to_dict"):
-        return value.to_dict()
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.isoformat()
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    if isinstance(value, dict):
-        return {k: jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [jsonable(v) for v in value]
-    return value
+# A parameter value as the JSON-like data it is sent as: the conversion request methods use too.
+jsonable = encoding.json_form
 
 
 def _is_unset(value: Any) -> bool:

@@ -18,7 +18,9 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+import yaml
 from accountkit_codegen.dist import npmpack, npmpublish, specsdist
+from accountkit_codegen.generate.clientfacts import connection
 from accountkit_codegen.spec.layout import REPO, all_apis
 from distsupport import member_bytes
 from npmsupport import package_folder
@@ -162,3 +164,31 @@ def test_a_failing_build_leaves_the_output_as_it_was(tmp_path: Path, monkeypatch
     with pytest.raises(specsdist.SpecsDistError, match="README examples"):
         npmpack.build_packages([api], out)
     assert [p.name for p in out.iterdir()] == ["accountkit-octopush-spec-0.9.0.tgz"]
+
+
+@pytest.mark.parametrize("name", sorted(APIS))
+def test_the_entry_points_read_environment_variables_and_base_urls_from_the_spec_only(name: str) -> None:
+    """``spec.ts`` states what ``clientfacts`` reads from the spec; ``vendors/<api>.ts`` restates none of it."""
+    api = APIS[name]
+    document = yaml.safe_load(api.spec.read_text(encoding="utf-8"))
+    facts = connection(document, api.spec)
+    module = npmpack.spec_module(api, document)
+
+    for credential in facts["credentials"]:
+        assert f'"{credential["argument"]}": "{credential["env"]}",' in module
+    assert f'export const BASE_URL_ENV = "{facts["base_url"]["env"]}";' in module
+    default = facts["base_url"]["default"]
+    assert f"export const DEFAULT_BASE_URL = {json.dumps(default) if default else 'undefined'};" in module
+    assert f"export const SESSION_FAULTCODES: readonly string[] = {json.dumps(facts['session_faultcodes'])};" in module
+    vendor = (npmpack.SOURCES / "vendors" / f"{name}.ts").read_text(encoding="utf-8")
+    stated = [credential["env"] for credential in facts["credentials"]] + [facts["base_url"]["env"], default]
+    assert [fact for fact in stated if fact and fact in vendor] == []
+
+
+def test_a_spec_without_its_connection_facts_stops_the_npm_build() -> None:
+    api = APIS["twosms"]
+    document = yaml.safe_load(api.spec.read_text(encoding="utf-8"))
+    del document["servers"][0]["x-accountkit-env"]
+
+    with pytest.raises(npmpack.NpmPackError, match="twosms.yaml: the first server: x-accountkit-env"):
+        npmpack.spec_module(api, document)

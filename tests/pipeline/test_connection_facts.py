@@ -70,9 +70,14 @@ DOCUMENT: dict[str, Any] = {
 }
 
 VENDOR = '''
-def connect(*, base_url: str | None = None, account: str | None = None, api_key: str | None = None,
-            spare: str | None = None) -> object:
-    """A demo client."""
+CONNECT_DOC = """A demo client.
+
+Notes on the demo.
+"""
+
+
+def authenticate(base_url: str, *, account: str, api_key: str, spare: str | None) -> object:
+    """The demo's auth flow."""
 '''
 
 
@@ -94,9 +99,9 @@ def test_the_spec_states_credentials_base_url_and_faultcodes() -> None:
     found = connection(DOCUMENT, SPEC)
 
     assert found["credentials"] == [
-        {"argument": "api_key", "env": "DEMO_API_KEY", "required": True, "secret": True},
-        {"argument": "account", "env": "DEMO_ACCOUNT", "required": True, "secret": False},
-        {"argument": "spare", "env": "DEMO_SPARE", "required": False, "secret": True},
+        {"argument": "api_key", "env": "DEMO_API_KEY", "required": True, "secret": True, "header": True},
+        {"argument": "account", "env": "DEMO_ACCOUNT", "required": True, "secret": False, "header": True},
+        {"argument": "spare", "env": "DEMO_SPARE", "required": False, "secret": True, "header": True},
     ]
     assert found["base_url"] == {"env": "DEMO_BASE_URL", "default": "https://eu.demo.example/api"}
     assert found["session_faultcodes"] == ["Session.expired", "Session.gone"]
@@ -138,16 +143,73 @@ def test_a_fact_left_out_or_misshapen_is_one_clear_error(changes: dict[str, Any]
     assert message in str(raised.value)
 
 
-def test_credentials_follow_connects_arguments_and_must_be_among_them(tmp_path: Path) -> None:
+def test_credentials_follow_authenticates_arguments_and_must_be_among_them(tmp_path: Path) -> None:
     vendor = tmp_path / "demo.py"
     vendor.write_text(VENDOR, encoding="utf-8")
 
     found = facts(DOCUMENT, SPEC, vendor)
     assert [credential["argument"] for credential in found["credentials"]] == ["account", "api_key", "spare"]
 
-    vendor.write_text(VENDOR.replace("spare: str | None = None", "other: str | None = None"), encoding="utf-8")
-    with pytest.raises(FactsError, match="'spare', which demo.py's connect\\(\\) does not take"):
+    vendor.write_text(VENDOR.replace("spare: str | None", "other: str | None"), encoding="utf-8")
+    with pytest.raises(FactsError, match="'spare', which demo.py's authenticate\\(\\) does not take"):
         facts(DOCUMENT, SPEC, vendor)
+
+    vendor.write_text(VENDOR.replace("spare: str | None", "spare: str | None, extra: str"), encoding="utf-8")
+    with pytest.raises(FactsError, match="authenticate\\(\\) takes 'extra', which no x-accountkit-env"):
+        facts(DOCUMENT, SPEC, vendor)
+
+
+def test_connect_is_the_common_parameters_around_the_credentials_with_the_specs_fallbacks(tmp_path: Path) -> None:
+    vendor = tmp_path / "demo.py"
+    vendor.write_text(VENDOR, encoding="utf-8")
+
+    connect = facts(DOCUMENT, SPEC, vendor)["connect"]
+
+    assert [(parameter["name"], parameter["common"]) for parameter in connect["parameters"]] == [
+        ("base_url", True),
+        ("timeout", True),
+        ("max_retries", True),
+        ("validate_requests", True),
+        ("async_transport", True),
+        ("account", False),
+        ("api_key", False),
+        ("spare", False),
+        ("allow_insecure_http", True),
+        ("httpx_args", True),
+    ]
+    assert connect["docstring"] == (
+        "A demo client.\n\n``account`` falls back to ``DEMO_ACCOUNT``; ``api_key`` to ``DEMO_API_KEY``; ``spare`` to\n"
+        "``DEMO_SPARE``; ``base_url`` to ``DEMO_BASE_URL`` and then https://eu.demo.example/api.\nNotes on the demo."
+    )
+    assert connect["resolves_credentials"] is False
+    vendor.write_text(VENDOR + "\n\ndef resolve_credentials(**given: object) -> object: ...\n", encoding="utf-8")
+    assert facts(DOCUMENT, SPEC, vendor)["connect"]["resolves_credentials"] is True
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        (VENDOR.replace("def authenticate", "def auth"), "no authenticate() function"),
+        (VENDOR.replace("base_url: str, *,", "*,"), "must take the base URL, then each credential by keyword"),
+        (VENDOR.replace("CONNECT_DOC =", "CONNECT_DOCS ="), "CONNECT_DOC must be a string"),
+    ],
+)
+def test_a_vendor_module_without_the_parts_connect_needs_is_one_clear_error(
+    source: str, message: str, tmp_path: Path
+) -> None:
+    vendor = tmp_path / "demo.py"
+    vendor.write_text(source, encoding="utf-8")
+
+    with pytest.raises(FactsError, match="demo.py") as raised:
+        facts(DOCUMENT, SPEC, vendor)
+
+    assert message in str(raised.value)
+
+
+def test_a_key_only_in_a_header_is_flagged_for_the_ascii_check() -> None:
+    query = _document(**{"components.securitySchemes.key.in": "query"})
+
+    assert {credential["header"] for credential in connection(query, SPEC)["credentials"]} == {False}
 
 
 def test_the_facts_module_gives_the_vendor_module_the_specs_facts() -> None:
@@ -166,7 +228,7 @@ def test_the_facts_module_gives_the_vendor_module_the_specs_facts() -> None:
 def test_connect_reads_the_base_url_variable_the_spec_names(api: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """A package's connect() takes its base URL from the variable its spec names (and the spec's default)."""
     package = importlib.import_module(f"{api}_client._facts")
-    vendor = importlib.import_module(f"{api}_client._vendor")
+    vendor = importlib.import_module(f"{api}_client")
     for argument, variable in package.CREDENTIALS.items():
         monkeypatch.setenv(variable, f"{argument}-value")
     monkeypatch.delenv(package.BASE_URL_ENV, raising=False)

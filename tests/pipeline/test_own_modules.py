@@ -12,6 +12,7 @@ from typing import Any
 import jinja2
 import pytest
 from accountkit_codegen.generate import modules
+from accountkit_codegen.spec.layout import TEMPLATES
 from accountkit_runtime.operation import Operation
 
 REPLACEMENT = 'use "new_thing" \\ {not a field} — instead'
@@ -72,4 +73,4 @@ def test_operations_module_states_every_fact_of_the_spec() -> None:
 def test_a_name_missing_from_a_template_fails_the_build() -> None:
     # The environment the templates are rendered with: a misspelt name must not render as "".
     with pytest.raises(jinja2.UndefinedError, match="operation_list"):
-        modules._ENVIRONMENT.from_string("{{ operation_list }}").render(operations=[])
+        modules._environment(TEMPLATES).from_string("{{ operation_list }}").render(operations=[])

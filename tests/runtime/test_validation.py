@@ -165,3 +165,19 @@ async def test_async_validation(octopush: OctopushKit) -> None:
             await octopush.acall(client, subaccount_email="nobody")
 
     assert octopush.server.requests == []
+
+
+def test_a_model_class_given_for_a_value_is_named_not_called(intandem: InTandemKit) -> None:
+    """A class (not an instance) with ``to_dict`` is a wrong value like any other: no bare ``TypeError``."""
+    from activeplatform_client.models import AccountUpdate
+
+    refused(intandem, intandem.connect(), "parameters.add_sms_credits", add_sms_credits=AccountUpdate)
+
+
+@pytest.mark.anyio
+async def test_a_model_class_given_for_a_value_is_named_not_called_async(intandem: InTandemKit) -> None:
+    from activeplatform_client.models import AccountUpdate
+
+    with pytest.raises(intandem.errors.RequestValidationError, match="parameters.add_sms_credits"):
+        await intandem.acall(intandem.connect(), add_sms_credits=AccountUpdate)
+    assert intandem.server.requests == []

@@ -232,6 +232,32 @@ OPERATIONS = [
         ("servers-changed", I, "servers"),
     ),
     case(
+        "server variable default changed",
+        lambda d: d["servers"][0]["variables"]["region"].update(default="us"),
+        ("servers-changed", I, "servers"),
+        before=lambda d: d.update(
+            servers=[{"url": "https://{region}.things.example.com", "variables": {"region": {"default": "eu"}}}]
+        ),
+    ),
+    case(
+        "server annotations added (the URLs a client sees unchanged)",
+        lambda d: d["servers"][0].update({"x-accountkit-env": "THINGS_BASE_URL", "x-accountkit-default": True}),
+        ("extension-changed", I, "server https://things.example.com"),
+    ),
+    case(
+        "server description changed",
+        lambda d: d["servers"][0].update(description="The production host."),
+        ("description-changed", I, "server https://things.example.com"),
+    ),
+    case(
+        "server variable described",
+        lambda d: d["servers"][0]["variables"]["region"].update(description="Where the account lives."),
+        ("description-changed", I, "server https://{region}.things.example.com variable region"),
+        before=lambda d: d.update(
+            servers=[{"url": "https://{region}.things.example.com", "variables": {"region": {"default": "eu"}}}]
+        ),
+    ),
+    case(
         "operation servers added",
         lambda d: operation(d).update(servers=[{"url": "https://upload.things.example.com"}]),
         ("operation-keyword-changed", I, OPERATION),

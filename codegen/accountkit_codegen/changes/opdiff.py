@@ -28,6 +28,9 @@ from .schemadiff import REQUEST, RESPONSE, SchemaComparer
 JSON_MEDIA_TYPE = "application/json"
 SERIALIZATION_KEYS = ("style", "explode", "allowReserved", "allowEmptyValue")
 
+# What a client takes from a server: its URL and each variable's values; the rest is words and annotations.
+SERVER_VARIABLE_KEYS = ("default", "enum")
+
 Requirements = frozenset[frozenset[tuple[str, tuple[str, ...]]]]
 
 
@@ -39,6 +42,20 @@ def _security(requirements: Any) -> Requirements:
         )
         for alt in (mapping(requirement) for requirement in sequence(requirements))
     )
+
+
+def _client_view(servers: list[Any]) -> list[tuple[Any, dict[str, dict[str, Any]]]]:
+    """The servers as a client sees them: each URL and its variables' values, in order."""
+    return [
+        (
+            server.get("url"),
+            {
+                name: {key: value for key, value in mapping(variable).items() if key in SERVER_VARIABLE_KEYS}
+                for name, variable in mapping(server.get("variables")).items()
+            },
+        )
+        for server in map(mapping, servers)
+    ]
 
 
 def _show_security(requirements: Requirements) -> str:
@@ -69,13 +86,27 @@ class OperationWalker:
             for key in ("contact", "license", "termsOfService"):
                 if old_info.get(key) != new_info.get(key):
                     self.log.add("description-changed", "info", f"{key} changed")
-            if self.old.get("servers") != self.new.get("servers"):
-                self.log.add("servers-changed", "servers", "the servers (default base URLs) changed")
+            self.servers()
             if self.old.get("tags") != self.new.get("tags"):
                 self.log.add("description-changed", "tags", "the tag list or its descriptions changed")
             self._words("(document)", extensions(self.old), extensions(self.new))
         self.operations()
         self.webhooks()
+
+    def servers(self) -> None:
+        """The base URLs a client may use, or, when those are the same, the words and annotations around them."""
+        old_servers, new_servers = sequence(self.old.get("servers")), sequence(self.new.get("servers"))
+        if _client_view(old_servers) != _client_view(new_servers):
+            self.log.add("servers-changed", "servers", "the servers (default base URLs) changed")
+            return
+        for old_server, new_server in zip(map(mapping, old_servers), map(mapping, new_servers), strict=True):
+            location = f"server {text(new_server.get('url'))}"
+            self._words(location, old_server, new_server)
+            old_variables, new_variables = mapping(old_server.get("variables")), mapping(new_server.get("variables"))
+            for name in new_variables:
+                self._words(
+                    f"{location} variable {name}", mapping(old_variables.get(name)), mapping(new_variables[name])
+                )
 
     def _operations(self, new_side: bool, items: Any) -> dict[tuple[str, str], dict[str, Any]]:
         found = {}

@@ -5,7 +5,7 @@ comes from comparing the package before and after, module by module (read with `
 imported). The surface of a public module (no part of its dotted name starts with ``_``) is what it
 exports: the names in its ``__all__``, or without one the public names it defines (functions,
 classes, assignments; an ``import`` alone exports nothing). For each exported function, method and
-class, wherever in the package it is written (``connect`` lives in ``_vendor``, re-exported by
+class, wherever in the package it is written (``connect`` lives in ``_connect``, re-exported by
 ``__init__``): its parameters, required ones marked, and a class's public members. Then:
 
 - **major**: a name, member or parameter went away, or an existing function gained a required parameter;

@@ -12,17 +12,23 @@ live elsewhere, and ``pythonclient`` hands them to the templates as ``api``:
   ``x-accountkit-default`` (whether that server is the default base URL), and the session faultcodes
   of a ``Fault`` schema. ``generate/modules.py`` writes the same facts into the package's ``_facts.py``,
   which the vendor module reads: they are stated once, in the spec;
-- from the vendor module (``codegen/vendors/<api>.py``, read with ``ast``, never imported):
-  ``connect()``'s parameters and docstring, which the client object repeats.
+- ``connect()`` itself (``connect``), which ``templates/_connect.py.jinja`` writes and the client object
+  repeats: the parameters every package shares (``COMMON_BEFORE``, ``COMMON_AFTER``), the credentials
+  between them, and a docstring whose fallbacks come from the spec; from the vendor module
+  (``codegen/vendors/<api>.py``, read with ``ast``, never imported) only what the spec cannot say:
+  ``authenticate()``'s credential arguments (their order) and docstring (summary and notes), and whether
+  it has its own ``resolve_credentials()`` rule.
 
-``facts`` gives them as plain JSON data; a module without a ``connect()`` of that shape, or a spec
+``facts`` gives them as plain JSON data; a module without an ``authenticate()`` of that shape, or a spec
 without a quickstart, is a ``FactsError`` naming the file and what is missing.
 """
 
 from __future__ import annotations
 
 import ast
+import inspect
 import re
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -159,7 +165,13 @@ def _credentials(schemes: dict[str, Any], where: str) -> list[dict[str, Any]]:
             if not all(isinstance(flag, bool) for flag in flags.values()):
                 raise FactsError(f"{where}: security scheme {key}: required and secret are true or false: {entry!r}")
             credentials.append(
-                {"argument": entry["argument"], "env": _env_var(entry.get("env"), f"{where}: {key}"), **flags}
+                {
+                    "argument": entry["argument"],
+                    "env": _env_var(entry.get("env"), f"{where}: {key}"),
+                    **flags,
+                    # A key sent as an HTTP header must be ASCII: connect() refuses any other before use.
+                    "header": scheme.get("type") == "apiKey" and scheme.get("in") == "header",
+                }
             )
     return credentials
 
@@ -205,42 +217,126 @@ def connection(document: dict[str, Any], spec: Path) -> dict[str, Any]:
     }
 
 
-# -- the vendor module ------------------------------------------------------------------------------
+# -- connect(): the parameters every package shares, and the vendor module's part ------------------
+
+# connect()'s parameters around the credentials, (name, annotation, default): the same in every package,
+# stated here only. The credentials (``str | None = None`` each) go between the two groups.
+COMMON_BEFORE = (
+    ("base_url", "str | None", "None"),
+    ("timeout", "float | httpx.Timeout | None", "None"),
+    ("max_retries", "int | None", "None"),
+    ("validate_requests", "bool", "True"),
+    ("async_transport", "str | None", "None"),
+)
+COMMON_AFTER = (
+    ("allow_insecure_http", "bool", "False"),
+    ("httpx_args", "dict[str, Any] | None", "None"),
+)
+AUTHENTICATE = "authenticate"
+RESOLVE_CREDENTIALS = "resolve_credentials"
+CONNECT_DOC = "CONNECT_DOC"
+
+
+def _function(tree: ast.Module, name: str) -> ast.FunctionDef | None:
+    return next((node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == name), None)
+
+
+def _connect_docstring(summary: str, notes: str, connection: dict[str, Any]) -> str:
+    """connect()'s docstring: the vendor's summary, where each argument falls back to (the spec's), its notes."""
+    arguments = [(credential["argument"], credential["env"]) for credential in connection["credentials"]]
+    base_url = connection["base_url"]
+    then = f"and then {base_url['default']}" if base_url["default"] else "and is required"
+    fallbacks = [f"``{argument}`` to ``{env}``" for argument, env in arguments]
+    fallbacks.append(f"``base_url`` to ``{base_url['env']}`` {then}")
+    fallbacks[0] = fallbacks[0].replace(" to ", " falls back to ", 1)
+    text = summary + "\n\n" + textwrap.fill("; ".join(fallbacks) + ".", width=100, break_on_hyphens=False)
+    return text + ("\n" + notes if notes else "")
 
 
 def vendor_facts(path: Path) -> dict[str, Any]:
-    """``connect()``'s signature and docstring, read from the vendor module's source."""
+    """What the vendor module says about ``connect()``, read from its source.
+
+    ``authenticate(base_url, *, <credential>: ..., ...)`` turns the credentials into an auth flow and a
+    redactor: its keyword arguments are connect()'s credential arguments, in their order. ``CONNECT_DOC``
+    (a string): connect()'s summary (its first line) and notes (the rest), around the fallbacks the spec
+    states. ``resolve_credentials`` (optional) replaces the usual lookup (argument, else environment
+    variable) when a vendor has its own rule.
+    """
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    connect = next((node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == "connect"), None)
-    if connect is None:
-        raise FactsError(f"{path.name}: no connect() function")
-    if connect.args.args or connect.args.posonlyargs or connect.args.vararg or connect.args.kwarg:
-        raise FactsError(f"{path.name}: connect() must take keyword-only arguments (def connect(*, ...))")
-    parameters = []
-    for argument, default in zip(connect.args.kwonlyargs, connect.args.kw_defaults, strict=True):
-        if argument.annotation is None:
-            raise FactsError(f"{path.name}: connect()'s argument {argument.arg} has no type annotation")
-        parameters.append(
-            {
-                "name": argument.arg,
-                "annotation": ast.unparse(argument.annotation),
-                "default": None if default is None else ast.unparse(default),
-            }
+    authenticate = _function(tree, AUTHENTICATE)
+    if authenticate is None:
+        raise FactsError(f"{path.name}: no {AUTHENTICATE}() function")
+    arguments = authenticate.args
+    if (
+        [argument.arg for argument in arguments.posonlyargs + arguments.args] != ["base_url"]
+        or arguments.vararg
+        or arguments.kwarg
+        or not arguments.kwonlyargs
+    ):
+        raise FactsError(
+            f"{path.name}: {AUTHENTICATE}() must take the base URL, then each credential by keyword "
+            f"(def {AUTHENTICATE}(base_url: str, *, token: str) -> ...)"
         )
-    return {"connect": {"parameters": parameters, "docstring": ast.get_docstring(connect) or ""}}
+    docstring = next(
+        (
+            node.value.value
+            for node in tree.body
+            if isinstance(node, ast.Assign)
+            and [getattr(target, "id", None) for target in node.targets] == [CONNECT_DOC]
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+        ),
+        "",
+    )
+    summary, _, notes = inspect.cleandoc(docstring).partition("\n")
+    if not summary:
+        raise FactsError(
+            f"{path.name}: {CONNECT_DOC} must be a string: connect()'s summary line, then its notes (if any)"
+        )
+    return {
+        "credential_arguments": [argument.arg for argument in arguments.kwonlyargs],
+        "summary": summary,
+        "notes": notes.strip(),
+        "resolves_credentials": _function(tree, RESOLVE_CREDENTIALS) is not None,
+    }
+
+
+def _connect(vendor: dict[str, Any], found: dict[str, Any]) -> dict[str, Any]:
+    """connect()'s parameters (``{name, annotation, default, common}``) and docstring."""
+
+    def parameter(name: str, annotation: str, default: str, common: bool) -> dict[str, Any]:
+        return {"name": name, "annotation": annotation, "default": default, "common": common}
+
+    return {
+        "parameters": [
+            *(parameter(*entry, common=True) for entry in COMMON_BEFORE),
+            *(parameter(name, "str | None", "None", common=False) for name in vendor["credential_arguments"]),
+            *(parameter(*entry, common=True) for entry in COMMON_AFTER),
+        ],
+        "docstring": _connect_docstring(vendor["summary"], vendor["notes"], found),
+        "resolves_credentials": vendor["resolves_credentials"],
+    }
 
 
 def facts(document: dict[str, Any], spec: Path, vendor: Path) -> dict[str, Any]:
     """Everything ``api`` holds in the templates (see the module docstring)."""
-    known = {**spec_facts(document, spec), **vendor_facts(vendor)}
+    known = spec_facts(document, spec)
     found = connection(document, spec)
-    # The README lists the credentials in the order connect() takes them; each must be one of its arguments.
-    order = [parameter["name"] for parameter in known["connect"]["parameters"]]
-    for credential in found["credentials"]:
-        if credential["argument"] not in order:
+    module = vendor_facts(vendor)
+    # connect() takes the credentials in the order authenticate() does; the spec and the vendor module
+    # must name the same ones (an argument without a variable, or a variable without an argument, is a gap).
+    order = module["credential_arguments"]
+    stated = [credential["argument"] for credential in found["credentials"]]
+    for argument in stated:
+        if argument not in order:
             raise FactsError(
-                f"{spec.name}: x-accountkit-env names the credential {credential['argument']!r}, "
-                f"which {vendor.name}'s connect() does not take"
+                f"{spec.name}: x-accountkit-env names the credential {argument!r}, "
+                f"which {vendor.name}'s {AUTHENTICATE}() does not take"
+            )
+    for argument in order:
+        if argument not in stated:
+            raise FactsError(
+                f"{vendor.name}: {AUTHENTICATE}() takes {argument!r}, which no x-accountkit-env of {spec.name} names"
             )
     found["credentials"].sort(key=lambda credential: order.index(credential["argument"]))
-    return {**known, **found}
+    return {**known, **found, "connect": _connect(module, found)}

@@ -28,8 +28,9 @@ from openapi_python_client.parser.openapi import GeneratorData
 
 from . import methods
 
-# Template -> module of the package: the client objects' resources, and the error body table.
+# Template -> module of the package: connect(), the client objects' resources, and the error body table.
 EXTRA_MODULES = {
+    "_connect.py.jinja": "_connect.py",
     "resources.py.jinja": "resources.py",
     "clients.py.jinja": "clients.py",
     "error_models.py.jinja": "_error_models.py",

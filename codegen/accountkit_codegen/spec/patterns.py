@@ -162,10 +162,23 @@ class _Translator:
             raise self.fail("lone surrogates cannot be matched by the linear-time engine")
         return code
 
-    def group(self) -> str:
+    def enter(self) -> None:
+        """One group (or lookahead) deeper: the nesting is bounded, so a hostile pattern cannot exhaust the stack."""
         self.depth += 1
         if self.depth > _MAX_NESTING:
             raise self.fail(f"groups nested deeper than {_MAX_NESTING} levels")
+
+    def closed(self, what: str) -> str:
+        """The translated disjunction up to the ``)`` that closes ``what`` (entered with ``enter``), past it."""
+        inner = self.disjunction()
+        if not self.peek(")"):
+            raise self.fail(f"unclosed {what}")
+        self.pos += 1
+        self.depth -= 1
+        return inner
+
+    def group(self) -> str:
+        self.enter()
         if self.peek("(?:"):
             self.pos += 3
         elif self.peek("(?<"):
@@ -178,12 +191,7 @@ class _Translator:
             raise self.fail("'(?' must start (?:…), (?<name>…) or a lookaround; flag groups are not ECMA-262")
         else:
             self.pos += 1
-        inner = self.disjunction()
-        if not self.peek(")"):
-            raise self.fail("unclosed group")
-        self.pos += 1
-        self.depth -= 1
-        return f"(?:{inner})"  # capturing or not, the set of matching strings is the same
+        return f"(?:{self.closed('group')})"  # capturing or not, the set of matching strings is the same
 
     def atom_escape(self) -> str:
         letter = self.source[self.pos + 1 : self.pos + 2]
@@ -302,13 +310,8 @@ def _leading_lookaheads(translator: _Translator) -> list[str]:
     bodies: list[str] = []
     while translator.peek("(?="):
         translator.pos += 3
-        translator.depth += 1
-        body = translator.disjunction()
-        if not translator.peek(")"):
-            raise translator.fail("unclosed lookahead")
-        translator.pos += 1
-        translator.depth -= 1
-        bodies.append(body)
+        translator.enter()
+        bodies.append(translator.closed("lookahead"))
         translator.no_quantifier("a lookahead")
     return bodies
 

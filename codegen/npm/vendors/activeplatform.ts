@@ -7,16 +7,17 @@ import { QueryAuth } from "./runtime/auth.js";
 import { authenticatedClient, type CommonOptions, type StrictClient } from "./runtime/client.js";
 import { baseUrl, credential } from "./runtime/settings.js";
 import type { paths } from "./schema.js";
+import { BASE_URL_ENV, CREDENTIALS, DEFAULT_BASE_URL } from "./spec.js";
 
 export type { components, operations, paths } from "./schema.js";
 export { AccountkitError, AuthenticationError, ConfigurationError } from "./runtime/errors.js";
 export type { CommonOptions, RequestBody, StrictClient } from "./runtime/client.js";
-export { SPEC } from "./spec.js";
+export { BASE_URL_ENV, CREDENTIALS, DEFAULT_BASE_URL, SPEC } from "./spec.js";
 
 export interface ConnectOptions extends CommonOptions {
-  /** The installation's own host, e.g. `https://test.activeplatform.com` (else `ACTIVEPLATFORM_BASE_URL`; required). */
+  /** The installation's own host, e.g. `https://test.activeplatform.com` (else the `BASE_URL_ENV` variable; required). */
   baseUrl?: string;
-  /** The manager's API token (else `ACTIVEPLATFORM_API_TOKEN`). */
+  /** The manager's API token (else its variable, `CREDENTIALS.api_token`). */
   apiToken?: string;
 }
 
@@ -24,7 +25,7 @@ export type ActivePlatformClient = StrictClient<paths>;
 
 /** A client for an ActivePlatform installation, adding `api_token=<token>` to every call's query. */
 export function connect(options: ConnectOptions = {}): ActivePlatformClient {
-  const root = baseUrl(options.baseUrl, "ACTIVEPLATFORM_BASE_URL", undefined, options.allowInsecureHttp);
-  const apiToken = credential("apiToken", options.apiToken, "ACTIVEPLATFORM_API_TOKEN");
+  const root = baseUrl(options.baseUrl, BASE_URL_ENV, DEFAULT_BASE_URL, options.allowInsecureHttp);
+  const apiToken = credential("apiToken", options.apiToken, CREDENTIALS.api_token);
   return authenticatedClient<paths>(root, new QueryAuth("api_token", apiToken), options);
 }

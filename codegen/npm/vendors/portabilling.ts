@@ -8,21 +8,21 @@ import { authenticatedClient, type CommonOptions, type StrictClient } from "./ru
 import { ConfigurationError } from "./runtime/errors.js";
 import { baseUrl, checkCredential, credential, fromEnvironment } from "./runtime/settings.js";
 import type { paths } from "./schema.js";
-import { SESSION_FAULTCODES } from "./spec.js";
+import { BASE_URL_ENV, CREDENTIALS, DEFAULT_BASE_URL, SESSION_FAULTCODES } from "./spec.js";
 
 export type { components, operations, paths } from "./schema.js";
 export { AccountkitError, AuthenticationError, ConfigurationError } from "./runtime/errors.js";
 export type { CommonOptions, RequestBody, StrictClient } from "./runtime/client.js";
-export { SESSION_FAULTCODES, SPEC } from "./spec.js";
+export { BASE_URL_ENV, CREDENTIALS, DEFAULT_BASE_URL, SESSION_FAULTCODES, SPEC } from "./spec.js";
 
 export interface ConnectOptions extends CommonOptions {
-  /** The server's REST root, e.g. `https://billing.example.net:8444/rest` (else `PORTABILLING_BASE_URL`). */
+  /** The server's REST root, e.g. `https://billing.example.net:8444/rest` (else the `BASE_URL_ENV` variable). */
   baseUrl?: string;
-  /** The login (else `PORTABILLING_LOGIN`). */
+  /** The login (else its variable, `CREDENTIALS.login`). */
   login?: string;
-  /** The password (else `PORTABILLING_PASSWORD`). */
+  /** The password (else its variable, `CREDENTIALS.password`). */
   password?: string;
-  /** An API token, used instead of the password (else `PORTABILLING_TOKEN`). */
+  /** An API token, used instead of the password (else its variable, `CREDENTIALS.token`). */
   token?: string;
 }
 
@@ -30,12 +30,12 @@ export interface ConnectOptions extends CommonOptions {
 function sessionSecret(options: ConnectOptions): PortaBillingSecret {
   if (options.password !== undefined) return { password: checkCredential("password", options.password) };
   if (options.token !== undefined) return { token: checkCredential("token", options.token) };
-  const password = fromEnvironment("password", "PORTABILLING_PASSWORD");
+  const password = fromEnvironment("password", CREDENTIALS.password);
   if (password !== undefined) return { password };
-  const token = fromEnvironment("token", "PORTABILLING_TOKEN");
+  const token = fromEnvironment("token", CREDENTIALS.token);
   if (token !== undefined) return { token };
   throw new ConfigurationError(
-    "missing credential: pass password (or token) to connect(), or set PORTABILLING_PASSWORD (or PORTABILLING_TOKEN)",
+    `missing credential: pass password (or token) to connect(), or set ${CREDENTIALS.password} (or ${CREDENTIALS.token})`,
   );
 }
 
@@ -48,8 +48,8 @@ export type PortaBillingClient = StrictClient<paths>;
  * `AuthenticationError`; missing or unusable options throw `ConfigurationError`.
  */
 export function connect(options: ConnectOptions = {}): PortaBillingClient {
-  const root = baseUrl(options.baseUrl, "PORTABILLING_BASE_URL", undefined, options.allowInsecureHttp);
-  const login = credential("login", options.login, "PORTABILLING_LOGIN");
+  const root = baseUrl(options.baseUrl, BASE_URL_ENV, DEFAULT_BASE_URL, options.allowInsecureHttp);
+  const login = credential("login", options.login, CREDENTIALS.login);
   const secret = sessionSecret(options);
   const auth = new PortaBillingSession(root, login, secret, SESSION_FAULTCODES);
   return authenticatedClient<paths>(root, auth, options);

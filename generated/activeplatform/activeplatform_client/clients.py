@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 from accountkit_runtime.apiclient import AsyncApiClient, SyncApiClient
 
-from ._vendor import connect
+from ._connect import connect
 from .resources import AccountsResource, AsyncAccountsResource
 
 
@@ -36,8 +36,9 @@ class ActivePlatform(SyncApiClient):
 
         A client for an ActivePlatform installation, authenticated with a manager's API token.
 
-        ``api_token`` falls back to ``ACTIVEPLATFORM_API_TOKEN``; ``base_url`` (the installation's own
-        host, e.g. ``https://test.activeplatform.com``) to ``ACTIVEPLATFORM_BASE_URL`` and is required.
+        ``api_token`` falls back to ``ACTIVEPLATFORM_API_TOKEN``; ``base_url`` to
+        ``ACTIVEPLATFORM_BASE_URL`` and is required.
+        ``base_url`` is the installation's own host, e.g. ``https://test.activeplatform.com``.
         The token travels as the ``api_token`` query parameter, as the vendor specifies.
         """
         super().__init__(
@@ -83,8 +84,9 @@ class AsyncActivePlatform(AsyncApiClient):
 
         A client for an ActivePlatform installation, authenticated with a manager's API token.
 
-        ``api_token`` falls back to ``ACTIVEPLATFORM_API_TOKEN``; ``base_url`` (the installation's own
-        host, e.g. ``https://test.activeplatform.com``) to ``ACTIVEPLATFORM_BASE_URL`` and is required.
+        ``api_token`` falls back to ``ACTIVEPLATFORM_API_TOKEN``; ``base_url`` to
+        ``ACTIVEPLATFORM_BASE_URL`` and is required.
+        ``base_url`` is the installation's own host, e.g. ``https://test.activeplatform.com``.
         The token travels as the ``api_token`` query parameter, as the vendor specifies.
         """
         super().__init__(

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any
 from accountkit_runtime.options import RequestOptions
 
 from . import errors
-from ._vendor import connect
+from ._connect import connect
 from .client import AuthenticatedClient, Client
 
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 from accountkit_runtime.apiclient import AsyncApiClient, SyncApiClient
 
-from ._vendor import connect
+from ._connect import connect
 from .resources import AccountsResource, AsyncAccountsResource
 
 
@@ -36,9 +36,10 @@ class InTandem(SyncApiClient):
 
         A client for the inTandem Partners API, authenticated with a directory token.
 
-        ``token`` falls back to ``INTANDEM_TOKEN``, ``base_url`` to ``INTANDEM_BASE_URL`` and then to
-        https://api.vcita.biz. ``timeout`` is seconds or an ``httpx.Timeout`` (default: 5 s to connect,
-        30 s to read); ``max_retries`` defaults to 2 (the mutating GET is never retried: see the spec).
+        ``token`` falls back to ``INTANDEM_TOKEN``; ``base_url`` to ``INTANDEM_BASE_URL`` and then
+        https://api.vcita.biz.
+        ``timeout`` is seconds or an ``httpx.Timeout`` (default: 5 s to connect, 30 s to read); ``max_retries``
+        defaults to 2 (the mutating GET is never retried: see the spec).
         """
         super().__init__(
             connect(
@@ -83,9 +84,10 @@ class AsyncInTandem(AsyncApiClient):
 
         A client for the inTandem Partners API, authenticated with a directory token.
 
-        ``token`` falls back to ``INTANDEM_TOKEN``, ``base_url`` to ``INTANDEM_BASE_URL`` and then to
-        https://api.vcita.biz. ``timeout`` is seconds or an ``httpx.Timeout`` (default: 5 s to connect,
-        30 s to read); ``max_retries`` defaults to 2 (the mutating GET is never retried: see the spec).
+        ``token`` falls back to ``INTANDEM_TOKEN``; ``base_url`` to ``INTANDEM_BASE_URL`` and then
+        https://api.vcita.biz.
+        ``timeout`` is seconds or an ``httpx.Timeout`` (default: 5 s to connect, 30 s to read); ``max_retries``
+        defaults to 2 (the mutating GET is never retried: see the spec).
         """
         super().__init__(
             connect(

@@ -6,13 +6,8 @@ from typing import Any
 
 import httpx
 from accountkit_runtime.auth import HeaderKeysAuth
-from accountkit_runtime.client import AuthenticatedClient
-from accountkit_runtime.connect import build_client, credential, resolve_base_url
-from accountkit_runtime.pickling import remember_configuration
 from accountkit_runtime.redaction import Redactor
 from accountkit_runtime.settings import VendorProfile, generic_error_reader
-
-from octopush_client._facts import BASE_URL_ENV, CREDENTIALS, DEFAULT_BASE_URL, SECRETS
 
 
 def read_error(status_code: int, body: Any) -> tuple[str | None, str | None]:
@@ -26,38 +21,13 @@ def read_error(status_code: int, body: Any) -> tuple[str | None, str | None]:
 
 PROFILE = VendorProfile(name="Octopush", read_error=read_error)
 
+# connect()'s docstring (``_connect.py``, generated): its summary and notes; the fallbacks are the spec's.
+CONNECT_DOC = """A client for Octopush, authenticated with the ``api-login`` and ``api-key`` headers.
 
-@remember_configuration(**SECRETS)
-def connect(
-    *,
-    base_url: str | None = None,
-    timeout: float | httpx.Timeout | None = None,
-    max_retries: int | None = None,
-    validate_requests: bool = True,
-    async_transport: str | None = None,
-    api_login: str | None = None,
-    api_key: str | None = None,
-    allow_insecure_http: bool = False,
-    httpx_args: dict[str, Any] | None = None,
-) -> AuthenticatedClient:
-    """A client for Octopush, authenticated with the ``api-login`` and ``api-key`` headers.
+``api_login`` is the account's login e-mail.
+"""
 
-    ``api_login`` (the account's login e-mail) falls back to ``OCTOPUSH_API_LOGIN``, ``api_key`` to
-    ``OCTOPUSH_API_KEY``, ``base_url`` to ``OCTOPUSH_BASE_URL`` and then https://api.octopush.com.
-    """
-    login = credential("api_login", api_login, CREDENTIALS["api_login"], header=True)
-    key = credential("api_key", api_key, CREDENTIALS["api_key"], header=True)
-    assert login is not None and key is not None
-    return build_client(
-        vendor=PROFILE,
-        package=__package__ or "octopush_client",
-        base_url=resolve_base_url(base_url, BASE_URL_ENV, DEFAULT_BASE_URL),
-        auth=HeaderKeysAuth({"api-login": login, "api-key": key}),
-        redactor=Redactor([login, key]),
-        timeout=timeout,
-        max_retries=max_retries,
-        validate_requests=validate_requests,
-        async_transport=async_transport,
-        allow_insecure_http=allow_insecure_http,
-        httpx_args=httpx_args,
-    )
+
+def authenticate(base_url: str, *, api_login: str, api_key: str) -> tuple[httpx.Auth, Redactor]:
+    """The ``api-login`` and ``api-key`` headers on every call."""
+    return HeaderKeysAuth({"api-login": api_login, "api-key": api_key}), Redactor([api_login, api_key])

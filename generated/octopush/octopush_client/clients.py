@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 from accountkit_runtime.apiclient import AsyncApiClient, SyncApiClient
 
-from ._vendor import connect
+from ._connect import connect
 from .resources import AsyncSubaccountsResource, SubaccountsResource
 
 
@@ -37,8 +37,9 @@ class Octopush(SyncApiClient):
 
         A client for Octopush, authenticated with the ``api-login`` and ``api-key`` headers.
 
-        ``api_login`` (the account's login e-mail) falls back to ``OCTOPUSH_API_LOGIN``, ``api_key`` to
-        ``OCTOPUSH_API_KEY``, ``base_url`` to ``OCTOPUSH_BASE_URL`` and then https://api.octopush.com.
+        ``api_login`` falls back to ``OCTOPUSH_API_LOGIN``; ``api_key`` to ``OCTOPUSH_API_KEY``;
+        ``base_url`` to ``OCTOPUSH_BASE_URL`` and then https://api.octopush.com.
+        ``api_login`` is the account's login e-mail.
         """
         super().__init__(
             connect(
@@ -85,8 +86,9 @@ class AsyncOctopush(AsyncApiClient):
 
         A client for Octopush, authenticated with the ``api-login`` and ``api-key`` headers.
 
-        ``api_login`` (the account's login e-mail) falls back to ``OCTOPUSH_API_LOGIN``, ``api_key`` to
-        ``OCTOPUSH_API_KEY``, ``base_url`` to ``OCTOPUSH_BASE_URL`` and then https://api.octopush.com.
+        ``api_login`` falls back to ``OCTOPUSH_API_LOGIN``; ``api_key`` to ``OCTOPUSH_API_KEY``;
+        ``base_url`` to ``OCTOPUSH_BASE_URL`` and then https://api.octopush.com.
+        ``api_login`` is the account's login e-mail.
         """
         super().__init__(
             connect(

@@ -1,8 +1,9 @@
 """PortaBilling: session login, faults and credentials (shipped as ``portabilling_client._vendor``).
 
 What is PortaBilling's alone lives here, in its package: the session rules (``Session/login``, the
-refresh, the faultcodes that mean "log in again"), how a fault reads, and ``connect()``'s arguments and
-environment variables. The machinery they plug into is ``accountkit_runtime``'s.
+refresh, the faultcodes that mean "log in again"), how a fault reads, and the password-or-token rule of
+``connect()``'s credentials (the arguments and their environment variables are the spec's). The
+machinery they plug into is ``accountkit_runtime``'s.
 """
 
 from __future__ import annotations
@@ -12,21 +13,12 @@ from typing import Any
 
 import httpx
 from accountkit_runtime.auth import Token, TokenFlow, json_body
-from accountkit_runtime.client import AuthenticatedClient
-from accountkit_runtime.connect import build_client, check_credential, credential, resolve_base_url
+from accountkit_runtime.connect import check_credential, credential
 from accountkit_runtime.errors import ApiStatusError, AuthenticationError, ConfigurationError
-from accountkit_runtime.pickling import remember_configuration
 from accountkit_runtime.redaction import Redactor
 from accountkit_runtime.settings import VendorProfile, generic_error_reader
 
-from portabilling_client._facts import (
-    BASE_URL_ENV,
-    CREDENTIALS,
-    DEFAULT_BASE_URL,
-    LOGIN_REFUSED_FAULTCODES,
-    SECRETS,
-    SESSION_FAULTCODES,
-)
+from portabilling_client._facts import CREDENTIALS, LOGIN_REFUSED_FAULTCODES, SESSION_FAULTCODES
 
 # The faultcodes meaning "not authenticated / session expired" (SESSION_FAULTCODES: the session is
 # renewed once and the call replayed) and those of a refused Session/login (LOGIN_REFUSED_FAULTCODES:
@@ -135,27 +127,23 @@ class PortaBillingSessionAuth(TokenFlow):
         return explain(code)
 
 
-@remember_configuration(**SECRETS)
-def connect(
-    *,
-    base_url: str | None = None,
-    timeout: float | httpx.Timeout | None = None,
-    max_retries: int | None = None,
-    validate_requests: bool = True,
-    async_transport: str | None = None,
-    login: str | None = None,
-    password: str | None = None,
-    token: str | None = None,
-    allow_insecure_http: bool = False,
-    httpx_args: dict[str, Any] | None = None,
-) -> AuthenticatedClient:
-    """A client for a PortaBilling server, logged in on first use with ``Session/login``.
+# connect()'s docstring (``_connect.py``, generated): its summary and notes; the fallbacks are the spec's.
+CONNECT_DOC = """A client for a PortaBilling server, logged in on first use with ``Session/login``.
 
-    ``login`` falls back to ``PORTABILLING_LOGIN``; ``password`` to ``PORTABILLING_PASSWORD``, or
-    ``token`` (an API token, used instead of the password) to ``PORTABILLING_TOKEN``. ``base_url`` is
-    the server's REST root, e.g. ``https://billing.example.net:8444/rest`` (``PORTABILLING_BASE_URL``).
-    The session's access token is reused and renewed once (refresh token, then a new login) when a
-    call fails with a session fault.
+``token`` is an API token, used instead of the password: the environment's password comes first.
+``base_url`` is the server's REST root, e.g. ``https://billing.example.net:8444/rest``.
+The session's access token is reused and renewed once (refresh token, then a new login) when a
+call fails with a session fault.
+"""
+
+
+def resolve_credentials(
+    *, login: str | None, password: str | None, token: str | None
+) -> tuple[str, str | None, str | None]:
+    """The login, and a password or a token: the arguments, else the environment's, password first.
+
+    A password or token given as an argument is used as given (checked); only when neither is given are
+    ``PORTABILLING_PASSWORD`` and then ``PORTABILLING_TOKEN`` read. Neither anywhere is a clear error.
     """
     user = credential("login", login, CREDENTIALS["login"])
     for argument, given in (("password", password), ("token", token)):
@@ -172,19 +160,10 @@ def connect(
             f"or set {CREDENTIALS['password']} (or {CREDENTIALS['token']})"
         )
     assert user is not None
-    root = resolve_base_url(base_url, BASE_URL_ENV, DEFAULT_BASE_URL)
-    redactor = Redactor([secret_password, secret_token])
-    auth = PortaBillingSessionAuth(root, login=user, password=secret_password, token=secret_token, redactor=redactor)
-    return build_client(
-        vendor=PROFILE,
-        package=__package__ or "portabilling_client",
-        base_url=root,
-        auth=auth,
-        redactor=redactor,
-        timeout=timeout,
-        max_retries=max_retries,
-        validate_requests=validate_requests,
-        async_transport=async_transport,
-        allow_insecure_http=allow_insecure_http,
-        httpx_args=httpx_args,
-    )
+    return user, secret_password, secret_token
+
+
+def authenticate(base_url: str, *, login: str, password: str | None, token: str | None) -> tuple[httpx.Auth, Redactor]:
+    """The session flow (``PortaBillingSessionAuth``), logging in with the password or else the token."""
+    redactor = Redactor([password, token])
+    return PortaBillingSessionAuth(base_url, login=login, password=password, token=token, redactor=redactor), redactor

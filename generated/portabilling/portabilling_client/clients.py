@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 from accountkit_runtime.apiclient import AsyncApiClient, SyncApiClient
 
-from ._vendor import connect
+from ._connect import connect
 from .resources import AccountResource, AsyncAccountResource, AsyncSessionResource, SessionResource
 
 
@@ -38,9 +38,10 @@ class PortaBilling(SyncApiClient):
 
         A client for a PortaBilling server, logged in on first use with ``Session/login``.
 
-        ``login`` falls back to ``PORTABILLING_LOGIN``; ``password`` to ``PORTABILLING_PASSWORD``, or
-        ``token`` (an API token, used instead of the password) to ``PORTABILLING_TOKEN``. ``base_url`` is
-        the server's REST root, e.g. ``https://billing.example.net:8444/rest`` (``PORTABILLING_BASE_URL``).
+        ``login`` falls back to ``PORTABILLING_LOGIN``; ``password`` to ``PORTABILLING_PASSWORD``; ``token``
+        to ``PORTABILLING_TOKEN``; ``base_url`` to ``PORTABILLING_BASE_URL`` and is required.
+        ``token`` is an API token, used instead of the password: the environment's password comes first.
+        ``base_url`` is the server's REST root, e.g. ``https://billing.example.net:8444/rest``.
         The session's access token is reused and renewed once (refresh token, then a new login) when a
         call fails with a session fault.
         """
@@ -96,9 +97,10 @@ class AsyncPortaBilling(AsyncApiClient):
 
         A client for a PortaBilling server, logged in on first use with ``Session/login``.
 
-        ``login`` falls back to ``PORTABILLING_LOGIN``; ``password`` to ``PORTABILLING_PASSWORD``, or
-        ``token`` (an API token, used instead of the password) to ``PORTABILLING_TOKEN``. ``base_url`` is
-        the server's REST root, e.g. ``https://billing.example.net:8444/rest`` (``PORTABILLING_BASE_URL``).
+        ``login`` falls back to ``PORTABILLING_LOGIN``; ``password`` to ``PORTABILLING_PASSWORD``; ``token``
+        to ``PORTABILLING_TOKEN``; ``base_url`` to ``PORTABILLING_BASE_URL`` and is required.
+        ``token`` is an API token, used instead of the password: the environment's password comes first.
+        ``base_url`` is the server's REST root, e.g. ``https://billing.example.net:8444/rest``.
         The session's access token is reused and renewed once (refresh token, then a new login) when a
         call fails with a session fault.
         """

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 from accountkit_runtime.apiclient import AsyncApiClient, SyncApiClient
 
-from ._vendor import connect
+from ._connect import connect
 from .resources import AccountsResource, AsyncAccountsResource
 
 
@@ -37,10 +37,10 @@ class TwoSms(SyncApiClient):
 
         A client for 2sms, authenticated with OAuth2 client credentials.
 
-        ``client_id`` / ``client_secret`` fall back to ``TWOSMS_CLIENT_ID`` / ``TWOSMS_CLIENT_SECRET``;
-        ``base_url`` to ``TWOSMS_BASE_URL`` and then https://portal.2sms.us. The token comes from
-        ``<base_url>/Token``, is cached until a minute (or a tenth of its lifetime, if shorter) before it
-        expires, and is renewed once after a 401.
+        ``client_id`` falls back to ``TWOSMS_CLIENT_ID``; ``client_secret`` to ``TWOSMS_CLIENT_SECRET``;
+        ``base_url`` to ``TWOSMS_BASE_URL`` and then https://portal.2sms.us.
+        The token comes from ``<base_url>/Token``, is cached until a minute (or a tenth of its lifetime, if
+        shorter) before it expires, and is renewed once after a 401.
         """
         super().__init__(
             connect(
@@ -87,10 +87,10 @@ class AsyncTwoSms(AsyncApiClient):
 
         A client for 2sms, authenticated with OAuth2 client credentials.
 
-        ``client_id`` / ``client_secret`` fall back to ``TWOSMS_CLIENT_ID`` / ``TWOSMS_CLIENT_SECRET``;
-        ``base_url`` to ``TWOSMS_BASE_URL`` and then https://portal.2sms.us. The token comes from
-        ``<base_url>/Token``, is cached until a minute (or a tenth of its lifetime, if shorter) before it
-        expires, and is renewed once after a 401.
+        ``client_id`` falls back to ``TWOSMS_CLIENT_ID``; ``client_secret`` to ``TWOSMS_CLIENT_SECRET``;
+        ``base_url`` to ``TWOSMS_BASE_URL`` and then https://portal.2sms.us.
+        The token comes from ``<base_url>/Token``, is cached until a minute (or a tenth of its lifetime, if
+        shorter) before it expires, and is renewed once after a 401.
         """
         super().__init__(
             connect(
