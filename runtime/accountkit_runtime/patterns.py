@@ -37,7 +37,10 @@ class SpecPattern:
                     )
             return value
 
-        return core_schema.no_info_after_validator_function(check, handler(source))
+        # The checks, as data, for the generator's plain checks (``<package>._checks``): a function is not data.
+        return core_schema.no_info_after_validator_function(
+            check, handler(source), metadata={"accountkit_spec_pattern_checks": self.checks}
+        )
 
     def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> Any:
         json_schema = handler(schema)
