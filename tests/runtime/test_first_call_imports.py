@@ -1,5 +1,5 @@
-"""A client's first valid call does not import its pydantic models, and a refused one still words the
-problems in their words.
+"""A client's first valid call does not import its pydantic models (nor, when sync, asyncio), and a
+refused one still words the problems in their words.
 
 Importing ``<package>.schemas`` builds every model of the spec, the costliest import of a client's
 first call; a valid request is checked with the package's generated ``_checks`` data instead
@@ -22,7 +22,7 @@ TESTS = Path(__file__).resolve().parents[1]
 
 # A run in a fresh interpreter: a valid call, the modules it left imported, then a refused call.
 SCRIPT = """
-import asyncio, json, sys, warnings
+import json, sys
 from support.kits import KITS
 from support.mockserver import MockServer
 
@@ -31,9 +31,18 @@ server = MockServer()
 kit = KITS[name](server)
 try:
     client = kit.connect()
-    run = kit.call if mode == "sync" else (lambda client, **kw: asyncio.run(kit.acall(client, **kw)))
+    if mode == "sync":
+        run = kit.call
+    else:
+        import asyncio
+
+        def run(client, **kw):
+            return asyncio.run(kit.acall(client, **kw))
+
     run(client)
-    after_valid = sorted(m for m in sys.modules if m.startswith("pydantic") or m.endswith(".schemas"))
+    after_valid = sorted(
+        m for m in sys.modules if m.startswith("pydantic") or m.endswith(".schemas") or m == "asyncio"
+    )
     errors = __import__(kit.package_name + ".errors", fromlist=["x"])
     try:
         run(client, **eval(invalid))
@@ -87,5 +96,7 @@ def test_a_valid_first_call_imports_no_model_and_a_refused_one_words_its_problem
     assert found["calls"] == 1  # the valid call went out, the refused one did not
     assert f"{name}_client.schemas" not in found["after_valid"]
     assert "pydantic.main" not in found["after_valid"], found["after_valid"]  # nor pydantic's model machinery
+    if mode == "sync":
+        assert "asyncio" not in found["after_valid"]  # a sync program need not import it
     assert INVALID[name][1] in found["refused"], found["refused"]
     assert found["schemas_after_refused"]
