@@ -23,7 +23,9 @@ What the generators don't give, in one module each:
 - ``redirects``   no redirect to another origin, so credentials stay with their origin.
 - ``operation``   what the runtime knows of one operation (each package's ``_operations`` lists them).
 - ``encoding``    request values as they go on the wire, or refused before anything is sent.
-- ``validation``  checking a request against the spec's pydantic models before anything is sent.
+- ``validation``  checking a request against the spec before anything is sent (models word the problems).
+- ``fastcheck``   the plain checks a valid request passes without importing the pydantic models.
+- ``emails``      pydantic's e-mail check, for those plain checks, without pydantic's model machinery.
 - ``readonly``    read-only fields left out of a request body, named in one warning.
 - ``fields``      request models' ``from_dict`` refusing unknown and naming missing keys.
 - ``patterns``    spec patterns that need several linear-time regexes.

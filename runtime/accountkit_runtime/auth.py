@@ -16,13 +16,12 @@ holds credentials, so it never pickles.
 
 from __future__ import annotations
 
-import asyncio
 import math
 import threading
 import time
 from collections.abc import AsyncGenerator, Callable, Generator, Iterable
 from dataclasses import dataclass
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import httpx
 
@@ -40,6 +39,9 @@ from .errors import (
 )
 from .loops import PerLoop
 from .redaction import Redactor
+
+if TYPE_CHECKING:
+    import asyncio
 
 
 class _NeverPickled:
@@ -326,6 +328,8 @@ class TokenFlow(_NeverPickled, httpx.Auth):
 
         Waiting for it is bounded by the ``asyncio.timeout`` that ``transport`` runs the call in.
         """
+        import asyncio  # here, not at the top: only an async flow (in a running loop) needs it
+
         return self._async_locks.get(asyncio.Lock)
 
 

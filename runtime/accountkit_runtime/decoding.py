@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import AsyncIterator, Callable, Iterator
+from functools import lru_cache
 
 import httpx
 
@@ -97,10 +98,16 @@ class BodyReader:
         self._raw += len(chunk)
         if self._raw > self._cap:  # a body that decodes to little can still be endless on the wire
             raise self._too_large()
+        if not self._layers:  # the common case, no Content-Encoding: the chunk is the body, counted above
+            self._decoded = self._raw
+            if chunk:
+                yield chunk
+            return
         yield from self._count(self._through(0, chunk, finishing=False))
 
     def finish(self) -> Iterator[bytes]:
-        yield from self._count(self._through(0, b"", finishing=True))
+        if self._layers:
+            yield from self._count(self._through(0, b"", finishing=True))
 
     def _through(self, index: int, data: bytes, finishing: bool) -> Iterator[bytes]:
         """``data`` through the layers from ``index`` on, lazily: one step's output at a time."""
@@ -182,7 +189,8 @@ def cap_response(
     """Replace the body stream of ``response`` (not read yet) by a capped, decoding one."""
     current = limits.current()
     cap = current.max_response_bytes if current is not None else default_cap
-    encodings = _encodings(response.headers.get("content-encoding", ""))
+    coding = response.headers.get("content-encoding")
+    encodings = _encodings(coding) if coding else []
     if encodings and all(name in DECODED_ENCODINGS for name in encodings):
         del response.headers["content-encoding"]
         response.headers.pop("content-length", None)
@@ -198,16 +206,21 @@ def cap_response(
         response.stream = _CappedStream(stream, reader)
 
 
-def limit_accept_encoding(request: httpx.Request) -> None:
-    """Offer only the codings ``cap_response`` decodes (and ``identity``)."""
-    offered = request.headers.get("accept-encoding")
-    if offered is None:
-        return
+@lru_cache(maxsize=32)  # a client offers the same header on every request: worked out once
+def _limited(offered: str) -> str:
     kept = [
         part.strip()
         for part in offered.split(",")
         if part.split(";")[0].strip().lower() in (*DECODED_ENCODINGS, *_ALIASES, "identity")
     ]
-    limited = ", ".join(kept) or "identity"
+    return ", ".join(kept) or "identity"
+
+
+def limit_accept_encoding(request: httpx.Request) -> None:
+    """Offer only the codings ``cap_response`` decodes (and ``identity``)."""
+    offered = request.headers.get("accept-encoding")
+    if offered is None:
+        return
+    limited = _limited(offered)
     if limited != offered:  # set only when it changes: most clients' default offers nothing else
         request.headers["Accept-Encoding"] = limited

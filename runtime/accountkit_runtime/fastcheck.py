@@ -1,98 +1,79 @@
-"""A validator per request schema that says yes or no without building pydantic models.
+"""A validator per request schema that says yes or no without importing or building pydantic models.
 
 ``validation`` checks every request body and parameter set against a pydantic model of the spec.
 ``model_validate_json`` builds that model while it checks: an instance per nested object, and every
 optional field the request leaves out filled with its default. PortaBilling's ``account_info`` has
 some two hundred optional fields, so most of the time goes to filling in what the request does not
-send. The answer needed before sending is only "does it conform"; the model is thrown away.
+send. And before that, importing ``<package>.schemas`` builds every model of the spec: the costliest
+import of a client's first call. The answer needed before sending is only "does it conform".
 
-``plain_validator`` derives, once per model, a pydantic-core ``SchemaValidator`` of the same checks
-with every model turned into a typed dict: the same fields, aliases, required keys, extra-key rule,
-strictness and value schemas (patterns, enums, lengths, formats, nested objects), but an absent
-optional field is simply absent. It refuses exactly what the model refuses (``tests/runtime/
-test_fastcheck.py`` runs both on the same generated bodies); when it refuses, ``validation`` runs the
-model to report the problems in the model's own words, so messages do not change either.
+So each package carries, in ``<package>._checks`` (written at generation time from the same models by
+``accountkit_codegen/generate/checks.py``), each request model's pydantic-core schema as JSON text, with
+every model a typed dict: the same fields, aliases, required keys, extra-key rule, strictness and value schemas
+(patterns, enums, lengths, formats, nested objects), but an absent optional field is simply absent.
+``validator`` decodes and compiles one, once per model, into a ``SchemaValidator``. It refuses exactly what the
+model refuses (``tests/runtime/test_fastcheck.py`` runs both on the same generated bodies); when it
+refuses, ``validation`` imports the model to report the problems in the model's own words, so
+messages do not change either.
 
-A schema with a construct this translation does not know (a validator function around a whole model,
-a model with its own ``__init__`` or computed fields, extra fields with a schema) gets no plain
-validator: ``plain_validator`` returns None and the model is used as before.
+A validator function the data names by import path (``{"import": "module:qualname"}``, e.g. pydantic's
+email check) is imported the first time a value reaches it, so a request without such a field never
+imports it. A model without data (a package generated before ``_checks`` existed), or data this
+pydantic-core cannot compile, gets no validator: ``validator`` returns None and the model is used.
 """
 
 from __future__ import annotations
 
+import importlib
+import json
+from collections.abc import Callable
+from functools import cache
 from typing import Any
 
-from pydantic import BaseModel
-from pydantic_core import SchemaValidator
-
-# Schema keys whose values are not schemas (functions, classes, config, metadata): copied as they are.
-_OPAQUE = frozenset({"cls", "config", "metadata", "function", "serialization", "default", "ref", "schema_ref"})
-_FIELD_KEYS = ("validation_alias", "serialization_alias", "serialization_exclude", "frozen", "metadata")
+from pydantic_core import SchemaError, SchemaValidator
 
 
-class _Unsupported(Exception):
-    """The schema holds something the typed-dict translation could change the meaning of."""
+def _imported(path: str) -> Callable[..., Any]:
+    """A stand-in for the function at ``path`` (``module:qualname``) that imports it on its first call."""
+    found: list[Callable[..., Any]] = []
+
+    def call(*args: Any) -> Any:
+        if not found:
+            module, _, qualname = path.partition(":")
+            target: Any = importlib.import_module(module)
+            for part in qualname.split("."):
+                target = getattr(target, part)
+            found.append(target)
+        return found[0](*args)
+
+    return call
 
 
-def _plain(schema: Any) -> Any:
+def _compiled(schema: Any) -> Any:
+    """``schema`` with each function named by import path replaced by its stand-in (new containers only)."""
     if isinstance(schema, list):
-        return [_plain(item) for item in schema]
+        return [_compiled(item) for item in schema]
     if not isinstance(schema, dict):
         return schema
-    kind = schema.get("type")
-    if kind == "model":
-        return _model(schema)
-    if kind in ("function-before", "function-after", "function-wrap", "function-plain"):
-        inner = schema.get("schema")
-        if isinstance(inner, dict) and inner.get("type") in ("model", "definition-ref"):
-            raise _Unsupported("a validator function around a model (it would be given a dict)")
-    return {key: value if key in _OPAQUE else _plain(value) for key, value in schema.items()}
+    if "import" in schema and schema.get("type") in ("no-info", "with-info"):
+        return {"type": schema["type"], "function": _imported(schema["import"])}
+    return {key: _compiled(value) for key, value in schema.items()}
 
 
-def _model(schema: dict[str, Any]) -> dict[str, Any]:
-    if schema.get("custom_init") or schema.get("post_init"):
-        raise _Unsupported("a model with its own __init__ or model_post_init")
-    inner = schema["schema"]
-    plain = _plain(inner) if schema.get("root_model") else _typed_dict(inner, schema.get("config") or {})
-    if "ref" not in schema:
-        return plain
-    if "ref" in plain:  # a root model of a model: both refs may be pointed at
-        return {"type": "chain", "steps": [plain], "ref": schema["ref"]}
-    return {**plain, "ref": schema["ref"]}
-
-
-def _typed_dict(fields_schema: dict[str, Any], config: dict[str, Any]) -> dict[str, Any]:
-    if fields_schema.get("type") != "model-fields":
-        raise _Unsupported(f"a model whose schema is {fields_schema.get('type')!r}")
-    if fields_schema.get("computed_fields") or fields_schema.get("extras_schema") or fields_schema.get("post_init"):
-        raise _Unsupported("computed fields, an extras schema or a post-init")
-    fields = {}
-    for name, field in fields_schema["fields"].items():
-        value = field["schema"]
-        required = value.get("type") != "default"
-        if not required:  # absent stays absent: nothing to fill in, nothing to check
-            value = value["schema"]
-        fields[name] = {
-            "type": "typed-dict-field",
-            "schema": _plain(value),
-            "required": required,
-            **{key: field[key] for key in _FIELD_KEYS if key in field},
-        }
-    plain: dict[str, Any] = {"type": "typed-dict", "fields": fields, "config": config}
-    if "extra_fields_behavior" in config:
-        plain["extra_behavior"] = config["extra_fields_behavior"]
-    return plain
-
-
-def plain_schema(model: type[BaseModel]) -> dict[str, Any] | None:
-    """The core schema of ``model`` with every model a typed dict; None if it holds an unsupported construct."""
+@cache
+def validator(package: str, name: str) -> SchemaValidator | None:
+    """A validator that accepts exactly what ``<package>.schemas.<name>`` accepts, without importing it
+    (None: use the model)."""
     try:
-        return _plain(model.__pydantic_core_schema__)  # type: ignore[no-any-return]
-    except _Unsupported:
+        checks = importlib.import_module(f"{package}._checks").CHECKS
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{package}._checks":
+            raise
         return None
-
-
-def plain_validator(model: type[BaseModel]) -> SchemaValidator | None:
-    """A validator that accepts exactly what ``model`` accepts, without building it (None: use the model)."""
-    schema = plain_schema(model)
-    return None if schema is None else SchemaValidator(schema)
+    text = checks.get(name)
+    if text is None:
+        return None
+    try:
+        return SchemaValidator(_compiled(json.loads(text)))
+    except SchemaError:  # written for another pydantic-core: the model still checks, only slower
+        return None

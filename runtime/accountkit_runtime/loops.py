@@ -11,19 +11,27 @@ address, and so the ``id()``, of a collected one.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
+import sys
 import threading
 import weakref
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    import asyncio
 
 T = TypeVar("T")
 
 
 def running_loop() -> asyncio.AbstractEventLoop | None:
+    """The running event loop, if any. Found without importing asyncio: a program that never imported
+    it runs no loop, and a sync program need not pay for its import."""
+    asyncio = sys.modules.get("asyncio")
+    if asyncio is None:
+        return None
     try:
-        return asyncio.get_running_loop()
+        return asyncio.get_running_loop()  # type: ignore[no-any-return]
     except RuntimeError:
         return None
 

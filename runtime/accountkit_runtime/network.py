@@ -43,11 +43,12 @@ class _DeadlineStream(httpcore.NetworkStream):
         return self._stream.read(max_bytes, _bounded(timeout, httpcore.ReadTimeout))
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        if len(buffer) <= _WRITE_PIECE:  # the common case, one piece: sent as it is, without a copy
+            self._stream.write(buffer, _bounded(timeout, httpcore.WriteTimeout))
+            return
         view = memoryview(buffer)
         for start in range(0, len(view), _WRITE_PIECE):
             self._stream.write(bytes(view[start : start + _WRITE_PIECE]), _bounded(timeout, httpcore.WriteTimeout))
-        if not view:
-            self._stream.write(buffer, _bounded(timeout, httpcore.WriteTimeout))
 
     def close(self) -> None:
         self._stream.close()

@@ -2,7 +2,7 @@
 
 Every pattern in ``<package>.schemas`` runs on pydantic's default engine, the Rust ``regex`` crate, which
 matches in time linear in the input: a hostile or unlucky value cannot make validation hang, as it
-could with Python's backtracking ``re`` (see ``accountkit_codegen/patterns.py``, which translates the
+could with Python's backtracking ``re`` (see ``accountkit_codegen/spec/patterns.py``, which translates the
 spec's ECMA-262 patterns). That engine has no lookaround, so a pattern with a leading lookahead,
 ``^(?=A)B``, is generated as two regexes, ``^A`` and ``^B``, and its field is typed
 ``Annotated[str, SpecPattern(<the spec's pattern>, <the regexes>)]`` (in ``<package>._patterns``).
@@ -37,7 +37,10 @@ class SpecPattern:
                     )
             return value
 
-        return core_schema.no_info_after_validator_function(check, handler(source))
+        # The checks, as data, for the generator's plain checks (``<package>._checks``): a function is not data.
+        return core_schema.no_info_after_validator_function(
+            check, handler(source), metadata={"accountkit_spec_pattern_checks": self.checks}
+        )
 
     def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> Any:
         json_schema = handler(schema)

@@ -9,15 +9,16 @@ A call runs under its ``CallLimits`` (see ``limits``): a deadline set from its t
 starts, and a response size cap. Each attempt gets the time that is left (every phase of its
 timeout cut to it); a retry whose wait would end after the deadline is not made. Sync calls are held
 to the deadline by their sockets (``network``), async calls by ``asyncio.timeout``.
+
+asyncio is imported by the first async call, not with this module: an async call runs in a loop, so
+asyncio is there already, and a sync program never pays for importing it.
 """
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import logging
 import time
-from asyncio import timeout as _async_deadline
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -261,11 +262,13 @@ async def send_async(
     http = client.get_async_httpx_client()
     timeout = _timeout(http, options)
     limits = _limits(settings, timeout, options)
+    import asyncio  # imported already by the running loop: a lookup, not an import
+
     for attempt in itertools.count():
         try:
             with applied(limits):
                 left = limits.remaining()
-                async with _async_deadline(None if left is None else max(left, 0.0)):
+                async with asyncio.timeout(None if left is None else max(left, 0.0)):
                     response = await http.request(**prepared, timeout=limits.attempt_timeout(timeout))
         except (httpx.TransportError, TimeoutError) as exc:
             delay = _retry_delay(settings, attempt, allowed, None, limits)
@@ -279,5 +282,12 @@ async def send_async(
             if delay is None:
                 raise_for_error(settings, operation, response)
                 return response
-        await asyncio.sleep(delay)
+        await _pause_async(delay)
     raise AssertionError("unreachable")
+
+
+async def _pause_async(delay: float) -> None:
+    """The wait before an async retry (one place, as ``time.sleep`` is for sync calls, for tests to record)."""
+    import asyncio
+
+    await asyncio.sleep(delay)

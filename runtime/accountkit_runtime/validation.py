@@ -6,6 +6,11 @@ constraint of the spec. The body is validated exactly as it will go on the wire 
 model serialises to), in strict JSON mode, so ``"5"`` is not an integer and an unknown field in a
 closed request schema is refused. Messages name the field and the rule, never the value (which may be
 a password).
+
+The question is first asked of the plain checks the generator wrote from those models
+(``<package>._checks``, compiled by ``fastcheck``): most requests are valid, and then the models are
+never imported, the costliest import of a first call. Only a request the checks refuse imports its
+model, which words the problems.
 """
 
 from __future__ import annotations
@@ -16,36 +21,34 @@ import warnings
 from collections.abc import Mapping
 from functools import cache
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import SchemaValidator
+from pydantic_core import ValidationError  # pydantic's own, without importing pydantic's models
 
 from . import encoding, extras, fastcheck, readonly
 from .errors import ReadOnlyFieldsDropped, RequestValidationError
 from .operation import Operation
 from .options import RequestOptions
 
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
 _RUNTIME = __name__.rsplit(".", 1)[0]
 
 
 @cache
 def _model(package: str, name: str) -> type[BaseModel]:
-    # Imported on first use: pydantic model construction is the costliest part of importing a client.
+    # Imported only to word a refusal (or where a model has no plain checks): pydantic model construction
+    # is the costliest part of importing a client.
     schemas = importlib.import_module(f"{package}.schemas")
     return getattr(schemas, name)  # type: ignore[no-any-return]
 
 
-@cache
-def _plain_validator(package: str, name: str) -> SchemaValidator | None:
-    return fastcheck.plain_validator(_model(package, name))
-
-
 def _conforms(package: str, name: str, content: bytes) -> bool:
     """Whether ``content`` conforms to the model ``name``, strictly, as JSON, asked of its plain validator
-    (``fastcheck``: no model is built). False also when it has none: then the model decides, and it alone
-    words the problems."""
-    plain = _plain_validator(package, name)
+    (``fastcheck``: no model is imported or built). False also when it has none: then the model decides,
+    and it alone words the problems."""
+    plain = fastcheck.validator(package, name)
     if plain is None:
         return False
     try:

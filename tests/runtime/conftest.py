@@ -192,7 +192,7 @@ def record_sleeps(monkeypatch: pytest.MonkeyPatch) -> Callable[[], SleepRecorder
         recorder = SleepRecorder()
         transport = runtime_module("transport")
         monkeypatch.setattr(transport, "time", SimpleNamespace(sleep=recorder.sleep))
-        monkeypatch.setattr(transport, "asyncio", SimpleNamespace(sleep=recorder.async_sleep))
+        monkeypatch.setattr(transport, "_pause_async", recorder.async_sleep)
         return recorder
 
     return install

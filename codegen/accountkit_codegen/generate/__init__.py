@@ -6,6 +6,7 @@
 - ``clientfacts``  what the templates need beyond the generator's view: client name, quickstart, ``connect()``.
 - ``methods``      how operations look to a caller: success types, error models, TypedDicts, methods.
 - ``modules``      the modules accountkit writes into each package itself (``_operations.py``, ``_patterns.py``).
+- ``checks``       each request model's checks as data (``_checks.py``), from the generated pydantic models.
 - ``stamp``        the content hash of everything that decides a package's bytes (for skipping).
 - ``generate``     the ``./dev -s generate`` command: select, skip unchanged, stage, swap atomically.
 - ``drift``        the ``./dev -s check`` step: regenerate into a temp dir and diff against generated/.

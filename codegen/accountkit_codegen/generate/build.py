@@ -19,11 +19,22 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from ..spec.layout import CACHE, CODEGEN, GENERATOR_CONFIG, REPO, RUFF_CONFIG, RUNTIME_DISTRIBUTION, TEMPLATES, Api
-from ..spec.specs import load_spec
+from ..spec.layout import (
+    CACHE,
+    CODEGEN,
+    GENERATOR_CONFIG,
+    REPO,
+    RUFF_CONFIG,
+    RUNTIME,
+    RUNTIME_DISTRIBUTION,
+    TEMPLATES,
+    Api,
+)
+from ..spec.specs import load_spec, operations
 from . import modules, prepare
 from .clientfacts import FactsError, facts
 from .records import RecordError, client_version
@@ -49,10 +60,22 @@ def _tool(name: str) -> str:
     return str(path) if path.exists() else name
 
 
-def _run(api: Api, tool: str, args: list[str | Path], cwd: Path, *, command: list[str] | None = None) -> None:
-    """Run ``tool`` (or ``command``, named ``tool`` in errors) with ``args``; ``ToolError`` when it fails."""
+def _run(
+    api: Api,
+    tool: str,
+    args: list[str | Path],
+    cwd: Path,
+    *,
+    command: list[str] | None = None,
+    path: tuple[Path, ...] = (),
+) -> None:
+    """Run ``tool`` (or ``command``, named ``tool`` in errors) with ``args``; ``ToolError`` when it fails.
+
+    ``path``: more import roots (``checks`` imports the generated models, whose ``_patterns`` import
+    this checkout's runtime)."""
     # The pipeline's own modules (``pythonclient``) run with this interpreter, from this checkout's codegen/.
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(CODEGEN), os.environ.get("PYTHONPATH")]))}
+    roots = [str(CODEGEN), *map(str, path), os.environ.get("PYTHONPATH")]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, roots))}
     result = subprocess.run(
         [*(command or [_tool(tool)]), *map(str, args)],
         cwd=cwd,
@@ -64,6 +87,13 @@ def _run(api: Api, tool: str, args: list[str | Path], cwd: Path, *, command: lis
     )
     if result.returncode != 0 or "Warning(s) encountered" in result.stdout:
         raise ToolError(api, tool, result.stdout)
+
+
+def _request_models(document: dict[str, Any]) -> list[str]:
+    """The names of the pydantic models that validate a request (``_operations.py`` names the same)."""
+    return sorted(
+        {name for _, _, operation in operations(document) for name in prepare.request_model_names(operation) if name}
+    )
 
 
 def _name_runtime_range(api: Api, pyproject: Path, runtime: str) -> None:
@@ -152,6 +182,15 @@ def build(api: Api, dest: Path) -> None:
         (package / "_operations.py").write_text(modules.operations_module(document, api.package), encoding="utf-8")
         (package / "_patterns.py").write_text(modules.patterns_module(document, api.spec), encoding="utf-8")
         (package / "_facts.py").write_text(modules.facts_module(known), encoding="utf-8")
+        # Last of the modules: it imports the generated schemas (and _patterns) to derive the checks.
+        _run(
+            api,
+            "request checks",
+            [project, api.package, *_request_models(document)],
+            cwd=work,
+            command=[sys.executable, "-m", "accountkit_codegen.generate.checks"],
+            path=(RUNTIME,),
+        )
         shutil.copyfile(api.spec, package / "openapi.yaml")
         # The changelog is kept beside the specs (generated/ is rewritten on every build) and shipped in
         # the package as CHANGELOG.md, the name its sdist lists; stamp.py hashes it like the spec.

@@ -31,8 +31,9 @@ from pathlib import Path
 from ..spec.layout import RUNTIME_DISTRIBUTION, RUNTIME_PACKAGE, tracked_files
 from .runtimerange import RuntimeVersionError, compatible_range, runtime_version
 
-# The generators whose versions decide the output (pinned in pyproject.toml's codegen group).
-TOOLS = ("openapi-python-client", "datamodel-code-generator", "ruff")
+# The generators whose versions decide the output (pinned in pyproject.toml's codegen group); pydantic's
+# core schemas are what ``_checks.py`` is derived from.
+TOOLS = ("openapi-python-client", "datamodel-code-generator", "ruff", "pydantic")
 # The pipeline's subpackages whose code shapes the output, hashed whole so a new module is never left
 # out (``changes/`` and ``dist/`` only read, release or publish what these make).
 PIPELINE_PACKAGES = ("spec", "generate")

@@ -1,0 +1,102 @@
+"""A client's first valid call does not import its pydantic models (nor, when sync, asyncio), and a
+refused one still words the problems in their words.
+
+Importing ``<package>.schemas`` builds every model of the spec, the costliest import of a client's
+first call; a valid request is checked with the package's generated ``_checks`` data instead
+(``accountkit_runtime.fastcheck``). Each case runs in a fresh interpreter (``sys.modules`` is what it
+looks at), sync and async, against the test server on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+TESTS = Path(__file__).resolve().parents[1]
+
+# A run in a fresh interpreter: a valid call, the modules it left imported, then a refused call.
+SCRIPT = """
+import json, sys
+from support.kits import KITS
+from support.mockserver import MockServer
+
+name, mode, invalid = sys.argv[1], sys.argv[2], sys.argv[3]
+server = MockServer()
+kit = KITS[name](server)
+try:
+    client = kit.connect()
+    if mode == "sync":
+        run = kit.call
+    else:
+        import asyncio
+
+        def run(client, **kw):
+            return asyncio.run(kit.acall(client, **kw))
+
+    run(client)
+    after_valid = sorted(
+        m for m in sys.modules if m.startswith("pydantic") or m.endswith(".schemas") or m == "asyncio"
+    )
+    errors = __import__(kit.package_name + ".errors", fromlist=["x"])
+    try:
+        run(client, **eval(invalid))
+        refused = "sent"
+    except errors.RequestValidationError as exc:
+        refused = str(exc)
+    print(json.dumps({
+        "after_valid": after_valid,
+        "refused": refused,
+        "schemas_after_refused": kit.package_name + ".schemas" in sys.modules,
+        "calls": len(kit.main_calls()),
+    }))
+finally:
+    kit.close()
+    server.stop()
+"""
+
+# Per API: arguments of its main call that the spec refuses (a Python expression, evaluated in the
+# child), and the problem the model words, as test_validation.py and test_error_messages.py pin it.
+INVALID = {
+    "intandem": ('{"business_uid": "88pz/../admin"}', "parameters.business_uid: String should match pattern"),
+    "activeplatform": ('{"account_id": "505"}', "parameters.account_id: Input should be a valid integer"),
+    "portabilling": (
+        '{"account_info": __import__("portabilling_client.models", fromlist=["x"])'
+        '.AccountInfo(i_account=7, zip_="12345678901")}',
+        "body.params.account_info.zip: String should have at most 10 characters",
+    ),
+    "octopush": ('{"subaccount_email": "not-an-email"}', "parameters.subaccount_email: value is not a valid email"),
+    "twosms": ('{"id": "not-a-guid"}', "parameters.id: Input should be a valid UUID"),
+}
+
+
+def _run(name: str, mode: str) -> dict[str, Any]:
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, name, mode, INVALID[name][0]],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(TESTS), *sys.path])},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("name", sorted(INVALID))
+def test_a_valid_first_call_imports_no_model_and_a_refused_one_words_its_problem(name: str, mode: str) -> None:
+    found = _run(name, mode)
+
+    assert found["calls"] == 1  # the valid call went out, the refused one did not
+    assert f"{name}_client.schemas" not in found["after_valid"]
+    assert "pydantic.main" not in found["after_valid"], found["after_valid"]  # nor pydantic's model machinery
+    if mode == "sync":
+        assert "asyncio" not in found["after_valid"]  # a sync program need not import it
+    assert INVALID[name][1] in found["refused"], found["refused"]
+    assert found["schemas_after_refused"]
