@@ -245,7 +245,10 @@ def adopt_unchanged() -> None:
             subprocess.run([*git, "diff", "--quiet", written.stdout.strip(), "--", str(source)]).returncode == 0
         )
         if unchanged:
-            path.write_text(json.dumps({**record, "source_sha256": source_hash(record["module"])}, indent=1) + "\n", encoding="utf-8")
+            path.write_text(
+                json.dumps({**record, "source_sha256": source_hash(record["module"])}, indent=1) + "\n",
+                encoding="utf-8",
+            )
         print(f"{record['module']}: {'unchanged since its run' if unchanged else 'stale: run it again'}")
 
 
