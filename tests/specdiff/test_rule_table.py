@@ -120,3 +120,9 @@ def test_a_rule_id_listed_twice_in_the_table_is_refused() -> None:
     assert index_rules((first, second)) == {first.id: first, second.id: second}
     with pytest.raises(ValueError, match="duplicate rule id in diffrules._TABLE: operation-removed"):
         index_rules((first, second, first))
+
+
+def test_a_rule_bumps_the_part_its_section_calls_for() -> None:
+    bumps = {rule_id: RULES[rule_id].bump for rule_id in ("operation-removed", "operation-added")}
+
+    assert bumps == {"operation-removed": "major", "operation-added": "minor"}
