@@ -58,6 +58,7 @@ def test_plan_falls_back_to_the_shasum_and_refuses_when_nothing_compares(tmp_pat
         ("1.1.0", "1.0.0", "latest"),
         ("1.0.1", "2.0.0", "previous"),
         ("2.0.0-rc.1", "1.0.0", "next"),
+        ("1.0.0", "1.0.0", "latest"),  # not older than latest: it stays latest
     ],
 )
 def test_dist_tags(version: str, latest: str | None, tag: str) -> None:
@@ -220,3 +221,18 @@ def test_the_module_runs_as_the_publish_npm_command(tmp_path: Path) -> None:
         0,
         f"publish-npm: NPM_REGISTRY_URL is not set; the npm packages in {tmp_path / 'npm'} were not published\n",
     )
+
+
+def test_a_document_of_exactly_the_size_cap_is_read_and_one_byte_more_refused(
+    registry: Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(npmpublish, "MAX_DOCUMENT_BYTES", 1000)
+    document = {"versions": {}, "pad": ""}
+    document["pad"] = "x" * (1000 - len(json.dumps(document)))
+    registry.answer(200, document)
+    assert len(registry.body) == 1000
+    assert npmpublish.registry_document(registry.url, "@x/y", NO_TOKEN) == document
+
+    registry.answer(200, {**document, "pad": document["pad"] + "x"})
+    with pytest.raises(npmpublish.NpmPublishError, match="answered more than 1000 bytes"):
+        npmpublish.registry_document(registry.url, "@x/y", NO_TOKEN)
