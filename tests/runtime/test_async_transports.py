@@ -210,3 +210,18 @@ def test_urls_are_joined_once_per_path_and_the_cache_stays_bounded() -> None:
     for n in range(Urls.LIMIT + 5):
         urls.join(client, f"/accounts/{n}")
         assert len(urls._joined) <= Urls.LIMIT
+
+
+def test_the_httpx_client_behind_aiohttp_takes_any_other_request_by_httpxs_own_path(octopush: OctopushKit) -> None:
+    """The lean path is for the runtime's own requests (an explicit timeout among them); a request made on
+    the httpx client directly, with the client's default timeout, is httpx's to send."""
+    client = octopush.connect(async_transport="aiohttp")
+
+    async def direct() -> Any:
+        async with client:
+            return await client.get_async_httpx_client().request("PATCH", octopush.path, content=b"{}")
+
+    response = asyncio.run(direct())
+
+    assert response.status_code == 201 and response.json() == octopush.ok_body()
+    assert [call.body for call in octopush.main_calls()] == [b"{}"]
