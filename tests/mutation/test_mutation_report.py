@@ -317,3 +317,12 @@ def test_the_source_hash_is_of_the_file_mutated_the_generated_copy_for_a_vendor_
     assert source_hash("runtime/accountkit_runtime/retries.py") == sha("runtime/accountkit_runtime/retries.py")
     assert source_hash("codegen/vendors/twosms.py") == sha("generated/twosms/twosms_client/_vendor.py")
     assert source_hash("codegen/vendors/twosms.py") != source_hash("codegen/vendors/octopush.py")
+
+
+def test_every_oracle_names_test_files_that_exist() -> None:
+    """A test file renamed or removed leaves its module's oracle failing before any mutant runs."""
+    with (HERE / "modules.toml").open("rb") as file:
+        modules = tomllib.load(file)["modules"]
+
+    missing = [(module, test) for module, settings in modules.items() for test in settings["tests"]]
+    assert [(module, test) for module, test in missing if not (ROOT / test.split("::")[0]).is_file()] == []
