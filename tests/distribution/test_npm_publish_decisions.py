@@ -15,9 +15,11 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 from accountkit_codegen.dist import npmpack, npmpublish
+from accountkit_codegen.dist.credentials import Credentials
 from npmsupport import package_folder
 from pytest import CaptureFixture
 
@@ -152,7 +154,7 @@ def registry() -> Iterator[Registry]:
         thread.join()
 
 
-NO_TOKEN = npmpublish.Credentials(None, None)
+NO_TOKEN = Credentials(None, None)
 
 
 def test_a_package_the_registry_never_heard_of_has_no_document(registry: Registry) -> None:
@@ -227,7 +229,7 @@ def test_a_document_of_exactly_the_size_cap_is_read_and_one_byte_more_refused(
     registry: Registry, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(npmpublish, "MAX_DOCUMENT_BYTES", 1000)
-    document = {"versions": {}, "pad": ""}
+    document: dict[str, Any] = {"versions": {}, "pad": ""}
     document["pad"] = "x" * (1000 - len(json.dumps(document)))
     registry.answer(200, document)
     assert len(registry.body) == 1000

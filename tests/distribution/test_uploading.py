@@ -92,7 +92,12 @@ def test_each_line_is_out_before_the_next_upload_starts(tmp_path: Path) -> None:
         [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env
     )
     lines: queue.Queue[str] = queue.Queue()
-    reader = threading.Thread(target=lambda: [lines.put(line) for line in child.stdout or []], daemon=True)
+
+    def read() -> None:
+        for line in child.stdout or []:
+            lines.put(line)
+
+    reader = threading.Thread(target=read, daemon=True)
     reader.start()
     try:
         first = lines.get(timeout=10)

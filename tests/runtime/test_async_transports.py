@@ -196,8 +196,8 @@ def test_urls_are_joined_once_per_path_and_the_cache_stays_bounded() -> None:
     merged: list[str] = []
     merge = client._merge_url
 
-    def counted(url: str) -> httpx.URL:
-        merged.append(url)
+    def counted(url: httpx.URL | str) -> httpx.URL:
+        merged.append(str(url))
         return merge(url)
 
     client._merge_url = counted  # type: ignore[method-assign]
