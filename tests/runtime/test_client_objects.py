@@ -428,3 +428,35 @@ def test_octopush_edits_only_the_fields_given(octopush: Any) -> None:
     with octopush_client.Octopush(base_url=octopush.base_url, **octopush.credentials) as api:
         api.subaccounts.edit_subaccount(octopush.email, first_name="Ann")
     assert octopush.main_calls()[-1].json() == {"first_name": "Ann"}
+
+
+# -- the lookup itself (errorbody), on tables no generated package has today -----------------------------------
+
+
+def _parser(name: str) -> Any:
+    def parse(data: Any) -> str:
+        return f"{name}: {data}"
+
+    return parse
+
+
+def test_a_status_is_looked_up_exactly_then_by_range_then_default() -> None:
+    from accountkit_runtime.errorbody import ErrorModels
+
+    exact, four_xx, default = _parser("exact"), _parser("4XX"), _parser("default")
+    models = ErrorModels(statuses={404: exact}, ranges={4: four_xx}, default=default)
+
+    assert [models.parser(status) for status in (404, 400, 450, 499)] == [exact, four_xx, four_xx, four_xx]
+    assert [models.parser(status) for status in (302, 500, 599)] == [default, default, default]
+    assert models.parse(450, {"a": 1}) == "4XX: {'a': 1}"
+    silent = ErrorModels(ranges={5: None}, default=default)  # 5XX documented without a body
+    assert silent.parser(503) is None and silent.parse(503, {"a": 1}) is None
+
+
+def test_a_package_without_an_error_table_has_no_error_bodies() -> None:
+    from accountkit_runtime.errorbody import error_body
+    from accountkit_runtime.operation import Operation
+
+    operation = Operation(name="get", method="GET", path="/x", package="accountkit_runtime")
+
+    assert error_body(operation, 500, {"message": "down"}) is None
