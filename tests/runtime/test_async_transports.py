@@ -68,6 +68,18 @@ def test_an_unknown_transport_is_refused(name: object, octopush: OctopushKit) ->
         )
 
 
+# The name as a program might build it (read from a file, joined): equal to the literal, not the same object.
+AIOHTTP_BUILT = "".join(["aio", "http"])
+
+
+def test_the_transport_is_chosen_by_the_names_value_not_its_identity(octopush: OctopushKit) -> None:
+    aiohttp_transport = runtime_module("aiohttp_transport")
+
+    chosen = _transport_of(octopush.connect(async_transport=AIOHTTP_BUILT))
+
+    assert type(chosen) is aiohttp_transport.AccountkitAiohttpTransport
+
+
 @pytest.mark.parametrize("missing", ["aiohttp", "httpx_aiohttp"])
 def test_aiohttp_without_the_extra_is_a_configuration_error(
     missing: str, octopush: OctopushKit, monkeypatch: pytest.MonkeyPatch
@@ -77,6 +89,8 @@ def test_aiohttp_without_the_extra_is_a_configuration_error(
 
     with pytest.raises(octopush.errors.ConfigurationError) as caught:
         octopush.connect(async_transport="aiohttp")
+    with pytest.raises(octopush.errors.ConfigurationError):
+        octopush.connect(async_transport=AIOHTTP_BUILT)
 
     assert f"({missing} is not installed)" in str(caught.value)
     assert "pip install 'accountkit-runtime[aiohttp]'" in str(caught.value)

@@ -460,3 +460,15 @@ def test_a_package_without_an_error_table_has_no_error_bodies() -> None:
     operation = Operation(name="get", method="GET", path="/x", package="accountkit_runtime")
 
     assert error_body(operation, 500, {"message": "down"}) is None
+
+
+def test_an_httpx_client_of_the_callers_own_is_kept_even_closed() -> None:
+    """The caller's client is the caller's to replace: a closed one is not swapped for one of ours."""
+    import httpx
+    from accountkit_runtime.pools import ConnectionPools
+
+    pools, given = ConnectionPools(), httpx.Client()
+    pools.use_sync(given)
+    given.close()
+
+    assert pools.sync(httpx.Client) is given
