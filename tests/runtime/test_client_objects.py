@@ -472,3 +472,25 @@ def test_an_httpx_client_of_the_callers_own_is_kept_even_closed() -> None:
     given.close()
 
     assert pools.sync(httpx.Client) is given
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "read"),
+    [
+        (400, {"code": 7, "message": {"field": ["bad", "worse"], "n": None}}, ("7", "field: bad; worse; n: None")),
+        (400, {"message": "plain"}, (None, "plain")),
+        (502, "  Bad gateway  ", (None, "Bad gateway")),
+        (500, ["not", "an", "object"], (None, None)),
+    ],
+)
+def test_an_undocumented_error_body_is_read_by_its_common_shapes(status: int, body: Any, read: Any) -> None:
+    from accountkit_runtime.settings import generic_error_reader
+
+    assert generic_error_reader(status, body) == read
+
+
+def test_settings_made_without_connect_validate_requests() -> None:
+    """Validation is off only by choice (connect(validate_requests=False)), never by omission."""
+    from accountkit_runtime.settings import ClientSettings
+
+    assert ClientSettings().validate_requests is True
