@@ -494,3 +494,48 @@ def test_settings_made_without_connect_validate_requests() -> None:
     from accountkit_runtime.settings import ClientSettings
 
     assert ClientSettings().validate_requests is True
+
+
+# -- the Client class itself (client.py), built by hand as a generated package's own code may ----------------
+
+
+def test_with_options_replaces_only_what_it_is_given() -> None:
+    import httpx
+    from accountkit_runtime.client import Client
+    from accountkit_runtime.settings import ClientSettings
+
+    client = Client(base_url="http://127.0.0.1:9", timeout=httpx.Timeout(7.0))
+
+    faster = client.with_options(timeout=httpx.Timeout(3.0))
+    retried = client.with_options(max_retries=5)
+
+    assert faster.get_httpx_client().timeout == httpx.Timeout(3.0)
+    assert retried.get_httpx_client().timeout == httpx.Timeout(7.0) and retried.max_retries == 5
+    assert client.max_retries == ClientSettings().max_retries
+
+
+def test_every_argument_but_the_base_url_is_by_keyword() -> None:
+    from accountkit_runtime.client import AuthenticatedClient, Client
+
+    for cls in (Client, AuthenticatedClient):
+        for second in ({"session": "1"}, False, {"X-Header": "1"}):
+            with pytest.raises(TypeError):
+                cls("http://127.0.0.1:9", second)
+
+
+def test_tls_is_verified_unless_turned_off() -> None:
+    import ssl
+
+    from accountkit_runtime.client import Client
+
+    http = Client(base_url="https://127.0.0.1:9").get_httpx_client()
+
+    assert http._transport._pool._ssl_context.verify_mode == ssl.CERT_REQUIRED  # type: ignore[attr-defined]
+
+
+def test_a_misspelt_attribute_of_a_client_is_an_error_not_a_new_attribute() -> None:
+    from accountkit_runtime.client import AuthenticatedClient, Client
+
+    for client in (Client(base_url="http://127.0.0.1:9"), AuthenticatedClient(base_url="http://127.0.0.1:9")):
+        with pytest.raises(AttributeError):
+            client.raise_on_unexpected_staus = True  # type: ignore[attr-defined]
