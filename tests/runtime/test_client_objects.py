@@ -517,10 +517,11 @@ def test_with_options_replaces_only_what_it_is_given() -> None:
 def test_every_argument_but_the_base_url_is_by_keyword() -> None:
     from accountkit_runtime.client import AuthenticatedClient, Client
 
+    seconds: list[Any] = [{"session": "1"}, False, {"X-Header": "1"}]
     for cls in (Client, AuthenticatedClient):
-        for second in ({"session": "1"}, False, {"X-Header": "1"}):
+        for second in seconds:
             with pytest.raises(TypeError):
-                cls("http://127.0.0.1:9", second)
+                cls("http://127.0.0.1:9", second)  # type: ignore[call-arg]
 
 
 def test_tls_is_verified_unless_turned_off() -> None:
