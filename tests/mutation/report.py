@@ -115,7 +115,9 @@ def render_report(
         "do not edit by hand. Each module is mutated with its own test subset as the oracle",
         "(tests/mutation/modules.toml). The score is the share of non-equivalent mutants the oracle kills (a",
         f"mutant that no longer imports or runs counts as killed); the target is {TARGET:.0%}. Equivalent mutants",
-        "are listed, with their reasons, in tests/mutation/equivalent.toml.",
+        "are listed, with their reasons, in tests/mutation/equivalent.toml. Each module's results keep the sha256",
+        "of the source they were taken from: a module whose source has changed since is named as stale and counts",
+        "in no figure until its mutants are drawn anew.",
         "",
     ]
     if sampled:
