@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+from accountkit_codegen.dist import publish
 from accountkit_codegen.dist.credentials import MASK, Credentials
 from accountkit_codegen.dist.distfiles import Release, releases
-from accountkit_codegen.dist.publish import in_publishing_order, plan_release, refusal
+from accountkit_codegen.dist.publish import in_publishing_order, plan_release, publish_release, refusal
 from accountkit_codegen.dist.simpleindex import IndexFile, index_digest, project_files
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
 WHEEL, SDIST = "demo_client-1.2.3-py3-none-any.whl", "demo_client-1.2.3.tar.gz"
 
@@ -131,3 +135,116 @@ def test_the_runtime_is_published_before_any_client_whatever_the_names(tmp_path:
     assert [str(release.name) for release in releases(tmp_path)] == ["aardvark-client", "accountkit-runtime"]
     ordered = in_publishing_order(releases(tmp_path))
     assert [str(release.name) for release in ordered] == ["accountkit-runtime", "aardvark-client"]
+
+
+# -- one release against an index on loopback: what publish_release makes of each answer -----------------
+# The index is a real server; twine is replaced by a function that plays the index's side of an upload
+# (these files are not real wheels: twine itself is exercised by the round trip).
+
+
+class Index:
+    """The simple page of demo-client on ``api_server``, listing ``listed`` (name -> content)."""
+
+    def __init__(self, server: HTTPServer) -> None:
+        self.listed: dict[str, bytes] = {}
+        self.uploads: list[list[str]] = []
+        server.clear()
+        server.expect_request("/simple/demo-client/").respond_with_handler(self._page)
+        self.url = server.url_for("/").rstrip("/")
+
+    def _page(self, request: Request) -> Response:
+        links = "".join(
+            f'<a href="{self.url}/packages/{name}#sha256={hashlib.sha256(content).hexdigest()}">{name}</a>'
+            for name, content in self.listed.items()
+        )
+        return Response(f"<html><body>{links}</body></html>", content_type="text/html")
+
+    def twine(self, code: int, lists: bool = True) -> Callable[[tuple[Path, ...], str, Credentials], tuple[int, str]]:
+        """An upload that exits with ``code`` and, when ``lists``, leaves the files listed on the index."""
+
+        def upload(files: tuple[Path, ...], upload_url: str, credentials: Credentials) -> tuple[int, str]:
+            assert upload_url == f"{self.url}/"
+            self.uploads.append([path.name for path in files])
+            if code == 0 and lists:
+                self.listed.update({path.name: path.read_bytes() for path in files})
+            return code, "twine says: done" if code == 0 else "twine says: 400 Bad Request"
+
+        return upload
+
+
+@pytest.fixture
+def index(api_server: HTTPServer) -> Index:
+    return Index(api_server)
+
+
+def test_a_new_release_would_be_uploaded_whole(tmp_path: Path, index: Index) -> None:
+    release = make_release(tmp_path)
+
+    ok, line = publish_release(release, index.url, Credentials(), dry_run=True)
+
+    assert ok and line.startswith("would upload ") and WHEEL in line and SDIST in line
+    assert index.uploads == []
+
+
+def test_other_bytes_under_the_version_are_refused_and_nothing_is_sent(
+    tmp_path: Path, index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = make_release(tmp_path)
+    index.listed[WHEEL] = b"other bytes"
+    monkeypatch.setattr(publish, "upload", index.twine(0))
+
+    assert publish_release(release, index.url, Credentials(), dry_run=False) == (False, refusal(release))
+    assert index.uploads == []
+
+
+def test_a_release_is_uploaded_and_checked_on_the_index(
+    tmp_path: Path, index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = make_release(tmp_path)
+    monkeypatch.setattr(publish, "upload", index.twine(0))
+
+    assert publish_release(release, index.url, Credentials(), dry_run=False) == (True, "uploaded")
+    assert sorted(index.uploads[0]) == sorted([WHEEL, SDIST])
+
+
+def test_a_half_published_release_is_completed_and_says_so(
+    tmp_path: Path, index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = make_release(tmp_path)
+    index.listed[WHEEL] = WHEEL.encode()  # the same bytes: only the sdist is missing
+    monkeypatch.setattr(publish, "upload", index.twine(0))
+
+    outcome = publish_release(release, index.url, Credentials(), dry_run=False)
+
+    assert outcome == (True, f"uploaded (completed the release: {SDIST})")
+    assert index.uploads == [[SDIST]]
+
+
+def test_a_failed_upload_is_a_failure_with_twines_output(
+    tmp_path: Path, index: Index, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(publish, "upload", index.twine(1))
+
+    outcome = publish_release(make_release(tmp_path), index.url, Credentials(), dry_run=False)
+
+    assert outcome == (False, "FAILED: twine upload exited with 1 (its output is above)")
+    assert "    twine says: 400 Bad Request" in capsys.readouterr().out
+
+
+def test_an_upload_the_index_does_not_list_afterwards_is_a_failure(
+    tmp_path: Path, index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(publish, "upload", index.twine(0, lists=False))
+
+    outcome = publish_release(make_release(tmp_path), index.url, Credentials(), dry_run=False)
+
+    assert outcome == (False, "FAILED: uploaded, but the index does not list the same files and hashes")
+
+
+def test_help_describes_the_command_by_the_first_line_of_its_docstring(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        publish.main(["--help"])
+
+    assert done.value.code == 0
+    shown = " ".join(capsys.readouterr().out.split())  # argparse wraps the description
+    assert "upload every release in dist/ to the private index, safely, the runtime first." in shown

@@ -81,12 +81,27 @@ def interval(killed: int, judged: int) -> str:
     return f"{100 * low:.1f}–{100 * high:.1f} %"
 
 
-def render_report(modules: list[str], records: list[dict[str, Any]], entries: list[dict[str, Any]]) -> str:
-    """The text of docs/mutation.md: ``records`` (kept results) judged against ``entries`` (equivalent.toml)."""
+def is_current(record: dict[str, Any], sources: dict[str, str]) -> bool:
+    """Whether ``record`` was taken from the module's source as it is now (``sources``: module -> sha256).
+
+    Results kept without a hash (from before hashes were kept) cannot show that, so they count as stale."""
+    taken_from = record.get("source_sha256")
+    return taken_from is not None and taken_from == sources.get(record["module"])
+
+
+def render_report(
+    modules: list[str], records: list[dict[str, Any]], entries: list[dict[str, Any]], sources: dict[str, str]
+) -> str:
+    """The text of docs/mutation.md: ``records`` (kept results) judged against ``entries`` (equivalent.toml).
+
+    ``sources`` (module -> sha256 of its source today) sets apart the stale records, taken from source that
+    has changed since: they are named, and neither their figures nor their survivors count."""
     equivalents = {(e["module"], e["operator"], int(e["occurrence"]), e["line"].strip()): e["reason"] for e in entries}
     used: set[EquivalentKey] = set()
     by_module = {record["module"]: record for record in records}
-    outcomes = [outcome_of(by_module[m], equivalents, used) for m in modules if m in by_module]
+    current = [m for m in modules if m in by_module and is_current(by_module[m], sources)]
+    stale_modules = [m for m in modules if m in by_module and m not in current]
+    outcomes = [outcome_of(by_module[m], equivalents, used) for m in current]
     not_run = [m for m in modules if m not in by_module]
     killed = sum(o.killed + o.incompetent for o in outcomes)
     survived = sum(len(o.survivors) for o in outcomes)
@@ -100,7 +115,9 @@ def render_report(modules: list[str], records: list[dict[str, Any]], entries: li
         "do not edit by hand. Each module is mutated with its own test subset as the oracle",
         "(tests/mutation/modules.toml). The score is the share of non-equivalent mutants the oracle kills (a",
         f"mutant that no longer imports or runs counts as killed); the target is {TARGET:.0%}. Equivalent mutants",
-        "are listed, with their reasons, in tests/mutation/equivalent.toml.",
+        "are listed, with their reasons, in tests/mutation/equivalent.toml. Each module's results keep the sha256",
+        "of the source they were taken from: a module whose source has changed since is named as stale and counts",
+        "in no figure until its mutants are drawn anew.",
         "",
     ]
     if sampled:
@@ -143,6 +160,13 @@ def render_report(modules: list[str], records: list[dict[str, Any]], entries: li
             f"| `{o.module}` | {run_of} | {percent(o.score)} | {ci_cell} | {o.killed + o.incompetent} | "
             f"{o.incompetent} | {len(o.survivors)} | {len(o.equivalent)} | {run_time} |"
         )
+    if stale_modules:
+        out += [
+            "",
+            "Stale (source changed since the run), left out of every figure above until run again: "
+            + ", ".join(f"`{m}`" for m in stale_modules)
+            + ".",
+        ]
     if not_run:
         out += ["", "Not run yet: " + ", ".join(f"`{m}`" for m in not_run) + "."]
     for title, rows in (

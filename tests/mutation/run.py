@@ -7,6 +7,11 @@ at random from the seed (tests/mutation/sampling.py), and the report says so, wi
 ``run.py --survivors [module ...]`` runs the kept survivors again (once tests are written for them) and
 updates their outcomes; ``run.py --report`` only rewrites the report from the results already kept.
 
+Each module's results keep the sha256 of the source they were taken from: the report calls a module whose
+source changed since "stale" and leaves it out of the overall figure, so that a result never describes code
+that no longer exists. ``run.py --adopt-unchanged`` stamps the hash into results kept before hashes were,
+where git shows the module unchanged since the commit that wrote them.
+
 Why module by module: a mutant costs one run of its oracle, so the oracle must be the few test files
 that exercise the module, not the suite. Each module's results are kept in tests/mutation/results/ (what
 each mutant was, and what the oracle made of it; cosmic-ray's own session stays in .mutation/), so that one
@@ -21,6 +26,7 @@ text of the mutated line, so that an entry goes stale, and is reported so, when 
 from __future__ import annotations
 
 import ast
+import hashlib
 import json
 import subprocess
 import sys
@@ -60,6 +66,17 @@ def mutated_path(module: str) -> Path:
             raise SystemExit(f"{copy} differs from {module}: run ./dev -s generate first")
         return copy
     return ROOT / path
+
+
+def source_hash(module: str) -> str:
+    """The sha256 of the source cosmic-ray mutates for ``module``, kept with its results: the report marks
+    results taken from other source than today's as stale, so that old figures never pass for current ones."""
+    return hashlib.sha256(mutated_path(module).read_bytes()).hexdigest()
+
+
+def current_sources(modules: list[str]) -> dict[str, str]:
+    """Each module's source hash as it is now (what the report checks the kept results against)."""
+    return {module: source_hash(module) for module in modules}
 
 
 def config_text(module: str, settings: dict[str, Any], defaults: dict[str, Any]) -> str:
@@ -113,6 +130,7 @@ def run_module(
     from cosmic_ray.work_item import WorkerOutcome
 
     SKIPPED = WorkerOutcome.SKIPPED  # noqa: N806 (what the operator filter marks its left-out mutants with)
+    source = source_hash(module)  # before any mutant: cosmic-ray restores the file after each one
     WORK.mkdir(exist_ok=True)
     config, session = WORK / f"{slug(module)}.toml", WORK / f"{slug(module)}.sqlite"
     config.write_text(config_text(module, settings, defaults), encoding="utf-8")
@@ -137,6 +155,8 @@ def run_module(
         raise SystemExit(f"{module}: the oracle fails without any mutation; fix the tests first")
     subprocess.run([tool("cosmic-ray"), "exec", str(config), str(session)], cwd=ROOT, check=True)
     seconds = time.monotonic() - started
+    if source_hash(module) != source:
+        raise SystemExit(f"{module} changed during its run (or a mutant was left in it): its results are not kept")
     lines = mutated_path(module).read_text(encoding="utf-8").splitlines()
     with use_db(str(session), WorkDB.Mode.open) as db:
         done = db.completed_work_items
@@ -146,6 +166,7 @@ def run_module(
         return
     record = {
         "module": module,
+        "source_sha256": source,
         "sample": None if sample is None else {"size": sample[0], "seed": sample[1]},
         "population": len(pending),
         "skipped": skipped,
@@ -174,6 +195,9 @@ def survivors(module: str, equivalent: set[tuple[str, str, int, str]]) -> set[tu
     if not results_path(module).exists():
         return set()
     record = json.loads(results_path(module).read_text(encoding="utf-8"))
+    if record.get("source_sha256") != source_hash(module):
+        # The occurrence numbers name mutants of the source the results were taken from, not of today's.
+        raise SystemExit(f"{module}: its kept results are stale (source changed since the run): run it afresh")
     return {
         (m["operator"], m["occurrence"])
         for m in record["mutants"]
@@ -206,9 +230,32 @@ def kept_results() -> list[dict[str, Any]]:
     return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(RESULTS.glob("*.json"))]
 
 
+def adopt_unchanged() -> None:
+    """Stamp today's source hash into kept results written before hashes were kept, where git shows the
+    module unchanged since the commit that wrote them (the source they were taken from is today's). The
+    rest stay without a hash, so the report calls them stale until they are run again."""
+    for path in sorted(RESULTS.glob("*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        if "source_sha256" in record:
+            continue
+        git = ["git", "-C", str(ROOT)]
+        written = subprocess.run([*git, "log", "-1", "--format=%H", "--", str(path)], capture_output=True, text=True)
+        source = mutated_path(record["module"]).relative_to(ROOT)
+        unchanged = written.stdout.strip() and (
+            subprocess.run([*git, "diff", "--quiet", written.stdout.strip(), "--", str(source)]).returncode == 0
+        )
+        if unchanged:
+            path.write_text(
+                json.dumps({**record, "source_sha256": source_hash(record["module"])}, indent=1) + "\n",
+                encoding="utf-8",
+            )
+        print(f"{record['module']}: {'unchanged since its run' if unchanged else 'stale: run it again'}")
+
+
 def write_report(modules: list[str]) -> bool:
     """docs/mutation.md from every module's kept results; True when the target is met everywhere run."""
-    text = render_report(modules, kept_results(), load("equivalent.toml").get("equivalent", []))
+    entries = load("equivalent.toml").get("equivalent", [])
+    text = render_report(modules, kept_results(), entries, current_sources(modules))
     REPORT.write_text(text, encoding="utf-8")
     print(f"wrote {REPORT.relative_to(ROOT)}")
     return target_met(text)
@@ -218,7 +265,9 @@ def main(argv: list[str]) -> int:
     config = load("modules.toml")
     modules = list(config["modules"])
     argv, sample = sample_arguments(argv)
-    if "--report" not in argv:
+    if "--adopt-unchanged" in argv:
+        adopt_unchanged()
+    elif "--report" not in argv:
         chosen = [arg for arg in argv if not arg.startswith("-")] or modules
         unknown = [m for m in chosen if m not in config["modules"]]
         if unknown:

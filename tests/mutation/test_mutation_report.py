@@ -8,6 +8,7 @@ results in tests/mutation/results/.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import tomllib
@@ -16,6 +17,7 @@ from typing import Any
 
 import pytest
 from report import render_report, target_met
+from run import current_sources, source_hash
 from sampling import draw, sample_arguments, wilson
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,7 +43,13 @@ def record(module: str, mutants: list[dict[str, Any]], population: int, seed: in
         "skipped": 4,
         "seconds": 12.0,
         "mutants": mutants,
+        "source_sha256": f"sha-of-{module}",
     }
+
+
+def render(modules: list[str], records: list[dict[str, Any]], entries: list[dict[str, Any]]) -> str:
+    """The report of ``records``, each taken from its module's source as it is now."""
+    return render_report(modules, records, entries, {r["module"]: r["source_sha256"] for r in records})
 
 
 # -- the seeded draw ------------------------------------------------------------------------------------
@@ -147,7 +155,7 @@ def test_a_sample_without_a_seed_or_a_size_is_refused(argv: list[str]) -> None:
 def test_a_sampled_module_is_reported_as_a_sample_with_its_seed_size_and_interval() -> None:
     mutants = [mutant(n, "killed") for n in range(13)] + [mutant(13, "incompetent"), mutant(14, "survived", "y = 2")]
 
-    text = render_report(["a.py"], [record("a.py", mutants, population=120, seed=3)], [])
+    text = render(["a.py"], [record("a.py", mutants, population=120, seed=3)], [])
 
     assert "**This is a sample, not a full run**: 15 of the 120 mutants" in text
     assert "seed 3" in text
@@ -162,7 +170,7 @@ def test_a_sampled_module_is_reported_as_a_sample_with_its_seed_size_and_interva
 def test_a_full_run_is_reported_as_exact_and_not_as_a_sample() -> None:
     mutants = [mutant(n, "killed") for n in range(9)] + [mutant(9, "survived")]
 
-    text = render_report(["b.py"], [record("b.py", mutants, population=10)], [])
+    text = render(["b.py"], [record("b.py", mutants, population=10)], [])
 
     assert "sample" not in text.lower().split("## surviving")[0].replace("`run.py --sample", "")
     [row] = [match.groupdict() for line in text.splitlines() if (match := ROW.match(line))]
@@ -174,7 +182,7 @@ def test_a_full_run_is_reported_as_exact_and_not_as_a_sample() -> None:
 def test_a_sample_as_large_as_the_module_is_a_full_run() -> None:
     mutants = [mutant(n, "killed") for n in range(6)]
 
-    text = render_report(["a.py"], [record("a.py", mutants, population=6, seed=1)], [])
+    text = render(["a.py"], [record("a.py", mutants, population=6, seed=1)], [])
 
     assert "This is a sample" not in text
     [row] = [match.groupdict() for line in text.splitlines() if (match := ROW.match(line))]
@@ -184,17 +192,17 @@ def test_a_sample_as_large_as_the_module_is_a_full_run() -> None:
 def test_survivors_run_again_are_reported_as_such() -> None:
     again = {**record("a.py", [mutant(0, "killed"), mutant(1, "killed")], population=30, seed=1), "rerun": 1}
 
-    text = render_report(["a.py", "b.py"], [again, record("b.py", [mutant(0, "killed")], population=1)], [])
+    text = render(["a.py", "b.py"], [again, record("b.py", [mutant(0, "killed")], population=1)], [])
 
     assert "The survivors of 1 modules were run again" in text and "--survivors`: 1 mutants" in text
-    assert "run again" not in render_report(["b.py"], [record("b.py", [mutant(0, "killed")], population=1)], [])
+    assert "run again" not in render(["b.py"], [record("b.py", [mutant(0, "killed")], population=1)], [])
 
 
 def test_an_equivalent_survivor_leaves_the_score_and_shows_its_reason() -> None:
     mutants = [mutant(0, "killed"), mutant(1, "survived", "y = 2")]
     entries = [{"module": "a.py", "operator": "core/NumberReplacer", "occurrence": 1, "line": "y = 2", "reason": "why"}]
 
-    text = render_report(["a.py"], [record("a.py", mutants, population=2)], entries)
+    text = render(["a.py"], [record("a.py", mutants, population=2)], entries)
 
     assert "Overall: **100.0 %** of 1 non-equivalent mutants killed" in text
     assert "- `a.py` line 3, core/NumberReplacer #1: `y = 2`: why" in text
@@ -211,7 +219,7 @@ def test_an_entry_matching_no_survivor_is_stale_only_where_every_mutant_ran() ->
         record("sampled.py", [mutant(0, "killed")], population=30, seed=1),  # #5 may just not have been drawn
     ]
 
-    text = render_report(["full.py", "sampled.py", "later.py"], records, entries)
+    text = render(["full.py", "sampled.py", "later.py"], records, entries)
 
     stale = text.split("## Stale entries", 1)[1]
     assert "`full.py`" in stale and "`sampled.py`" not in stale
@@ -222,8 +230,39 @@ def test_the_target_is_met_only_when_every_row_reaches_it() -> None:
     good = record("a.py", [mutant(n, "killed") for n in range(9)] + [mutant(9, "survived")], population=10)
     bad = record("b.py", [mutant(0, "killed"), mutant(1, "survived")], population=40, seed=1)
 
-    assert target_met(render_report(["a.py"], [good], []))
-    assert not target_met(render_report(["a.py", "b.py"], [good, bad], []))
+    assert target_met(render(["a.py"], [good], []))
+    assert not target_met(render(["a.py", "b.py"], [good, bad], []))
+
+
+def test_results_taken_from_other_source_are_stale_and_left_out_of_every_figure() -> None:
+    fresh = record("a.py", [mutant(0, "killed"), mutant(1, "killed")], population=2)
+    old = record("b.py", [mutant(0, "survived", "old = 1")], population=1)
+
+    text = render_report(["a.py", "b.py"], [fresh, old], [], {"a.py": "sha-of-a.py", "b.py": "changed since"})
+
+    assert "Stale (source changed since the run)" in text and "`b.py`." in text
+    assert [m["module"] for line in text.splitlines() if (m := ROW.match(line))] == ["a.py"]
+    assert "Overall: **100.0 %** of 2 non-equivalent mutants killed" in text
+    assert "old = 1" not in text  # its survivor describes code that no longer exists
+    assert target_met(text)
+
+
+def test_results_kept_without_a_source_hash_are_stale() -> None:
+    unhashed = record("a.py", [mutant(0, "killed")], population=1)
+    del unhashed["source_sha256"]
+
+    text = render_report(["a.py"], [unhashed], [], {"a.py": "sha-of-a.py"})
+
+    assert "Stale (source changed since the run), left out of every figure above until run again: `a.py`." in text
+    assert not any(ROW.match(line) for line in text.splitlines())
+    assert "Overall: **n/a** of 0 non-equivalent mutants killed" in text
+
+
+def test_a_module_neither_run_nor_stale_is_not_run_yet() -> None:
+    text = render_report(["a.py", "b.py"], [record("a.py", [mutant(0, "killed")], population=1)], [], {})
+
+    assert "Stale (source changed since the run), left out of every figure above until run again: `a.py`." in text
+    assert "Not run yet: `b.py`." in text
 
 
 # -- the committed report -----------------------------------------------------------------------------------
@@ -239,7 +278,7 @@ def test_the_committed_report_is_what_run_py_makes_of_the_committed_results() ->
     with (HERE / "equivalent.toml").open("rb") as file:
         entries = tomllib.load(file).get("equivalent", [])
 
-    expected = render_report(modules, committed_results(), entries)
+    expected = render_report(modules, committed_results(), entries, current_sources(modules))
 
     assert REPORT.read_text(encoding="utf-8") == expected, "docs/mutation.md is stale: ./dev -s mutate -- --report"
 
@@ -269,3 +308,21 @@ def test_the_report_covers_only_configured_modules_and_gives_reasons() -> None:
     equivalents = text.split("## Equivalent mutants", 1)[1].split("\n## ", 1)[0]
     for line in equivalents.strip().splitlines():
         assert line == "None." or re.search(r"`: \S", line), f"an equivalent mutant without a reason: {line}"
+
+
+def test_the_source_hash_is_of_the_file_mutated_the_generated_copy_for_a_vendor_module() -> None:
+    def sha(path: str) -> str:
+        return hashlib.sha256((ROOT / path).read_bytes()).hexdigest()
+
+    assert source_hash("runtime/accountkit_runtime/retries.py") == sha("runtime/accountkit_runtime/retries.py")
+    assert source_hash("codegen/vendors/twosms.py") == sha("generated/twosms/twosms_client/_vendor.py")
+    assert source_hash("codegen/vendors/twosms.py") != source_hash("codegen/vendors/octopush.py")
+
+
+def test_every_oracle_names_test_files_that_exist() -> None:
+    """A test file renamed or removed leaves its module's oracle failing before any mutant runs."""
+    with (HERE / "modules.toml").open("rb") as file:
+        modules = tomllib.load(file)["modules"]
+
+    missing = [(module, test) for module, settings in modules.items() for test in settings["tests"]]
+    assert [(module, test) for module, test in missing if not (ROOT / test.split("::")[0]).is_file()] == []

@@ -110,3 +110,13 @@ class WithInlineFunction(BaseModel):
 def test_a_function_it_cannot_name_stops_the_build_naming_the_field() -> None:
     with pytest.raises(checks.ChecksError, match=r"WithInlineFunction: WithInlineFunction\.name: .*cannot be imported"):
         _data(WithInlineFunction)
+
+
+def test_a_model_whose_fields_are_not_model_fields_stops_the_build() -> None:
+    """A custom core schema may put something else inside a model: the translation does not guess."""
+
+    class Custom:
+        __pydantic_core_schema__ = {"type": "model", "cls": dict, "schema": {"type": "typed-dict", "fields": {}}}
+
+    with pytest.raises(checks.ChecksError, match=r"Custom: .*a model whose schema is 'typed-dict'"):
+        checks.request_checks(SimpleNamespace(Custom=Custom), ["Custom"])  # type: ignore[arg-type]

@@ -68,6 +68,18 @@ def test_an_unknown_transport_is_refused(name: object, octopush: OctopushKit) ->
         )
 
 
+# The name as a program might build it (read from a file, joined): equal to the literal, not the same object.
+AIOHTTP_BUILT = "".join(["aio", "http"])
+
+
+def test_the_transport_is_chosen_by_the_names_value_not_its_identity(octopush: OctopushKit) -> None:
+    aiohttp_transport = runtime_module("aiohttp_transport")
+
+    chosen = _transport_of(octopush.connect(async_transport=AIOHTTP_BUILT))
+
+    assert type(chosen) is aiohttp_transport.AccountkitAiohttpTransport
+
+
 @pytest.mark.parametrize("missing", ["aiohttp", "httpx_aiohttp"])
 def test_aiohttp_without_the_extra_is_a_configuration_error(
     missing: str, octopush: OctopushKit, monkeypatch: pytest.MonkeyPatch
@@ -77,6 +89,8 @@ def test_aiohttp_without_the_extra_is_a_configuration_error(
 
     with pytest.raises(octopush.errors.ConfigurationError) as caught:
         octopush.connect(async_transport="aiohttp")
+    with pytest.raises(octopush.errors.ConfigurationError):
+        octopush.connect(async_transport=AIOHTTP_BUILT)
 
     assert f"({missing} is not installed)" in str(caught.value)
     assert "pip install 'accountkit-runtime[aiohttp]'" in str(caught.value)
@@ -166,3 +180,62 @@ def test_calls_over_aiohttp_take_the_lean_path_with_every_step_kept(
     assert all(call.headers["accept-encoding"] == "gzip, deflate" for call in calls)
     lines = [record.getMessage() for record in caplog.records if record.name == "httpx"]
     assert len(lines) == 3 and all(line.startswith("HTTP Request: POST ") for line in lines)
+
+
+def test_a_call_over_aiohttp_sends_its_query_and_times_its_answer(intandem: InTandemKit) -> None:
+    """The lean path builds the request itself: the query goes with it, and ``elapsed`` is the answer's time."""
+    intandem.fail_first(intandem.server.Reply(404, json={"error": "no such account"}))
+    client = intandem.connect(async_transport="aiohttp")
+
+    async def call_twice() -> tuple[Any, float]:
+        async with client:
+            started = asyncio.get_running_loop().time()
+            with pytest.raises(intandem.errors.ApiStatusError) as caught:
+                await intandem.acall(client)
+            wall = asyncio.get_running_loop().time() - started
+            await intandem.acall(client)
+            return caught.value.response, wall
+
+    failed, wall = asyncio.run(call_twice())
+
+    assert 0 <= failed.elapsed.total_seconds() <= wall
+    assert all(("package_name", "gold") in call.query for call in intandem.main_calls())
+
+
+def test_urls_are_joined_once_per_path_and_the_cache_stays_bounded() -> None:
+    import httpx
+
+    Urls = runtime_module("aiohttp_send").Urls  # noqa: N806 (a class)
+    client = httpx.AsyncClient(base_url="http://127.0.0.1:9/api")
+    merged: list[str] = []
+    merge = client._merge_url
+
+    def counted(url: httpx.URL | str) -> httpx.URL:
+        merged.append(str(url))
+        return merge(url)
+
+    client._merge_url = counted  # type: ignore[method-assign]
+    urls = Urls()
+
+    joined = [str(urls.join(client, path)) for path in ("/a", "/b", "/a")]
+
+    assert joined == ["http://127.0.0.1:9/api/a", "http://127.0.0.1:9/api/b", "http://127.0.0.1:9/api/a"]
+    assert merged == ["/a", "/b"]  # the second /a came from the cache
+    for n in range(Urls.LIMIT + 5):
+        urls.join(client, f"/accounts/{n}")
+        assert len(urls._joined) <= Urls.LIMIT
+
+
+def test_the_httpx_client_behind_aiohttp_takes_any_other_request_by_httpxs_own_path(octopush: OctopushKit) -> None:
+    """The lean path is for the runtime's own requests (an explicit timeout among them); a request made on
+    the httpx client directly, with the client's default timeout, is httpx's to send."""
+    client = octopush.connect(async_transport="aiohttp")
+
+    async def direct() -> Any:
+        async with client:
+            return await client.get_async_httpx_client().request("PATCH", octopush.path, content=b"{}")
+
+    response = asyncio.run(direct())
+
+    assert response.status_code == 201 and response.json() == octopush.ok_body()
+    assert [call.body for call in octopush.main_calls()] == [b"{}"]

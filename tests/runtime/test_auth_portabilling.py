@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from concurrent.futures import ThreadPoolExecutor
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from support.kits import PortaBillingKit
@@ -376,3 +376,38 @@ def test_a_login_answer_that_is_not_a_200_is_no_session_whatever_its_body(
         portabilling.call(client)
 
     assert portabilling.main_calls() == []  # nothing was sent with the refused answer's token
+
+
+def test_a_session_fault_after_the_token_ran_out_renews_the_session(
+    portabilling: PortaBillingKit, clock: Clock
+) -> None:
+    """The token was valid when the call left and has run out by the time its session fault comes back:
+    nothing valid is left to retry with, so the session is renewed (not a crash on the missing token)."""
+    portabilling.expires_in = 600
+    client = portabilling.connect()
+    portabilling.call(client)
+    normal = portabilling.server.handler("POST", portabilling.path)
+    faulted: list[bool] = []
+
+    def run_out_on_the_way(request: Any) -> Any:
+        if not faulted:
+            faulted.append(True)
+            clock.offset = 10_000.0
+            portabilling.expire_sessions()
+        return normal(request)
+
+    portabilling.server.route("POST", portabilling.path, run_out_on_the_way)
+
+    assert portabilling.call(client) is not None
+
+    assert len(portabilling.server.calls(portabilling.refresh_path)) == 1
+    bearers = [portabilling.bearer(r) for r in portabilling.main_calls()]
+    assert bearers == ["pb-access-SECRET-1", "pb-access-SECRET-1", "pb-access-SECRET-2"]
+
+
+def test_a_200_login_answer_without_a_token_is_a_parse_error_not_a_refusal(portabilling: PortaBillingKit) -> None:
+    portabilling.server.route("POST", portabilling.login_path, portabilling.server.Reply(200, json={"session_id": "1"}))
+    client = portabilling.connect()
+
+    with pytest.raises(portabilling.errors.ResponseParseError, match="no access token in the response"):
+        portabilling.call(client)

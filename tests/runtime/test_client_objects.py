@@ -428,3 +428,115 @@ def test_octopush_edits_only_the_fields_given(octopush: Any) -> None:
     with octopush_client.Octopush(base_url=octopush.base_url, **octopush.credentials) as api:
         api.subaccounts.edit_subaccount(octopush.email, first_name="Ann")
     assert octopush.main_calls()[-1].json() == {"first_name": "Ann"}
+
+
+# -- the lookup itself (errorbody), on tables no generated package has today -----------------------------------
+
+
+def _parser(name: str) -> Any:
+    def parse(data: Any) -> str:
+        return f"{name}: {data}"
+
+    return parse
+
+
+def test_a_status_is_looked_up_exactly_then_by_range_then_default() -> None:
+    from accountkit_runtime.errorbody import ErrorModels
+
+    exact, four_xx, default = _parser("exact"), _parser("4XX"), _parser("default")
+    models = ErrorModels(statuses={404: exact}, ranges={4: four_xx}, default=default)
+
+    assert [models.parser(status) for status in (404, 400, 450, 499)] == [exact, four_xx, four_xx, four_xx]
+    assert [models.parser(status) for status in (302, 500, 599)] == [default, default, default]
+    assert models.parse(450, {"a": 1}) == "4XX: {'a': 1}"
+    silent = ErrorModels(ranges={5: None}, default=default)  # 5XX documented without a body
+    assert silent.parser(503) is None and silent.parse(503, {"a": 1}) is None
+
+
+def test_a_package_without_an_error_table_has_no_error_bodies() -> None:
+    from accountkit_runtime.errorbody import error_body
+    from accountkit_runtime.operation import Operation
+
+    operation = Operation(name="get", method="GET", path="/x", package="accountkit_runtime")
+
+    assert error_body(operation, 500, {"message": "down"}) is None
+
+
+def test_an_httpx_client_of_the_callers_own_is_kept_even_closed() -> None:
+    """The caller's client is the caller's to replace: a closed one is not swapped for one of ours."""
+    import httpx
+    from accountkit_runtime.pools import ConnectionPools
+
+    pools, given = ConnectionPools(), httpx.Client()
+    pools.use_sync(given)
+    given.close()
+
+    assert pools.sync(httpx.Client) is given
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "read"),
+    [
+        (400, {"code": 7, "message": {"field": ["bad", "worse"], "n": None}}, ("7", "field: bad; worse; n: None")),
+        (400, {"message": "plain"}, (None, "plain")),
+        (502, "  Bad gateway  ", (None, "Bad gateway")),
+        (500, ["not", "an", "object"], (None, None)),
+    ],
+)
+def test_an_undocumented_error_body_is_read_by_its_common_shapes(status: int, body: Any, read: Any) -> None:
+    from accountkit_runtime.settings import generic_error_reader
+
+    assert generic_error_reader(status, body) == read
+
+
+def test_settings_made_without_connect_validate_requests() -> None:
+    """Validation is off only by choice (connect(validate_requests=False)), never by omission."""
+    from accountkit_runtime.settings import ClientSettings
+
+    assert ClientSettings().validate_requests is True
+
+
+# -- the Client class itself (client.py), built by hand as a generated package's own code may ----------------
+
+
+def test_with_options_replaces_only_what_it_is_given() -> None:
+    import httpx
+    from accountkit_runtime.client import Client
+    from accountkit_runtime.settings import ClientSettings
+
+    client = Client(base_url="http://127.0.0.1:9", timeout=httpx.Timeout(7.0))
+
+    faster = client.with_options(timeout=httpx.Timeout(3.0))
+    retried = client.with_options(max_retries=5)
+
+    assert faster.get_httpx_client().timeout == httpx.Timeout(3.0)
+    assert retried.get_httpx_client().timeout == httpx.Timeout(7.0) and retried.max_retries == 5
+    assert client.max_retries == ClientSettings().max_retries
+
+
+def test_every_argument_but_the_base_url_is_by_keyword() -> None:
+    from accountkit_runtime.client import AuthenticatedClient, Client
+
+    seconds: list[Any] = [{"session": "1"}, False, {"X-Header": "1"}]
+    for cls in (Client, AuthenticatedClient):
+        for second in seconds:
+            with pytest.raises(TypeError):
+                cls("http://127.0.0.1:9", second)  # type: ignore[call-arg]
+
+
+def test_tls_is_verified_unless_turned_off() -> None:
+    import ssl
+
+    from accountkit_runtime.client import Client
+
+    http = Client(base_url="https://127.0.0.1:9").get_httpx_client()
+
+    assert http._transport._pool._ssl_context.verify_mode == ssl.CERT_REQUIRED  # type: ignore[attr-defined]
+
+
+def test_a_misspelt_attribute_of_a_client_is_an_error_not_a_new_attribute() -> None:
+    from accountkit_runtime.client import AuthenticatedClient, Client
+
+    for client in (Client(base_url="http://127.0.0.1:9"), AuthenticatedClient(base_url="http://127.0.0.1:9")):
+        with pytest.raises(AttributeError):
+            client.raise_on_unexpected_staus = True  # type: ignore[attr-defined]

@@ -325,3 +325,31 @@ def test_a_header_name_may_use_every_token_character(octopush: OctopushKit) -> N
     client = octopush.connect(httpx_args={"headers": {name: "v"}})
 
     assert client is not None
+
+
+# -- the checks themselves, on values no generated client would build ----------------------------------------
+
+
+def test_every_problem_is_reported_not_only_the_first_too_deep_one() -> None:
+    from accountkit_runtime.encoding import MAX_DEPTH, unencodable
+
+    value = {"deep": _nested(MAX_DEPTH + 3, "leaf", WRAPS["objects"]), "ratio": float("nan")}
+
+    found = unencodable("body", value)
+
+    assert len(found) == 2, found
+    assert any("too deep to encode" in reason for _, reason in found)
+    assert any(location == "body.ratio" for location, _ in found)
+
+
+class Text(str):
+    """A str of another type (an enum's value, a lazy translation): checked by its characters."""
+
+
+def test_header_values_are_judged_by_their_characters_whatever_their_str_type() -> None:
+    from accountkit_runtime.encoding import header_problems
+
+    assert header_problems([("X-Note", Text("tabs\tand tildes~ are fine"))]) == []
+    non_ascii = "its value contains a control or non-ASCII character, which cannot be sent"
+    assert header_problems([("X-Note", "été€")]) == [("X-Note", non_ascii)]
+    assert header_problems([("X-Note", Text("bell\x07"))]) == [("X-Note", non_ascii)]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import time
 from typing import TYPE_CHECKING, Any
 
+import hostile
 import pytest
 from support.kits import ActivePlatformKit, InTandemKit, OctopushKit, PortaBillingKit, TwoSmsKit
 
@@ -273,3 +275,56 @@ def test_intandem_json_error_bodies_are_read_generically(intandem: InTandemKit) 
         intandem.call(intandem.connect())
 
     assert (caught.value.code, caught.value.vendor_message) == ("not_found", "No such client")
+
+
+# -- what only the transport decides: 3xx is not success, and how a call out of time says so --------------
+
+
+@pytest.mark.parametrize("status", [300, 304])
+def test_a_3xx_answer_that_is_not_followed_is_an_error_not_a_result(octopush: OctopushKit, status: int) -> None:
+    octopush.fail_first(octopush.server.Reply(status, json={"code": 1, "message": "choose"}))
+    client = octopush.connect()
+
+    with pytest.raises(octopush.errors.ApiStatusError) as caught:
+        octopush.call(client)
+
+    assert caught.value.status_code == status
+
+
+@pytest.mark.anyio
+async def test_a_3xx_answer_that_is_not_followed_is_an_error_not_a_result_async(octopush: OctopushKit) -> None:
+    octopush.fail_first(octopush.server.Reply(300, json={"code": 1, "message": "choose"}))
+
+    async with octopush.connect() as client:
+        with pytest.raises(octopush.errors.ApiStatusError) as caught:
+            await octopush.acall(client)
+
+    assert caught.value.status_code == 300
+
+
+DEADLINE = 0.2
+
+
+def test_a_call_out_of_time_names_its_timeout(octopush: OctopushKit) -> None:
+    octopush.fail_first(octopush.server.Reply(raw=hostile.dripped_body(interval=0.05, length=100)))
+    client = octopush.connect(timeout=DEADLINE, max_retries=0)
+
+    with pytest.raises(octopush.errors.ApiTimeoutError) as caught:
+        octopush.call(client)
+
+    assert "within the call's 0.2 s timeout" in str(caught.value)
+
+
+@pytest.mark.anyio
+async def test_an_async_call_out_of_time_ends_at_its_own_deadline(octopush: OctopushKit) -> None:
+    """Only the call's deadline ends a drip (each byte resets the read timeout): no floor under it."""
+    octopush.fail_first(octopush.server.Reply(raw=hostile.dripped_body(interval=0.05, length=100)))
+
+    async with octopush.connect(timeout=DEADLINE, max_retries=0) as client:
+        started = time.monotonic()
+        with pytest.raises(octopush.errors.ApiTimeoutError) as caught:
+            await octopush.acall(client)
+        elapsed = time.monotonic() - started
+
+    assert "within the call's 0.2 s timeout" in str(caught.value)
+    assert elapsed < 3 * DEADLINE  # "did not hang": the drip itself would last 5 s

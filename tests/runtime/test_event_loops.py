@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -115,3 +116,86 @@ def test_with_and_async_with_after_calls_were_made(api: str, kit_for: KitFor) ->
     with client:
         assert kit.call(client) is not None
     assert len(kit.main_calls()) == 4
+
+
+# -- PerLoop itself (loops.py), with plain values ----------------------------------------------------------------
+
+
+class Value:
+    def __init__(self, name: str) -> None:
+        self.name, self.usable = name, True
+
+
+def _in_a_new_loop(call: Callable[[], Any]) -> Any:
+    loop = asyncio.new_event_loop()
+    try:
+        return loop.run_until_complete(_call_async(call))
+    finally:
+        loop.close()
+
+
+async def _call_async(call: Callable[[], Any]) -> Any:
+    return call()
+
+
+def test_a_value_made_outside_any_loop_is_adopted_by_the_first_loop_that_asks() -> None:
+    from accountkit_runtime.loops import PerLoop
+
+    per: PerLoop[Value] = PerLoop()
+    made = iter([Value("outside"), Value("second")])
+    outside = per.get(lambda: next(made))
+
+    assert _in_a_new_loop(lambda: per.get(lambda: next(made))) is outside
+
+
+def test_an_unusable_value_is_made_anew_and_a_usable_one_kept() -> None:
+    from accountkit_runtime.loops import PerLoop
+
+    per: PerLoop[Value] = PerLoop()
+    made = iter([Value("first"), Value("second")])
+
+    def twice() -> tuple[Value, Value, Value]:
+        first = per.get(lambda: next(made), usable=lambda value: value.usable)
+        again = per.get(lambda: next(made), usable=lambda value: value.usable)
+        first.usable = False
+        return first, again, per.get(lambda: next(made), usable=lambda value: value.usable)
+
+    first, again, renewed = _in_a_new_loop(twice)
+
+    assert again is first and renewed.name == "second"
+
+
+def test_the_value_of_a_collected_loop_is_let_go_not_handed_out() -> None:
+    from accountkit_runtime.loops import PerLoop
+
+    dropped: list[str] = []
+    per: PerLoop[Value] = PerLoop(dropped=lambda value: dropped.append(value.name))
+    made = iter([Value("in the loop"), Value("after it")])
+    _in_a_new_loop(lambda: per.get(lambda: next(made)))
+    gc.collect()  # the loop is gone: its weak reference now answers None
+
+    assert per.get(lambda: next(made)).name == "after it"
+    assert dropped == ["in the loop"]
+
+
+def test_a_loop_finds_its_value_without_taking_the_lock() -> None:
+    """Every call looks its loop's value up: that must not wait for another thread making a value."""
+    from accountkit_runtime.loops import PerLoop
+
+    per: PerLoop[Value] = PerLoop()
+    loop = asyncio.new_event_loop()
+    found: list[Value] = []
+    try:
+        value = loop.run_until_complete(_call_async(lambda: per.get(lambda: Value("mine"))))
+        with per._lock:  # another thread is busy making a value
+            worker = threading.Thread(
+                target=lambda: found.append(loop.run_until_complete(_call_async(lambda: per.get(lambda: Value("x")))))
+            )
+            worker.start()
+            worker.join(timeout=10)
+            finished = not worker.is_alive()
+        worker.join()
+    finally:
+        loop.close()
+
+    assert finished and found == [value]

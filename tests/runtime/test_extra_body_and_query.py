@@ -338,3 +338,16 @@ def test_a_client_that_does_not_apply_extras_refuses_them_instead_of_dropping_th
         transport.send_sync(client, edit_subaccount._OPERATION, kwargs, extra)
 
     assert octopush.server.requests == []
+
+
+def test_a_validation_errors_location_is_followed_through_lists_by_index() -> None:
+    """pydantic's locations mix keys, list indexes and union member names: only what leads into the data
+    is kept, so that an extra key deep in a list is found where it was added."""
+    from accountkit_runtime.extras import data_path
+
+    body = {"items": [{"a": 1}, {"b": 2}]}
+
+    assert data_path(body, ("items", 0, "a")) == ("items", "0", "a")
+    assert data_path(body, ("items", 1, "Member", "b")) == ("items", "1", "b")
+    assert data_path(body, ("items", 2, "a")) == ("items",)  # past the end: leads nowhere
+    assert data_path(body, ("items", -1, "b")) == ("items",)  # pydantic never counts from the end

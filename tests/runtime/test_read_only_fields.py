@@ -232,3 +232,22 @@ def test_the_warning_pickles() -> None:
         ["a.b"],
         "op: read-only fields left out of the request (the vendor sets them): a.b",
     )
+
+
+def test_a_list_where_an_object_was_expected_is_left_as_it_is() -> None:
+    from accountkit_runtime.readonly import drop
+
+    body = {"account": [1, 2]}
+
+    assert drop(body, ("account.id",)) == (body, [])
+
+
+def test_a_body_with_nothing_read_only_in_it_is_the_same_object_not_a_copy() -> None:
+    """Nothing to leave out costs no copy, even of a list whose items do not equal themselves (NaN)."""
+    from accountkit_runtime.readonly import drop
+
+    body = {"values": [float("nan"), {"name": "x"}]}
+
+    kept, found = drop(body, ("values.*.id",))
+
+    assert kept is body and found == []

@@ -5,6 +5,7 @@ Each test builds a git repository in tmp_path (init, commit, tag, change) and ru
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from accountkit_codegen.changes import compat
@@ -139,3 +140,10 @@ def test_old_version_that_is_not_semver_fails_only_when_something_broke(
     status, _out, err = run(repo, capsys)
     assert status == 1
     assert "things: FAILED: breaking changes since things-v2.0 (2.0), and the bump is relative" in err
+
+
+def test_outside_a_git_repository_there_is_nothing_to_check_and_that_passes(
+    tmp_path: Path, capsys: CaptureFixture[str]
+) -> None:
+    assert compat.main(["--root", str(tmp_path)]) == 0
+    assert "is not a git repository; no release tags to check against" in capsys.readouterr().out

@@ -62,6 +62,21 @@ def test_set_version_refuses_what_it_cannot_rewrite_safely(text: str) -> None:
         set_version(text, "1.0.1")
 
 
+def test_a_version_yaml_would_read_as_a_number_is_refused_naming_the_line() -> None:
+    """Unquoted, "2.0" is the float 2.0 to YAML: the spec would change type, not only its version."""
+    text = "openapi: 3.1.0\ninfo:\n  title: T\n  version: 1.0.0\npaths: {}\n"
+
+    with pytest.raises(VersionLineError, match=r"^rewriting line 4 did not change exactly info\.version$"):
+        set_version(text, "2.0")
+
+
+def test_a_version_line_less_indented_than_the_info_block_is_not_taken_for_it() -> None:
+    text = "openapi: 3.1.0\ninfo:\n    title: T\n  version: 1.0.0\npaths: {}\n"
+
+    with pytest.raises(VersionLineError, match="no 'version:' line directly under 'info:'"):
+        set_version(text, "1.0.1")
+
+
 def test_changelog_entry_sections() -> None:
     changes = [
         Change("request-property-added", "POST /x request b", "optional request property added"),

@@ -13,7 +13,7 @@ from collections import Counter
 
 import pytest
 from accountkit_codegen.changes import ruledocs
-from accountkit_codegen.changes.diffrules import RULES, SECTIONS, Rule
+from accountkit_codegen.changes.diffrules import RULES, SECTIONS, Rule, index_rules
 from accountkit_codegen.changes.oasdiffmap import LEVELS, catalogue
 
 OASDIFF_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -112,3 +112,17 @@ def test_the_rules_cannot_be_changed_at_run_time() -> None:
     some_rule = next(iter(RULES.values()))
     with pytest.raises(dataclasses.FrozenInstanceError):
         some_rule.bump = "major"  # type: ignore[misc]
+
+
+def test_a_rule_id_listed_twice_in_the_table_is_refused() -> None:
+    first, second = RULES["operation-removed"], RULES["operation-added"]
+
+    assert index_rules((first, second)) == {first.id: first, second.id: second}
+    with pytest.raises(ValueError, match="duplicate rule id in diffrules._TABLE: operation-removed"):
+        index_rules((first, second, first))
+
+
+def test_a_rule_bumps_the_part_its_section_calls_for() -> None:
+    bumps = {rule_id: RULES[rule_id].bump for rule_id in ("operation-removed", "operation-added")}
+
+    assert bumps == {"operation-removed": "major", "operation-added": "minor"}

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from accountkit_codegen.changes.diffmodel import SpecReadError
-from accountkit_codegen.changes.schemadiff import MAX_SCHEMA_DEPTH
+from accountkit_codegen.changes.schemadiff import MAX_SCHEMA_DEPTH, member_names
 from accountkit_codegen.changes.schemanorm import MAX_ALL_OF_DEPTH, MergedSchema, normalise
 from accountkit_codegen.changes.specdiff import diff
 from rulecases import REQUEST, RESPONSE, operation, request_props, response_props, schema, summary
@@ -270,6 +270,18 @@ def test_schemas_nested_beyond_any_real_depth_are_a_typed_error(spec: dict[str, 
     assert sys.getrecursionlimit() <= 1000  # the guard works within Python's default limit
 
 
+def test_arrays_nested_beyond_any_real_depth_are_a_typed_error(spec: dict[str, Any]) -> None:
+    """Array items count as a level too: without that, a deep enough array exhausts the stack instead."""
+    old, new = copy.deepcopy(spec), copy.deepcopy(spec)
+    for doc, kind in ((old, "string"), (new, "integer")):
+        deep: Doc = {"type": kind}
+        for _ in range(MAX_SCHEMA_DEPTH + 5):
+            deep = {"type": "array", "items": deep}
+        request_props(doc)["deep"] = deep
+    with pytest.raises(SpecReadError, match="nested more than"):
+        diff(old, new)
+
+
 def test_schemas_nested_as_deep_as_allowed_are_compared(spec: dict[str, Any]) -> None:
     old, new = copy.deepcopy(spec), copy.deepcopy(spec)
     request_props(old)["deep"] = nested(MAX_SCHEMA_DEPTH - 2, {"type": "string"})
@@ -277,6 +289,11 @@ def test_schemas_nested_as_deep_as_allowed_are_compared(spec: dict[str, Any]) ->
     ((rule, level, location),) = summary(diff(old, new))
     assert (rule, level) == ("request-type-changed", "breaking")
     assert location == f"{REQUEST} deep" + ".x" * (MAX_SCHEMA_DEPTH - 2)
+
+
+def test_integer_enum_members_are_named_as_the_client_generator_names_them() -> None:
+    """A negative value's member is VALUE_NEGATIVE_<n>, any other VALUE_<n>: a rename shows as a change."""
+    assert member_names({"enum": [-5, 0, 3]}) == {"-5": "VALUE_NEGATIVE_5", "0": "VALUE_0", "3": "VALUE_3"}
 
 
 def test_all_of_nested_beyond_any_real_depth_is_a_typed_error(spec: dict[str, Any]) -> None:

@@ -8,13 +8,14 @@ that showed up as a change, fails here too.
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from accountkit_codegen.changes.diffrules import RULES
 from accountkit_codegen.changes.specdiff import diff
-from rulecases import ALL, Doc, request_props, response_props, run_case, schema, summary
+from rulecases import ALL, Doc, operation, request_props, response_props, run_case, schema, summary
 
 OPERATION = "POST /things/{id}"
 
@@ -176,3 +177,45 @@ def test_location_reads_like_the_portabilling_example() -> None:
         "location": "POST /Account/update_account request params.account_info.firstname",
         "detail": "request property removed",
     }
+
+
+def detail_of(changes: list[Any], rule: str) -> tuple[str, str]:
+    (found,) = [(change.location, change.detail) for change in changes if change.rule == rule]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("security", "shown"),
+    [([{"bearer": []}], "security token -> bearer"), ([], "security token -> none")],
+)
+def test_a_security_change_names_both_requirements(spec: dict[str, Any], security: list[Any], shown: str) -> None:
+    new = copy.deepcopy(spec)
+    operation(new)["security"] = security
+
+    assert detail_of(diff(spec, new), "security-changed") == (OPERATION, shown)
+
+
+def test_equal_text_read_twice_is_no_change(spec: dict[str, Any]) -> None:
+    """Values parsed from two documents are equal, not the same objects: the differ compares by value."""
+    assert diff(spec, json.loads(json.dumps(spec))) == []
+
+
+def test_header_names_are_compared_without_case_and_other_names_with_it(spec: dict[str, Any]) -> None:
+    def with_parameter(where: str, name: str) -> Doc:
+        doc = copy.deepcopy(spec)
+        operation(doc)["parameters"].append({"name": name, "in": where, "schema": {"type": "string"}})
+        return doc
+
+    header_case = summary(diff(with_parameter("header", "X-Trace"), with_parameter("header", "x-trace")))
+    assert header_case == [("other-change", "info", "(document)")]  # the text changed, the API did not
+    changes = summary(diff(with_parameter("query", "pageSize"), with_parameter("query", "pagesize")))
+    assert ("parameter-removed", "breaking", f"{OPERATION} parameter query:pageSize") in changes
+
+
+def test_a_change_under_another_media_type_than_json_names_it(spec: dict[str, Any]) -> None:
+    old = copy.deepcopy(spec)
+    operation(old)["requestBody"]["content"]["text/plain"] = {"schema": {"type": "string"}, "example": "a"}
+    new = copy.deepcopy(old)
+    operation(new)["requestBody"]["content"]["text/plain"]["example"] = "b"
+
+    assert detail_of(diff(old, new), "example-changed") == (f"{OPERATION} request (text/plain)", "examples changed")

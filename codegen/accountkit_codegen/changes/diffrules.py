@@ -339,9 +339,18 @@ _TABLE: tuple[Rule, ...] = (
     ),
 )
 
-RULES: dict[str, Rule] = {rule.id: rule for rule in _TABLE}
-if len(RULES) != len(_TABLE):  # pragma: no cover - a typo in the table above
-    raise ValueError("duplicate rule id in diffrules._TABLE")
+
+def index_rules(table: tuple[Rule, ...]) -> dict[str, Rule]:
+    """The rules of ``table`` by id; a duplicate id (a typo in the table) fails at import, not as a silently
+    shadowed rule."""
+    rules = {rule.id: rule for rule in table}
+    if len(rules) != len(table):
+        duplicates = sorted({rule.id for rule in table if sum(other.id == rule.id for other in table) > 1})
+        raise ValueError(f"duplicate rule id in diffrules._TABLE: {', '.join(duplicates)}")
+    return rules
+
+
+RULES: dict[str, Rule] = index_rules(_TABLE)
 
 
 def rule(rule_id: str) -> Rule:
