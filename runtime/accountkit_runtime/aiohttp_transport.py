@@ -21,7 +21,8 @@ library's way would change what goes on the wire and what fails how:
   runtime's origin check on every hop, and ``decoding`` decodes bodies under the size cap;
 - every aiohttp failure becomes the httpx exception that means the same (httpx-aiohttp maps any
   dropped connection to ``ConnectTimeout``, and lets a malformed response through as aiohttp's own
-  ``ClientResponseError``), with a message that never includes the URL, whose query may hold a token.
+  ``ClientResponseError``), with a message that never includes the URL, whose query may hold a token;
+  a server that hangs up before the whole answer came reads as on httpx, in httpx's words.
 
 The requests the runtime sends skip most of ``httpx.AsyncClient``'s own layers (``aiohttp_send``):
 on this transport they cost as much time as aiohttp itself.
@@ -32,6 +33,7 @@ ends a dripped body or endless headers over aiohttp as over httpx.
 
 from __future__ import annotations
 
+import re
 import ssl
 from collections.abc import AsyncIterator
 from typing import Any
@@ -39,6 +41,7 @@ from typing import Any
 import aiohttp
 import httpx
 import yarl
+from aiohttp.http_exceptions import ContentLengthError, TransferEncodingError
 from httpx_aiohttp import AiohttpTransport, HttpxAiohttpClient
 
 from . import aiohttp_send
@@ -60,8 +63,30 @@ _FAILURES: tuple[tuple[type[BaseException], type[httpx.TransportError]], ...] = 
 )
 
 
+# httpx's (h11's) words for a server that hung up early; the same failure reads the same on either transport.
+_NO_RESPONSE = "Server disconnected without sending a response."
+_BODY_CUT = "peer closed connection without sending complete message body"
+_RECEIVED = re.compile(r"received (\d+) of (\d+) bytes")
+
+
+def _cut_short(exc: BaseException) -> str | None:
+    """httpx's message for a connection that ended before the whole answer came, None for another failure."""
+    if isinstance(exc, aiohttp.ServerDisconnectedError):
+        return _NO_RESPONSE
+    cause = exc.__cause__
+    if isinstance(exc, aiohttp.ClientPayloadError) and isinstance(cause, TransferEncodingError):
+        return f"{_BODY_CUT} (incomplete chunked read)"
+    if isinstance(exc, aiohttp.ClientPayloadError) and isinstance(cause, ContentLengthError):
+        counts = _RECEIVED.search(str(cause))
+        return f"{_BODY_CUT} (received {counts[1]} bytes, expected {counts[2]})" if counts else _BODY_CUT
+    return None
+
+
 def _describe(exc: BaseException) -> str:
     """The failure in words, without the URL some aiohttp errors print (its query may hold a token)."""
+    cut_short = _cut_short(exc)
+    if cut_short is not None:
+        return cut_short
     if isinstance(exc, aiohttp.ClientResponseError):
         return f"{type(exc).__name__}: {exc.message}"
     if isinstance(exc, aiohttp.InvalidURL):
