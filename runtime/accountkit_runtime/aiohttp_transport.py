@@ -169,8 +169,13 @@ class AccountkitAiohttpTransport(AiohttpTransport):
         try:
             data: Any = request.content or None
         except httpx.RequestNotRead:
-            data = request.stream
-            request.headers.pop("transfer-encoding", None)  # aiohttp chunks a stream itself
+            if isinstance(request.stream, httpx.ByteStream):
+                # A body already in memory, handed on as a stream: httpx does so for a redirect it follows.
+                # Given as a stream, aiohttp would send it chunked, a body even on a GET that had none.
+                data = await request.aread() or None
+            else:
+                data = request.stream
+                request.headers.pop("transfer-encoding", None)  # aiohttp chunks a stream itself
         proxy = self.proxy
         with _mapped(request):
             response = await self.client.request(
