@@ -78,6 +78,8 @@ def resolve_base_url(value: str | None, env_var: str, default: str | None) -> st
     A URL carrying ``user:password@`` is refused: that password would travel in every request line and
     show in every log of the URL; credentials are ``connect()`` arguments.
     """
+    if value == "":  # an unset variable read with a default of "": not a request for the default server
+        raise ConfigurationError(f"base_url is empty: pass the API's URL, or leave it out to use {env_var}")
     source = "base_url" if value else f"base_url (from {env_var})" if os.environ.get(env_var) else "base_url"
     url = value or os.environ.get(env_var) or default
     if not url:
@@ -118,6 +120,9 @@ def check_scheme(base_url: str, allow_insecure_http: bool) -> None:
         raise ConfigurationError("base_url is not a valid URL; the value is not shown") from None
     if parts.scheme not in ("https", "http") or not hostname:
         raise ConfigurationError(f"base_url must be an absolute http(s) URL, got {Redactor().url(base_url)!r}")
+    if parts.query or parts.fragment or base_url.endswith(("?", "#")):
+        # Every path is appended to the base URL as text: after a query, it would land inside the query.
+        raise ConfigurationError("base_url must not have a query (?...) or a fragment (#...); the value is not shown")
     if parts.scheme == "http" and not allow_insecure_http and not _is_loopback(hostname):
         raise ConfigurationError(
             f"refusing plain http:// to {hostname}: credentials would travel unencrypted; "

@@ -321,3 +321,16 @@ def test_httpx_args_httpx_takes_are_used(octopush: OctopushKit) -> None:
     client = octopush.connect(httpx_args={"max_redirects": 3, "trust_env": False})
 
     assert client.get_httpx_client().max_redirects == 3
+
+
+@pytest.mark.parametrize("suffix", ["?version=2", "/?", "#top", "/rest?a=1#b"])
+def test_a_base_url_with_a_query_or_fragment_is_refused(suffix: str, octopush: OctopushKit) -> None:
+    """Paths are appended to the base URL: after ``?a=1`` every call would go to ``/?a=1/v1/...``."""
+    with pytest.raises(octopush.errors.ConfigurationError, match="must not have a query"):
+        octopush.connect(base_url=f"https://api.example.com{suffix}")
+
+
+def test_an_empty_base_url_argument_is_refused_not_taken_for_the_default(octopush: OctopushKit) -> None:
+    """``base_url=os.environ.get("X", "")`` with X unset must not quietly send to the vendor's production host."""
+    with pytest.raises(octopush.errors.ConfigurationError, match="base_url is empty"):
+        octopush.connect(base_url="")
