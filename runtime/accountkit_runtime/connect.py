@@ -152,7 +152,8 @@ def check_httpx_args(httpx_args: object) -> dict[str, Any]:
     if httpx_args is None:
         return {}
     if not isinstance(httpx_args, Mapping):
-        raise ConfigurationError(f"httpx_args must be a dict of httpx.Client arguments, not {type(httpx_args).__name__}")
+        kind = type(httpx_args).__name__
+        raise ConfigurationError(f"httpx_args must be a dict of httpx.Client arguments, not {kind}")
     unknown = sorted(repr(name) for name in httpx_args if name not in _HTTPX_ARGUMENTS)
     if unknown:
         raise ConfigurationError(f"httpx_args has arguments httpx.Client does not take: {', '.join(unknown)}")

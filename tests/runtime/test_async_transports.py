@@ -185,10 +185,10 @@ _JSON = b"Content-Type: application/json\r\n"
 ANSWERS = {
     "nothing at all": _raw(b""),
     "a reset before answering": _raw(b"", reset=True),
-    "a body cut midway": _raw(b"HTTP/1.1 201 Created\r\n" + _JSON + b"Content-Length: 100\r\n\r\n{\"a\": 1"),
+    "a body cut midway": _raw(b"HTTP/1.1 201 Created\r\n" + _JSON + b'Content-Length: 100\r\n\r\n{"a": 1'),
     "a reset midway": _raw(b"HTTP/1.1 201 Created\r\n" + _JSON + b"Content-Length: 100\r\n\r\n{", reset=True),
     "a chunked body cut midway": _raw(b"HTTP/1.1 201 Created\r\nTransfer-Encoding: chunked\r\n\r\n10\r\nabc"),
-    "HTTP/1.0 without Content-Length": _raw(b"HTTP/1.0 201 Created\r\n" + _JSON + b"\r\n{\"code\": 0}"),
+    "HTTP/1.0 without Content-Length": _raw(b"HTTP/1.0 201 Created\r\n" + _JSON + b'\r\n{"code": 0}'),
     "HTTP/1.0 error without Content-Length": _raw(
         b"HTTP/1.0 400 Bad Request\r\n" + _JSON + b'\r\n{"code": 5, "message": "bad"}'
     ),
@@ -196,7 +196,9 @@ ANSWERS = {
         b"HTTP/1.1 400 B\xe9d\r\n" + _JSON + b"X-Name: caf\xe9\xff\r\nContent-Length: 29\r\n\r\n"
         b'{"code": 5, "message": "bad"}'
     ),
-    "gzip that is not": _raw(b"HTTP/1.1 201 Created\r\n" + _JSON + b"Content-Encoding: gzip\r\nContent-Length: 5\r\n\r\nhello"),
+    "gzip that is not": _raw(
+        b"HTTP/1.1 201 Created\r\n" + _JSON + b"Content-Encoding: gzip\r\nContent-Length: 5\r\n\r\nhello"
+    ),
     "a redirect to another origin": _raw(
         b"HTTP/1.1 307 Temporary Redirect\r\nLocation: http://127.0.0.2:9/x\r\nContent-Length: 0\r\n\r\n"
     ),

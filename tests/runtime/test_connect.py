@@ -295,7 +295,7 @@ def test_a_base_url_with_an_impossible_port_is_refused_at_connect(port: str, oct
 def test_a_switch_that_is_not_a_bool_is_refused(argument: str, value: object, octopush: OctopushKit) -> None:
     """``allow_insecure_http="false"`` is a true string: taken as it is, it would allow what it says it refuses."""
     with pytest.raises(octopush.errors.ConfigurationError, match=f"{argument} must be True or False"):
-        octopush.connect(base_url="http://api.example.com", **{argument: value})
+        octopush.package.connect(**octopush.credentials, base_url="http://api.example.com", **{argument: value})
 
 
 @pytest.mark.parametrize(
