@@ -82,6 +82,13 @@ def _cut_short(exc: BaseException) -> str | None:
     return None
 
 
+# The longest status or header line read: httpcore's bound on a response's head (its
+# MAX_INCOMPLETE_EVENT_SIZE), so a header httpx reads (a long cookie, a policy) is read over aiohttp too,
+# where the default is 8190 bytes. aiohttp's bound on the number of header lines (128) keeps the head
+# bounded in memory.
+MAX_HEADER_LINE = 100 * 1024
+
+
 def _describe(exc: BaseException) -> str:
     """The failure in words, without the URL some aiohttp errors print (its query may hold a token)."""
     cut_short = _cut_short(exc)
@@ -157,6 +164,8 @@ class AccountkitAiohttpTransport(AiohttpTransport):
         )
         return aiohttp.ClientSession(
             connector=connector,
+            max_line_size=MAX_HEADER_LINE,
+            max_field_size=MAX_HEADER_LINE,
             cookie_jar=aiohttp.DummyCookieJar(),
             auto_decompress=False,
             trust_env=False,  # httpx reads the proxy settings of the environment (trust_env) itself

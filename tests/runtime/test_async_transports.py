@@ -199,6 +199,9 @@ ANSWERS = {
     "gzip that is not": _raw(
         b"HTTP/1.1 201 Created\r\n" + _JSON + b"Content-Encoding: gzip\r\nContent-Length: 5\r\n\r\nhello"
     ),
+    "a header line of 20 KB": _raw(
+        b"HTTP/1.1 201 Created\r\n" + _JSON + b"X-Policy: " + b"a" * 20_000 + b"\r\nContent-Length: 0\r\n\r\n"
+    ),
     "a redirect to another origin": _raw(
         b"HTTP/1.1 307 Temporary Redirect\r\nLocation: http://127.0.0.2:9/x\r\nContent-Length: 0\r\n\r\n"
     ),
