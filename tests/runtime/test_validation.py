@@ -184,7 +184,7 @@ async def test_a_model_class_given_for_a_value_is_named_not_called_async(intande
 
 
 class _DamagedChecks:
-    """A meta path finder that imports ``<package>._checks`` from ``source`` instead: a damaged copy."""
+    """A meta path finder that imports the module ``name`` from the file ``path``: a damaged copy."""
 
     def __init__(self, name: str, path: Any) -> None:
         self.name, self.path = name, path
