@@ -21,7 +21,8 @@ library's way would change what goes on the wire and what fails how:
   runtime's origin check on every hop, and ``decoding`` decodes bodies under the size cap;
 - every aiohttp failure becomes the httpx exception that means the same (httpx-aiohttp maps any
   dropped connection to ``ConnectTimeout``, and lets a malformed response through as aiohttp's own
-  ``ClientResponseError``), with a message that never includes the URL, whose query may hold a token.
+  ``ClientResponseError``), with a message that never includes the URL, whose query may hold a token;
+  a server that hangs up before the whole answer came reads as on httpx, in httpx's words.
 
 The requests the runtime sends skip most of ``httpx.AsyncClient``'s own layers (``aiohttp_send``):
 on this transport they cost as much time as aiohttp itself.
@@ -32,6 +33,7 @@ ends a dripped body or endless headers over aiohttp as over httpx.
 
 from __future__ import annotations
 
+import re
 import ssl
 from collections.abc import AsyncIterator
 from typing import Any
@@ -39,6 +41,7 @@ from typing import Any
 import aiohttp
 import httpx
 import yarl
+from aiohttp.http_exceptions import ContentLengthError, TransferEncodingError
 from httpx_aiohttp import AiohttpTransport, HttpxAiohttpClient
 
 from . import aiohttp_send
@@ -60,8 +63,37 @@ _FAILURES: tuple[tuple[type[BaseException], type[httpx.TransportError]], ...] = 
 )
 
 
+# httpx's (h11's) words for a server that hung up early; the same failure reads the same on either transport.
+_NO_RESPONSE = "Server disconnected without sending a response."
+_BODY_CUT = "peer closed connection without sending complete message body"
+_RECEIVED = re.compile(r"received (\d+) of (\d+) bytes")
+
+
+def _cut_short(exc: BaseException) -> str | None:
+    """httpx's message for a connection that ended before the whole answer came, None for another failure."""
+    if isinstance(exc, aiohttp.ServerDisconnectedError):
+        return _NO_RESPONSE
+    cause = exc.__cause__
+    if isinstance(exc, aiohttp.ClientPayloadError) and isinstance(cause, TransferEncodingError):
+        return f"{_BODY_CUT} (incomplete chunked read)"
+    if isinstance(exc, aiohttp.ClientPayloadError) and isinstance(cause, ContentLengthError):
+        counts = _RECEIVED.search(str(cause))
+        return f"{_BODY_CUT} (received {counts[1]} bytes, expected {counts[2]})" if counts else _BODY_CUT
+    return None
+
+
+# The longest status or header line read: httpcore's bound on a response's head (its
+# MAX_INCOMPLETE_EVENT_SIZE), so a header httpx reads (a long cookie, a policy) is read over aiohttp too,
+# where the default is 8190 bytes. aiohttp's bound on the number of header lines (128) keeps the head
+# bounded in memory.
+MAX_HEADER_LINE = 100 * 1024
+
+
 def _describe(exc: BaseException) -> str:
     """The failure in words, without the URL some aiohttp errors print (its query may hold a token)."""
+    cut_short = _cut_short(exc)
+    if cut_short is not None:
+        return cut_short
     if isinstance(exc, aiohttp.ClientResponseError):
         return f"{type(exc).__name__}: {exc.message}"
     if isinstance(exc, aiohttp.InvalidURL):
@@ -132,6 +164,8 @@ class AccountkitAiohttpTransport(AiohttpTransport):
         )
         return aiohttp.ClientSession(
             connector=connector,
+            max_line_size=MAX_HEADER_LINE,
+            max_field_size=MAX_HEADER_LINE,
             cookie_jar=aiohttp.DummyCookieJar(),
             auto_decompress=False,
             trust_env=False,  # httpx reads the proxy settings of the environment (trust_env) itself
@@ -144,8 +178,13 @@ class AccountkitAiohttpTransport(AiohttpTransport):
         try:
             data: Any = request.content or None
         except httpx.RequestNotRead:
-            data = request.stream
-            request.headers.pop("transfer-encoding", None)  # aiohttp chunks a stream itself
+            if isinstance(request.stream, httpx.ByteStream):
+                # A body already in memory, handed on as a stream: httpx does so for a redirect it follows.
+                # Given as a stream, aiohttp would send it chunked, a body even on a GET that had none.
+                data = await request.aread() or None
+            else:
+                data = request.stream
+                request.headers.pop("transfer-encoding", None)  # aiohttp chunks a stream itself
         proxy = self.proxy
         with _mapped(request):
             response = await self.client.request(

@@ -9,10 +9,12 @@ loopback unless explicitly allowed, default timeouts and retries.
 
 from __future__ import annotations
 
+import inspect
 import ipaddress
 import logging
 import os
 import unicodedata
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -76,6 +78,8 @@ def resolve_base_url(value: str | None, env_var: str, default: str | None) -> st
     A URL carrying ``user:password@`` is refused: that password would travel in every request line and
     show in every log of the URL; credentials are ``connect()`` arguments.
     """
+    if value == "":  # an unset variable read with a default of "": not a request for the default server
+        raise ConfigurationError(f"base_url is empty: pass the API's URL, or leave it out to use {env_var}")
     source = "base_url" if value else f"base_url (from {env_var})" if os.environ.get(env_var) else "base_url"
     url = value or os.environ.get(env_var) or default
     if not url:
@@ -111,15 +115,49 @@ def check_scheme(base_url: str, allow_insecure_http: bool) -> None:
     try:
         parts = urlsplit(base_url)
         hostname = parts.hostname
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number from 0 to 65535
     except ValueError:
         raise ConfigurationError("base_url is not a valid URL; the value is not shown") from None
     if parts.scheme not in ("https", "http") or not hostname:
         raise ConfigurationError(f"base_url must be an absolute http(s) URL, got {Redactor().url(base_url)!r}")
+    if parts.query or parts.fragment or base_url.endswith(("?", "#")):
+        # Every path is appended to the base URL as text: after a query, it would land inside the query.
+        raise ConfigurationError("base_url must not have a query (?...) or a fragment (#...); the value is not shown")
     if parts.scheme == "http" and not allow_insecure_http and not _is_loopback(hostname):
         raise ConfigurationError(
             f"refusing plain http:// to {hostname}: credentials would travel unencrypted; "
             "use https://, or pass allow_insecure_http=True if you really mean it"
         )
+
+
+# What httpx_args may name: the arguments both httpx.Client and httpx.AsyncClient take (they are given to each).
+_HTTPX_ARGUMENTS = frozenset(inspect.signature(httpx.Client).parameters) & frozenset(
+    inspect.signature(httpx.AsyncClient).parameters
+)
+
+
+def check_flag(argument: str, value: object) -> None:
+    """Refuse a switch that is not a bool: ``allow_insecure_http="false"`` is a true string, which would
+    turn the protection off while saying the opposite."""
+    if not isinstance(value, bool):
+        raise ConfigurationError(f"{argument} must be True or False, not {type(value).__name__}")
+
+
+def check_httpx_args(httpx_args: object) -> dict[str, Any]:
+    """``httpx_args`` as a new dict, refused if it is not a mapping of arguments httpx's clients take.
+
+    A misspelt name would otherwise pass ``connect()`` and fail on the first call, as a bare ``TypeError``
+    from inside httpx.
+    """
+    if httpx_args is None:
+        return {}
+    if not isinstance(httpx_args, Mapping):
+        kind = type(httpx_args).__name__
+        raise ConfigurationError(f"httpx_args must be a dict of httpx.Client arguments, not {kind}")
+    unknown = sorted(repr(name) for name in httpx_args if name not in _HTTPX_ARGUMENTS)
+    if unknown:
+        raise ConfigurationError(f"httpx_args has arguments httpx.Client does not take: {', '.join(unknown)}")
+    return dict(httpx_args)
 
 
 def build_client(
@@ -141,6 +179,8 @@ def build_client(
     ``async_transport``: what async calls are sent over, ``"httpx"`` (the default, ``DEFAULT_ASYNC_TRANSPORT``)
     or ``"aiohttp"`` (the ``aiohttp`` extra, see ``aiohttp_transport``); sync calls always use httpx.
     """
+    check_flag("allow_insecure_http", allow_insecure_http)
+    check_flag("validate_requests", validate_requests)
     check_scheme(base_url, allow_insecure_http)
     transport = DEFAULT_ASYNC_TRANSPORT if async_transport is None else async_transport
     check_async_transport(transport)
@@ -158,7 +198,7 @@ def build_client(
         logger=logging.getLogger(package),
     )
     guard_logs(redactor, settings.logger)
-    args = dict(httpx_args or {})
+    args = check_httpx_args(httpx_args)
     if args.get("headers"):
         check_headers("httpx_args['headers']", args["headers"])
     if auth is not None:

@@ -12,6 +12,7 @@ import gc
 import importlib
 import logging
 import socket
+import struct
 import sys
 import threading
 import warnings
@@ -104,7 +105,7 @@ def test_a_dropped_connection_is_a_connection_error_not_a_timeout(intandem: InTa
         asyncio.run(intandem.acall(client))
 
     assert not isinstance(caught.value, intandem.errors.ApiTimeoutError)
-    assert "ServerDisconnectedError" in str(caught.value)
+    assert "Server disconnected without sending a response." in str(caught.value)
 
 
 def test_a_malformed_response_is_a_connection_error_without_the_url(activeplatform: ActivePlatformKit) -> None:
@@ -239,3 +240,59 @@ def test_the_httpx_client_behind_aiohttp_takes_any_other_request_by_httpxs_own_p
 
     assert response.status_code == 201 and response.json() == octopush.ok_body()
     assert [call.body for call in octopush.main_calls()] == [b"{}"]
+
+
+def _raw(answer: bytes, *, reset: bool = False) -> Any:
+    """A writer that sends ``answer`` and hangs up; ``reset``: with a TCP reset instead of a clean close."""
+
+    def write(sock: socket.socket, stopping: threading.Event) -> None:
+        sock.sendall(answer)
+        if reset:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+
+    return write
+
+
+_JSON = b"Content-Type: application/json\r\n"
+# Answers a server may give, each to be read the same over both transports.
+ANSWERS = {
+    "nothing at all": _raw(b""),
+    "a reset before answering": _raw(b"", reset=True),
+    "a body cut midway": _raw(b"HTTP/1.1 201 Created\r\n" + _JSON + b'Content-Length: 100\r\n\r\n{"a": 1'),
+    "a reset midway": _raw(b"HTTP/1.1 201 Created\r\n" + _JSON + b"Content-Length: 100\r\n\r\n{", reset=True),
+    "a chunked body cut midway": _raw(b"HTTP/1.1 201 Created\r\nTransfer-Encoding: chunked\r\n\r\n10\r\nabc"),
+    "HTTP/1.0 without Content-Length": _raw(b"HTTP/1.0 201 Created\r\n" + _JSON + b'\r\n{"code": 0}'),
+    "HTTP/1.0 error without Content-Length": _raw(
+        b"HTTP/1.0 400 Bad Request\r\n" + _JSON + b'\r\n{"code": 5, "message": "bad"}'
+    ),
+    "non-UTF-8 header bytes": _raw(
+        b"HTTP/1.1 400 B\xe9d\r\n" + _JSON + b"X-Name: caf\xe9\xff\r\nContent-Length: 29\r\n\r\n"
+        b'{"code": 5, "message": "bad"}'
+    ),
+    "gzip that is not": _raw(
+        b"HTTP/1.1 201 Created\r\n" + _JSON + b"Content-Encoding: gzip\r\nContent-Length: 5\r\n\r\nhello"
+    ),
+    "a header line of 20 KB": _raw(
+        b"HTTP/1.1 201 Created\r\n" + _JSON + b"X-Policy: " + b"a" * 20_000 + b"\r\nContent-Length: 0\r\n\r\n"
+    ),
+    "a redirect to another origin": _raw(
+        b"HTTP/1.1 307 Temporary Redirect\r\nLocation: http://127.0.0.2:9/x\r\nContent-Length: 0\r\n\r\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("answer", sorted(ANSWERS))
+def test_a_server_misbehaving_reads_the_same_over_both_transports(answer: str, octopush: OctopushKit) -> None:
+    """The same answer ends in the same typed error with the same message over httpx and over aiohttp."""
+    octopush.server.route(octopush.method, octopush.path, octopush.server.Reply(raw=ANSWERS[answer]))
+
+    def outcome(transport: str) -> tuple[str, str]:
+        client = octopush.connect(async_transport=transport, max_retries=0, timeout=5)
+        try:
+            return "returned", repr(asyncio.run(octopush.acall(client)))
+        except octopush.errors.AccountkitError as exc:
+            return type(exc).__name__, str(exc)
+
+    over_httpx = outcome("httpx")
+    assert outcome("aiohttp") == over_httpx
+    assert octopush.credentials["api_key"] not in over_httpx[1]

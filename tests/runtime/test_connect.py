@@ -281,3 +281,56 @@ def test_a_base_url_urlsplit_cannot_read_is_a_configuration_error(base_url: str)
     for allowed in (False, True):
         with pytest.raises(ConfigurationError, match="not a valid URL"):
             check_scheme(base_url, allowed)
+
+
+@pytest.mark.parametrize("port", ["99999", "abc", "-1"])
+def test_a_base_url_with_an_impossible_port_is_refused_at_connect(port: str, octopush: OctopushKit) -> None:
+    """Not on the first call, as httpx's bare ``InvalidURL`` (or a connection to a port the OS picks)."""
+    with pytest.raises(octopush.errors.ConfigurationError, match="not a valid URL"):
+        octopush.connect(base_url=f"https://api.example.com:{port}")
+
+
+@pytest.mark.parametrize("value", ["false", "no", 0, 1, None])
+@pytest.mark.parametrize("argument", ["allow_insecure_http", "validate_requests"])
+def test_a_switch_that_is_not_a_bool_is_refused(argument: str, value: object, octopush: OctopushKit) -> None:
+    """``allow_insecure_http="false"`` is a true string: taken as it is, it would allow what it says it refuses."""
+    with pytest.raises(octopush.errors.ConfigurationError, match=f"{argument} must be True or False"):
+        octopush.package.connect(**octopush.credentials, base_url="http://api.example.com", **{argument: value})
+
+
+@pytest.mark.parametrize(
+    ("httpx_args", "problem"),
+    [
+        (5, "httpx_args must be a dict of httpx.Client arguments, not int"),
+        ([("verify", False)], "httpx_args must be a dict of httpx.Client arguments, not list"),
+        ({"folow_redirects": True}, "httpx.Client does not take: 'folow_redirects'"),
+        ({"transport": None, "mounts": None, "app": None}, "httpx.Client does not take: 'app'"),
+    ],
+)
+def test_httpx_args_httpx_would_refuse_are_refused_at_connect(
+    httpx_args: object, problem: str, octopush: OctopushKit
+) -> None:
+    """A misspelt argument is an error naming it, at connect(), not a bare TypeError on the first call."""
+    with pytest.raises(octopush.errors.ConfigurationError) as caught:
+        octopush.connect(httpx_args=httpx_args)
+
+    assert problem in str(caught.value)
+
+
+def test_httpx_args_httpx_takes_are_used(octopush: OctopushKit) -> None:
+    client = octopush.connect(httpx_args={"max_redirects": 3, "trust_env": False})
+
+    assert client.get_httpx_client().max_redirects == 3
+
+
+@pytest.mark.parametrize("suffix", ["?version=2", "/?", "#top", "/rest?a=1#b"])
+def test_a_base_url_with_a_query_or_fragment_is_refused(suffix: str, octopush: OctopushKit) -> None:
+    """Paths are appended to the base URL: after ``?a=1`` every call would go to ``/?a=1/v1/...``."""
+    with pytest.raises(octopush.errors.ConfigurationError, match="must not have a query"):
+        octopush.connect(base_url=f"https://api.example.com{suffix}")
+
+
+def test_an_empty_base_url_argument_is_refused_not_taken_for_the_default(octopush: OctopushKit) -> None:
+    """``base_url=os.environ.get("X", "")`` with X unset must not quietly send to the vendor's production host."""
+    with pytest.raises(octopush.errors.ConfigurationError, match="base_url is empty"):
+        octopush.connect(base_url="")

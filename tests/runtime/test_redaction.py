@@ -213,3 +213,32 @@ def test_a_short_body_is_shown_whole_and_a_long_one_says_how_much_is_cut() -> No
     assert Redactor().body(b'{"a": 1}') == '{"a": 1}'
     assert Redactor().body(b"x" * 10, limit=10) == "x" * 10
     assert Redactor().body(b"x" * 11, limit=10) == "x" * 10 + "... (1 more characters)"
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_async_logs_and_errors_of_every_logger_show_no_secret(
+    api: str, kit_for: KitFor, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Every logger at DEBUG (aiohttp's and asyncio's included, on whichever async transport), through a
+    login or token request, a renewal where the API has one, and an error that echoes the secrets."""
+    import asyncio
+
+    caplog.set_level(logging.DEBUG)
+    kit = kit_for(api)
+    client = kit.connect()
+
+    async def calls() -> Any:
+        async with client:
+            await kit.acall(client, **prepare(kit))
+            if kit.name == "portabilling":
+                kit.expire_sessions()
+                await kit.acall(client, **prepare(kit))
+            kit.server.route(kit.method, kit.path, lambda request: echo_secrets(kit, request))
+            with pytest.raises(kit.errors.ApiError) as caught:
+                await kit.acall(client, **prepare(kit))
+            return caught.value
+
+    exc: Any = asyncio.run(calls())
+    log = caplog.text
+    assert f"request {kit.method} " in log and "HTTP Request:" in log and "***" in log
+    assert_no_secret(kit, log, str(exc), repr(exc), repr(exc.body), repr(exc.body_data), repr(client))

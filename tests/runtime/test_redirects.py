@@ -136,6 +136,32 @@ def test_a_same_origin_redirect_is_followed_when_enabled(api: str, kit_for: KitF
     assert moved.body == kit.main_calls()[0].body  # 307: the same request, on the same origin
 
 
+@pytest.mark.parametrize("status", [307, 308])
+@pytest.mark.parametrize("api", APIS)
+def test_a_same_origin_redirect_is_followed_when_enabled_async(api: str, status: int, kit_for: KitFor) -> None:
+    """The followed request carries the body it had, framed as it was: a GET gets no body, none is chunked."""
+    import asyncio
+
+    kit = kit_for(api)
+    normal = kit.server.handler(kit.method, kit.path)
+    kit.server.route(kit.method, "/moved", normal)
+    kit.fail_first(kit.server.Reply(status, headers={"Location": "/moved"}))
+    client = kit.connect(**FOLLOW)
+
+    async def twice() -> list[Any]:
+        async with client:  # the second call reuses the connection the first one left
+            return [await kit.acall_detailed(client), await kit.acall_detailed(client)]
+
+    responses = asyncio.run(twice())
+
+    assert [response.parsed is not None for response in responses] == [True, True]
+    first, *_ = kit.main_calls()
+    (moved,) = kit.server.calls("/moved")
+    assert "transfer-encoding" not in moved.headers
+    assert (moved.method, moved.body) == (first.method, first.body)
+    assert kit.server.errors == []
+
+
 @pytest.mark.parametrize("api", APIS)
 def test_redirects_are_not_followed_by_default(api: str, kit_for: KitFor) -> None:
     kit = kit_for(api)

@@ -181,3 +181,61 @@ async def test_a_model_class_given_for_a_value_is_named_not_called_async(intande
     with pytest.raises(intandem.errors.RequestValidationError, match="parameters.add_sms_credits"):
         await intandem.acall(intandem.connect(), add_sms_credits=AccountUpdate)
     assert intandem.server.requests == []
+
+
+class _DamagedChecks:
+    """A meta path finder that imports the module ``name`` from the file ``path``: a damaged copy."""
+
+    def __init__(self, name: str, path: Any) -> None:
+        self.name, self.path = name, path
+
+    def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> Any:
+        import importlib.util
+
+        return importlib.util.spec_from_file_location(fullname, self.path) if fullname == self.name else None
+
+
+DAMAGED_CHECKS = {
+    "syntax error": "CHECKS = {",
+    "not JSON": "CHECKS = {'ChangePackageRequestParameters': '{not json'}",
+    "no CHECKS": "OTHER = {}",
+    "not a dict": "CHECKS = 5",
+    "a function that is gone": (
+        "CHECKS = {'ChangePackageRequestParameters': "
+        '\'{"type":"function-plain","function":{"type":"no-info","import":"gone_module_q2:check"}}\'}'
+    ),
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGED_CHECKS))
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_damaged_checks_module_falls_back_to_the_models(
+    damage: str,
+    mode: str,
+    intandem: InTandemKit,
+    tmp_path: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The generated plain checks are a shortcut: broken, the models decide alone, with their own message."""
+    import asyncio
+    import importlib
+    import sys
+
+    fastcheck = importlib.import_module("accountkit_runtime.fastcheck")
+    source = tmp_path / "_checks.py"
+    source.write_text(DAMAGED_CHECKS[damage])
+    monkeypatch.delitem(sys.modules, "intandem_client._checks", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [_DamagedChecks("intandem_client._checks", source), *sys.meta_path])
+    fastcheck.validator.cache_clear()
+    try:
+        client = intandem.connect()
+        call = intandem.call if mode == "sync" else lambda c, **kw: asyncio.run(intandem.acall(c, **kw))
+        with pytest.raises(intandem.errors.RequestValidationError) as caught:
+            call(client, add_sms_credits="ten")
+        assert [where for where, _ in caught.value.errors] == ["parameters.add_sms_credits"]
+        assert "String should match pattern" in str(caught.value)
+        assert intandem.server.requests == []
+        call(client, add_sms_credits="10")
+    finally:
+        fastcheck.validator.cache_clear()
+    assert len(intandem.server.requests) == 1
