@@ -57,7 +57,7 @@ def test_a_token_is_renewed_sixty_seconds_before_it_expires(twosms: TwoSmsKit, c
     assert twosms.main_calls()[-1].headers["authorization"] == "Bearer 2sms-access-SECRET-2"
 
 
-@pytest.mark.parametrize("expires_in", [60, 59, 30, "45", 10])
+@pytest.mark.parametrize("expires_in", [60, 59, 30, "45", 10, 1, "0.5"])
 def test_a_short_lived_token_serves_most_of_its_life(twosms: TwoSmsKit, clock: Clock, expires_in: int | str) -> None:
     twosms.expires_in = expires_in
     lifetime = float(expires_in)
@@ -70,6 +70,20 @@ def test_a_short_lived_token_serves_most_of_its_life(twosms: TwoSmsKit, clock: C
     assert len(twosms.server.calls(twosms.token_path)) == 1  # one token for all of these calls
 
     clock.offset = lifetime * 0.95  # within the last tenth of its life: renewed
+    twosms.call(client)
+    assert len(twosms.server.calls(twosms.token_path)) == 2
+
+
+def test_a_lifetime_of_decades_is_taken_as_ten_years(twosms: TwoSmsKit, clock: Clock) -> None:
+    """A server that announces a token for longer than anyone keeps one means "for ever": ten years."""
+    twosms.expires_in = 10**12
+    client = twosms.connect()
+    twosms.call(client)
+    clock.offset = 9 * 365 * 24 * 3600.0
+    twosms.call(client)
+    assert len(twosms.server.calls(twosms.token_path)) == 1
+
+    clock.offset = 10 * 365 * 24 * 3600.0
     twosms.call(client)
     assert len(twosms.server.calls(twosms.token_path)) == 2
 

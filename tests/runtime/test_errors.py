@@ -328,3 +328,17 @@ async def test_an_async_call_out_of_time_ends_at_its_own_deadline(octopush: Octo
 
     assert "within the call's 0.2 s timeout" in str(caught.value)
     assert elapsed < 3 * DEADLINE  # "did not hang": the drip itself would last 5 s
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{"message": "Bad gateway"}, {"error": {"faultcode": "nested"}}, "no faultcode here", ["faultcode"], None],
+    ids=["dict-without-faultcode", "faultcode-nested", "text", "list", "no-body"],
+)
+def test_a_portabilling_error_that_is_no_fault_is_read_as_any_other(body: Any) -> None:
+    """A proxy's or gateway's error before PortaBilling answers has no top-level faultcode: read by the
+    generic reader, never a KeyError or AttributeError from looking for one."""
+    from accountkit_runtime.settings import generic_error_reader
+    from portabilling_client._vendor import read_error
+
+    assert read_error(502, body) == generic_error_reader(502, body)

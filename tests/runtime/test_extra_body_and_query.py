@@ -124,6 +124,18 @@ def test_a_documented_key_is_refused_in_extra_body(portabilling: PortaBillingKit
     )
 
 
+def test_a_documented_key_with_a_wrong_value_is_refused_in_extra_body(portabilling: PortaBillingKit) -> None:
+    # Not an undocumented key to send as given: the model knows the name and only the value is wrong
+    # (pydantic calls it an "enum" error, not "extra_forbidden").
+    extra = {"params": {"account_info": {"blocked": "Z"}}}
+    refused(
+        portabilling,
+        "extra_body.params.account_info.blocked",
+        "documented by the spec",
+        request_options=options(portabilling, extra_body=extra),
+    )
+
+
 def test_a_misspelt_documented_key_in_the_body_is_still_refused(portabilling: PortaBillingKit) -> None:
     from portabilling_client.models import UpdateAccountParams, UpdateAccountRequest
 

@@ -179,6 +179,54 @@ def test_every_request_model_has_a_plain_validator() -> None:
     assert missing == []
 
 
+def _package(root: Any, name: str, checks: str | None) -> str:
+    """A package ``name`` under ``root`` (on sys.path), with ``checks`` as its ``_checks`` module's text."""
+    folder = root / name
+    folder.mkdir()
+    (folder / "__init__.py").write_text("")
+    if checks is not None:
+        (folder / "_checks.py").write_text(checks)
+    return name
+
+
+def test_a_package_generated_before_checks_existed_gets_no_validator(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.syspath_prepend(str(tmp_path))
+    package = _package(tmp_path, "fastcheck_without_checks", None)
+
+    assert runtime_module("fastcheck").validator(package, "Account") is None
+
+
+def test_a_checks_module_that_fails_to_import_is_not_taken_for_a_missing_one(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only ``<package>._checks`` itself missing means "use the model": a module it imports that is
+    missing is a broken install, reported as it is."""
+    monkeypatch.syspath_prepend(str(tmp_path))
+    package = _package(tmp_path, "fastcheck_broken_checks", "import fastcheck_no_such_module\nCHECKS = {}\n")
+
+    with pytest.raises(ModuleNotFoundError, match="fastcheck_no_such_module"):
+        runtime_module("fastcheck").validator(package, "Account")
+
+
+def test_checks_this_pydantic_core_cannot_compile_leave_the_model_to_check(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.syspath_prepend(str(tmp_path))
+    checks = "CHECKS = {'Account': '{\"type\": \"a-schema-type-of-a-later-pydantic-core\"}'}\n"
+    package = _package(tmp_path, "fastcheck_later_checks", checks)
+
+    assert runtime_module("fastcheck").validator(package, "Account") is None
+
+
+def test_each_validator_is_compiled_once() -> None:
+    fastcheck = runtime_module("fastcheck")
+    package, model = _where("portabilling.UpdateAccountRequestBody")
+
+    assert fastcheck.validator(package, model) is fastcheck.validator(package, model)
+
+
 def _kinds(schema: Any) -> set[str]:
     """Every core-schema ``type`` found anywhere in ``schema``."""
     if isinstance(schema, list):

@@ -115,6 +115,28 @@ def test_retry_count_per_call_leaves_the_client_alone(octopush: OctopushKit) -> 
     assert client.max_retries == 2
 
 
+def test_a_negative_retry_count_on_the_settings_means_one_attempt(octopush: OctopushKit) -> None:
+    # ClientSettings is a plain dataclass, so a count below zero can be set on it by hand: the attempt that
+    # reaches the count ends the call, rather than retrying until the deadline (or forever without one).
+    octopush.server.route("PATCH", octopush.path, reply(octopush.server, 503))
+    client = octopush.connect()
+    client.settings.max_retries = -1
+
+    with pytest.raises(octopush.errors.ServerError):
+        octopush.call(client, request_options=octopush.package.RequestOptions(timeout=5.0))
+    assert len(octopush.main_calls()) == 1
+
+
+@pytest.mark.anyio
+async def test_a_negative_retry_count_on_the_settings_means_one_attempt_async(octopush: OctopushKit) -> None:
+    octopush.server.route("PATCH", octopush.path, reply(octopush.server, 503))
+    async with octopush.connect() as client:
+        client.settings.max_retries = -1
+        with pytest.raises(octopush.errors.ServerError):
+            await octopush.acall(client, request_options=octopush.package.RequestOptions(timeout=5.0))
+    assert len(octopush.main_calls()) == 1
+
+
 def test_portabilling_update_account_is_retried_because_the_spec_says_idempotent(portabilling: PortaBillingKit) -> None:
     from portabilling_client._operations import OPERATIONS
 

@@ -117,6 +117,27 @@ def test_portabilling_wrong_types_name_the_field(portabilling: PortaBillingKit, 
     refused(portabilling, portabilling.connect(), f"body.params.account_info.{field}", account_info=info)
 
 
+def test_a_null_integer_is_worded_as_a_null_not_as_a_wrong_type(portabilling: PortaBillingKit) -> None:
+    from portabilling_client.models import AccountInfo
+
+    info = AccountInfo(i_account=7)
+    info.i_account = None  # type: ignore[assignment]
+    message = refused(portabilling, portabilling.connect(), "body.params.account_info.i_account", account_info=info)
+    assert "must not be null (None)" in message
+
+
+def test_a_package_that_does_not_pass_validate_still_has_its_requests_checked(octopush: OctopushKit) -> None:
+    """A client package generated before the validation switch calls check_request without ``validate``:
+    its requests are checked as if validation were on, the default of every client."""
+    from accountkit_runtime import validation
+    from octopush_client.api.subaccounts import edit_subaccount
+
+    request = {"method": "patch", "url": octopush.path, "json": {"first_name": 5}}
+    with pytest.raises(octopush.errors.RequestValidationError) as caught:
+        validation.check_request(edit_subaccount._OPERATION, {"subaccount_email": octopush.email}, request)
+    assert "body.first_name" in dict(caught.value.errors)
+
+
 def test_portabilling_plain_dict_instead_of_a_model(portabilling: PortaBillingKit) -> None:
     from portabilling_client.models import UpdateAccountParams, UpdateAccountRequest
 

@@ -7,6 +7,8 @@ a client given its secrets as arguments refuses to be pickled and names the vari
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import pickle
 from typing import TYPE_CHECKING
 
@@ -46,3 +48,16 @@ def test_secrets_given_as_arguments_keep_a_client_from_pickling(api: str, kit_fo
     for credential in CREDENTIALS:
         if credential.api == api and credential.secret and not credential.alternative:
             assert f"{credential.argument}=" in str(caught.value) and credential.env in str(caught.value)
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_authenticate_takes_its_credentials_by_name_only(api: str) -> None:
+    """Two secrets given by position could be given in the wrong order (a password sent as the login,
+    where no redactor knows it): each vendor's ``authenticate`` takes them by name only."""
+    authenticate = importlib.import_module(f"{api}_client._vendor").authenticate
+    base_url, *credentials = inspect.signature(authenticate).parameters.values()
+
+    assert base_url.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
+    assert credentials and all(parameter.kind is inspect.Parameter.KEYWORD_ONLY for parameter in credentials)
+    with pytest.raises(TypeError):
+        authenticate("https://127.0.0.1", *["x"] * len(credentials))
