@@ -342,6 +342,28 @@ def test_every_problem_is_reported_not_only_the_first_too_deep_one() -> None:
     assert any(location == "body.ratio" for location, _ in found)
 
 
+def test_the_depth_limit_is_two_hundred_levels_exactly() -> None:
+    """The limit the error message states: a value 200 levels down is encoded, one level more is refused."""
+    from accountkit_runtime.encoding import unencodable
+
+    assert unencodable("body", _nested(200, "leaf", WRAPS["objects"])) == []
+    assert unencodable("body", _nested(200, "leaf", WRAPS["lists"])) == []
+    [(_, reason)] = unencodable("body", _nested(201, "leaf", WRAPS["objects"]))
+    assert reason == "nested more than 200 levels deep: too deep to encode"
+
+
+def test_bytes_in_a_header_are_judged_not_matched_as_text() -> None:
+    """httpx sends a bytes value as it is: only CR, LF or NUL in it is a problem; a bytes name is refused by
+    name. Either way a reason, never a TypeError from the one-step check (which is for str only)."""
+    from accountkit_runtime.encoding import header_problems
+
+    assert header_problems({"X-Trace": b"t-1 ok"}) == []
+    assert header_problems([(b"X-Trace", "t-1 ok")]) == [("b'X-Trace'", "is not a valid header name")]
+    assert header_problems([("X-Trace", b"t-1\r\nX-Injected: 1")]) == [
+        ("X-Trace", "its value contains CR, LF or NUL, which would end the header")
+    ]
+
+
 class Text(str):
     """A str of another type (an enum's value, a lazy translation): checked by its characters."""
 
