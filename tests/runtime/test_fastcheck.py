@@ -198,16 +198,15 @@ def test_a_package_generated_before_checks_existed_gets_no_validator(
     assert runtime_module("fastcheck").validator(package, "Account") is None
 
 
-def test_a_checks_module_that_fails_to_import_is_not_taken_for_a_missing_one(
+def test_a_checks_module_that_fails_to_import_leaves_the_model_to_check(
     tmp_path: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Only ``<package>._checks`` itself missing means "use the model": a module it imports that is
-    missing is a broken install, reported as it is."""
+    """The plain checks are a shortcut and the models the reference: a ``_checks`` that cannot be loaded
+    (here it imports a module that is not installed) is not used, and nothing fails because of it."""
     monkeypatch.syspath_prepend(str(tmp_path))
     package = _package(tmp_path, "fastcheck_broken_checks", "import fastcheck_no_such_module\nCHECKS = {}\n")
 
-    with pytest.raises(ModuleNotFoundError, match="fastcheck_no_such_module"):
-        runtime_module("fastcheck").validator(package, "Account")
+    assert runtime_module("fastcheck").validator(package, "Account") is None
 
 
 def test_checks_this_pydantic_core_cannot_compile_leave_the_model_to_check(
