@@ -358,7 +358,7 @@ def test_bytes_in_a_header_are_judged_not_matched_as_text() -> None:
     from accountkit_runtime.encoding import header_problems
 
     assert header_problems({"X-Trace": b"t-1 ok"}) == []
-    assert header_problems([(b"X-Trace", "t-1 ok")]) == [("b'X-Trace'", "is not a valid header name")]
+    assert header_problems([(b"X-Trace", "t-1 ok")]) == [("b'X-Trace'", "is not a valid header name")]  # type: ignore[list-item]
     assert header_problems([("X-Trace", b"t-1\r\nX-Injected: 1")]) == [
         ("X-Trace", "its value contains CR, LF or NUL, which would end the header")
     ]
