@@ -227,6 +227,13 @@ def test_credentials_sent_in_bodies_or_queries_may_hold_any_printable_text(api: 
     kit.package.connect(**{**_arguments_without(kit, argument), argument: 'clé +/="& x'})
 
 
+@pytest.mark.parametrize("argument", ["password", "token"])
+def test_portabillings_password_or_token_may_hold_any_printable_text(argument: str, portabilling: Any) -> None:
+    """Both go in a JSON body (Session/login): only header credentials must be ASCII."""
+    others = {"password": None, "token": None, argument: 'clé +/="& x'}
+    portabilling.package.connect(base_url=portabilling.base_url, login="ops", **others)
+
+
 USERINFO = ["user:pw-Qx9VALUE@", ":pw-Qx9VALUE@", "user-Qx9VALUE@", "user:pw%40Qx9VALUE@"]
 
 
