@@ -548,5 +548,5 @@ def test_with_options_takes_its_options_by_keyword_only(octopush: Any) -> None:
 
     api = octopush_client.Octopush(base_url=octopush.base_url, **octopush.credentials)
     with pytest.raises(TypeError):
-        api.with_options(5)  # type: ignore[misc]
+        api.with_options(5)  # type: ignore[call-arg]
     api.close()
