@@ -540,3 +540,13 @@ def test_a_misspelt_attribute_of_a_client_is_an_error_not_a_new_attribute() -> N
     for client in (Client(base_url="http://127.0.0.1:9"), AuthenticatedClient(base_url="http://127.0.0.1:9")):
         with pytest.raises(AttributeError):
             client.raise_on_unexpected_staus = True  # type: ignore[attr-defined]
+
+
+def test_with_options_takes_its_options_by_keyword_only(octopush: Any) -> None:
+    """``with_options(5)`` would be a timeout or a retry count by position: refused, as in the client packages."""
+    import octopush_client
+
+    api = octopush_client.Octopush(base_url=octopush.base_url, **octopush.credentials)
+    with pytest.raises(TypeError):
+        api.with_options(5)  # type: ignore[call-arg]
+    api.close()

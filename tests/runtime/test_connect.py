@@ -227,6 +227,27 @@ def test_credentials_sent_in_bodies_or_queries_may_hold_any_printable_text(api: 
     kit.package.connect(**{**_arguments_without(kit, argument), argument: 'clé +/="& x'})
 
 
+@pytest.mark.parametrize("argument", ["password", "token"])
+def test_portabillings_password_or_token_may_hold_any_printable_text(argument: str, portabilling: Any) -> None:
+    """Both go in a JSON body (Session/login): only header credentials must be ASCII."""
+    others = {"password": None, "token": None, argument: 'clé +/="& x'}
+    portabilling.package.connect(base_url=portabilling.base_url, login="ops", **others)
+
+
+def test_a_credential_of_a_str_subclass_is_judged_by_its_text(octopush: Any) -> None:
+    """A configuration library may hand a str subclass: its text decides, as for a plain str."""
+
+    class Secret(str):
+        pass
+
+    client = octopush.package.connect(
+        base_url=octopush.base_url, api_login=Secret("ops@example.com"), api_key=Secret("key-Qx9VALUE")
+    )
+    assert client is not None
+    with pytest.raises(octopush.errors.ConfigurationError, match="^api_key has leading or trailing whitespace"):
+        octopush.package.connect(base_url=octopush.base_url, api_login="ops@example.com", api_key=Secret(" key "))
+
+
 USERINFO = ["user:pw-Qx9VALUE@", ":pw-Qx9VALUE@", "user-Qx9VALUE@", "user:pw%40Qx9VALUE@"]
 
 

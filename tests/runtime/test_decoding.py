@@ -120,3 +120,15 @@ def test_a_coding_nobody_offered_leaves_the_body_to_httpx_as_it_came(label: str)
 
 def test_identity_among_the_codings_is_no_coding_at_all() -> None:
     assert read([gzip.compress(b"Ann")], "identity, gzip, identity") == b"Ann"
+
+
+def test_a_one_byte_deflate_body_is_read_as_raw_deflate() -> None:
+    """Fewer than two bytes cannot hold a zlib header, so they are raw deflate: 0x07 opens a block of the
+    reserved type, which no deflate stream may hold, and that is a parse error naming the encoding."""
+    from accountkit_runtime.decoding import BodyReader
+    from accountkit_runtime.errors import ResponseParseError
+
+    reader = BodyReader(["deflate"], 1024, lambda: "PortaBilling update_account")
+
+    with pytest.raises(ResponseParseError, match="Content-Encoding 'deflate'.*invalid block type"):
+        list(reader.feed(b"\x07")) + list(reader.finish())

@@ -148,6 +148,28 @@ def test_a_value_made_outside_any_loop_is_adopted_by_the_first_loop_that_asks() 
     assert _in_a_new_loop(lambda: per.get(lambda: next(made))) is outside
 
 
+def test_an_adopted_value_belongs_to_its_loop_and_another_loop_gets_its_own() -> None:
+    """Adoption binds: once the first loop took the value made outside, a second live loop (and a later
+    call outside any loop) gets a value of its own, never the first loop's."""
+    from accountkit_runtime.loops import PerLoop
+
+    per: PerLoop[Value] = PerLoop()
+    made = iter([Value("outside"), Value("second loop"), Value("outside again")])
+    first_loop, second_loop = asyncio.new_event_loop(), asyncio.new_event_loop()
+    try:
+        outside = per.get(lambda: next(made))
+        adopted = first_loop.run_until_complete(_call_async(lambda: per.get(lambda: next(made))))
+        other = second_loop.run_until_complete(_call_async(lambda: per.get(lambda: next(made))))
+        again = per.get(lambda: next(made))
+        mine_still = first_loop.run_until_complete(_call_async(lambda: per.get(lambda: next(made))))
+    finally:
+        first_loop.close()
+        second_loop.close()
+
+    assert adopted is outside and mine_still is outside
+    assert other.name == "second loop" and again.name == "outside again"
+
+
 def test_an_unusable_value_is_made_anew_and_a_usable_one_kept() -> None:
     from accountkit_runtime.loops import PerLoop
 
