@@ -261,10 +261,19 @@ def write_report(modules: list[str]) -> bool:
     return target_met(text)
 
 
+KNOWN_OPTIONS = frozenset({"--adopt-unchanged", "--report", "--survivors"})
+
+
 def main(argv: list[str]) -> int:
     config = load("modules.toml")
     modules = list(config["modules"])
+    if "-h" in argv or "--help" in argv:
+        print(__doc__)
+        return 0
     argv, sample = sample_arguments(argv)
+    unknown_options = [arg for arg in argv if arg.startswith("-") and arg not in KNOWN_OPTIONS]
+    if unknown_options:  # a misspelt option must not start a run of every module (hours)
+        raise SystemExit(f"unknown option(s) {unknown_options}; known: {sorted(KNOWN_OPTIONS)} and --sample N --seed S")
     if "--adopt-unchanged" in argv:
         adopt_unchanged()
     elif "--report" not in argv:

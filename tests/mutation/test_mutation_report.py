@@ -326,3 +326,24 @@ def test_every_oracle_names_test_files_that_exist() -> None:
 
     missing = [(module, test) for module, settings in modules.items() for test in settings["tests"]]
     assert [(module, test) for module, test in missing if not (ROOT / test.split("::")[0]).is_file()] == []
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["-h"], ["--survivor", "runtime/accountkit_runtime/loops.py"], ["--reprot"]])
+def test_help_or_a_misspelt_option_never_starts_a_run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    import run
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a mutation run was started")
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(run, "run_module", refuse)
+    patch.setattr(run, "write_report", refuse)
+    try:
+        if argv[0] in ("--help", "-h"):
+            assert run.main(argv) == 0
+            assert "Usage" in capsys.readouterr().out
+        else:
+            with pytest.raises(SystemExit, match="unknown option"):
+                run.main(argv)
+    finally:
+        patch.undo()
