@@ -19,6 +19,7 @@ import warnings
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+import httpx
 import pytest
 from support.kits import ActivePlatformKit, InTandemKit, OctopushKit, PortaBillingKit
 
@@ -296,3 +297,78 @@ def test_a_server_misbehaving_reads_the_same_over_both_transports(answer: str, o
     over_httpx = outcome("httpx")
     assert outcome("aiohttp") == over_httpx
     assert octopush.credentials["api_key"] not in over_httpx[1]
+
+
+@pytest.mark.parametrize(("cap", "connections"), [(None, 3), (2, 2)])
+def test_the_connection_limit_is_httpxs_with_none_meaning_no_limit(
+    cap: int | None, connections: int, octopush: OctopushKit
+) -> None:
+    """``httpx.Limits(max_connections=...)`` bounds aiohttp's pool the same way; None is unbounded, as in httpx.
+
+    Each request is held by the server until ``connections`` of them are in flight at once: with the
+    pool bounded below that, the calls could never all be answered.
+    """
+    in_flight = threading.Barrier(connections, timeout=5)
+    normal = octopush.server.handler(octopush.method, octopush.path)
+
+    def held(request: Any) -> Any:
+        try:
+            in_flight.wait()
+        except threading.BrokenBarrierError:
+            return octopush.server.Reply(status=599, json={"error": "the calls did not run side by side"})
+        return normal(request)
+
+    octopush.server.route(octopush.method, octopush.path, held)
+    limits = httpx.Limits(max_connections=cap, max_keepalive_connections=None)
+    client = octopush.connect(async_transport="aiohttp", max_retries=0, timeout=10, httpx_args={"limits": limits})
+
+    async def calls() -> list[Any]:
+        return await asyncio.gather(*(octopush.acall(client) for _ in range(connections)))
+
+    assert all(result is not None for result in asyncio.run(calls()))
+    assert len(octopush.main_calls()) == connections
+
+
+def test_a_header_line_is_read_up_to_the_bound_and_refused_past_it(octopush: OctopushKit) -> None:
+    """aiohttp reads a header line (name and value) of up to MAX_HEADER_LINE bytes: httpcore's bound on a head.
+
+    The header comes first: aiohttp counts a later header's name differently (its value alone is bounded).
+    """
+    bound = runtime_module("aiohttp_transport").MAX_HEADER_LINE
+    assert bound == 100 * 1024  # httpcore's MAX_INCOMPLETE_EVENT_SIZE, what a head read over httpx may reach
+
+    def answer_with_a_header_of(size: int) -> Any:
+        name = b"X-Policy"
+        line = name + b": " + b"a" * (size - len(name)) + b"\r\n"
+        return _raw(b"HTTP/1.1 201 Created\r\n" + line + _JSON + b"Content-Length: 2\r\n\r\n{}")
+
+    client = octopush.connect(async_transport="aiohttp", max_retries=0, timeout=10)
+    octopush.server.route(octopush.method, octopush.path, octopush.server.Reply(raw=answer_with_a_header_of(bound)))
+    response = asyncio.run(octopush.acall_detailed(client))
+    assert response.status_code == 201 and len(response.headers["X-Policy"]) == bound - len("X-Policy")
+
+    octopush.server.route(octopush.method, octopush.path, octopush.server.Reply(raw=answer_with_a_header_of(bound + 1)))
+    with pytest.raises(octopush.errors.ApiConnectionError) as caught:
+        asyncio.run(octopush.acall(client))
+    assert f"Got more than {bound} bytes" in str(caught.value)
+
+
+def test_a_payload_error_other_than_a_cut_body_is_told_in_its_own_words() -> None:
+    """Only a body cut short (by Content-Length or chunking) reads as httpx's "peer closed connection"."""
+    aiohttp = pytest.importorskip("aiohttp")
+    transport = runtime_module("aiohttp_transport")
+    other = aiohttp.ClientPayloadError("Response payload is not completed: the decoder failed")
+    other.__cause__ = ValueError("not a length")
+
+    described = transport._describe(other)
+
+    assert "peer closed connection" not in described
+    assert described == "ClientPayloadError: Response payload is not completed: the decoder failed"
+    cut = aiohttp.ClientPayloadError("Response payload is not completed")
+    cut.__cause__ = aiohttp.http_exceptions.ContentLengthError(
+        "Not enough data to satisfy content length header (received 3 of 10 bytes)."
+    )
+    assert (
+        transport._describe(cut)
+        == "peer closed connection without sending complete message body (received 3 bytes, expected 10)"
+    )

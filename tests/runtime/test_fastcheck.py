@@ -219,6 +219,28 @@ def test_checks_this_pydantic_core_cannot_compile_leave_the_model_to_check(
     assert runtime_module("fastcheck").validator(package, "Account") is None
 
 
+def test_a_field_named_import_is_a_field_not_a_function_to_import(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only a function schema's ``import`` key names a function: a request field may be called "import"."""
+    monkeypatch.syspath_prepend(str(tmp_path))
+    schema = {
+        "type": "typed-dict",
+        "fields": {"import": {"type": "typed-dict-field", "schema": {"type": "str"}, "required": True}},
+        "extra_behavior": "forbid",
+    }
+    package = _package(
+        tmp_path, "fastcheck_import_field", f"CHECKS = {{'Account': {json.dumps(json.dumps(schema))}}}\n"
+    )
+
+    validator = runtime_module("fastcheck").validator(package, "Account")
+
+    assert validator is not None
+    assert validator.validate_json(b'{"import": "yes"}') == {"import": "yes"}
+    with pytest.raises(ValueError, match="import"):
+        validator.validate_json(b'{"import": 1}')
+
+
 def test_each_validator_is_compiled_once() -> None:
     fastcheck = runtime_module("fastcheck")
     package, model = _where("portabilling.UpdateAccountRequestBody")
