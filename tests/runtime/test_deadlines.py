@@ -8,6 +8,9 @@ each test allows three times the timeout, which proves "did not hang" and nothin
 from __future__ import annotations
 
 import asyncio
+import importlib
+import socket
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
@@ -180,3 +183,95 @@ def test_the_per_call_timeout_is_the_deadline_of_that_call(octopush: OctopushKit
         octopush.call(client, request_options=octopush.package.RequestOptions(timeout=TIMEOUT))
 
     assert time.monotonic() - started < LIMIT
+
+
+# -- a request body written to a server that reads it slowly --------------------------------------
+
+
+class _SlowReader:
+    """A server on 127.0.0.1 that reads a request a little at a time (``piece`` bytes per ``interval``), for
+    at most ``for_at_most`` seconds, then stops reading; it answers nothing. Stops with the test."""
+
+    def __init__(self, piece: int = 4096, interval: float = 0.02, for_at_most: float = 5.0) -> None:
+        self._stopping = threading.Event()
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener.settimeout(0.1)
+        self.port = self._listener.getsockname()[1]
+        self.received = 0
+        self.first_read_at = 0.0
+        self._thread = threading.Thread(target=self._serve, args=(piece, interval, for_at_most), daemon=True)
+        self._thread.start()
+
+    def _serve(self, piece: int, interval: float, for_at_most: float) -> None:
+        connections = []
+        while not self._stopping.is_set():
+            try:
+                connection, _ = self._listener.accept()
+            except OSError:
+                continue
+            connections.append(connection)
+            connection.settimeout(0.1)
+            started = time.monotonic()
+            while not self._stopping.wait(interval) and time.monotonic() - started < for_at_most:
+                try:
+                    data = connection.recv(piece)
+                except TimeoutError:
+                    continue
+                except OSError:
+                    break
+                if not data:
+                    break
+                if not self.received:
+                    self.first_read_at = time.monotonic()
+                self.received += len(data)
+        for connection in connections:
+            connection.close()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._thread.join(timeout=10)
+        self._listener.close()
+
+
+def test_a_large_body_read_slowly_by_the_server_ends_at_the_deadline(octopush: OctopushKit) -> None:
+    """httpcore gives each send() of a write its own timeout, and a server that keeps reading a little
+    keeps every send() within it: a body is written in pieces, each bounded by the time the call has left."""
+    server = _SlowReader(piece=32 * 1024, interval=0.01)  # 3.2 MB/s: 16 MB take 5 s
+    try:
+        client = octopush.connect(base_url=f"http://127.0.0.1:{server.port}", max_retries=0)
+        big = {"custom_blob": "x" * (16 * 1024 * 1024)}  # more than the socket buffers hold
+
+        with pytest.raises(octopush.errors.ApiTimeoutError):
+            octopush.call(client, request_options=octopush.package.RequestOptions(timeout=TIMEOUT, extra_body=big))
+        ended = time.monotonic()
+    finally:
+        server.stop()
+    assert server.received > 0  # the server did read: the call was writing, not connecting
+    assert ended - server.first_read_at < LIMIT  # from the first byte written (encoding 16 MB takes its time)
+
+
+class _RecordingStream:
+    """A network stream that keeps what is written to it, piece by piece."""
+
+    def __init__(self) -> None:
+        self.pieces: list[bytes] = []
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self.pieces.append(buffer)
+
+
+@pytest.mark.parametrize("size", [0, 1, 64 * 1024 - 1, 64 * 1024, 64 * 1024 + 1, 3 * 64 * 1024 + 17])
+def test_a_write_is_sent_whole_and_in_order_in_pieces_of_64_kib(size: int) -> None:
+    """What reaches the socket is the buffer, byte for byte: one piece (the buffer itself, not a copy) up
+    to 64 KiB, else consecutive pieces of 64 KiB and the rest."""
+    network = importlib.import_module("accountkit_runtime.network")
+    recording = _RecordingStream()
+    buffer = bytes(index % 251 for index in range(size))  # no two pieces alike: a shifted piece shows
+
+    network._DeadlineStream(recording).write(buffer)  # type: ignore[arg-type]
+
+    assert b"".join(recording.pieces) == buffer
+    if size <= 64 * 1024:
+        assert len(recording.pieces) == 1 and recording.pieces[0] is buffer
+    else:
+        assert [len(piece) for piece in recording.pieces[:-1]] == [64 * 1024] * (size // (64 * 1024))
