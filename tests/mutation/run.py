@@ -46,8 +46,67 @@ RESULTS = HERE / "results"  # one JSON file per module: what the report is made 
 
 
 def load(name: str) -> dict[str, Any]:
-    with (HERE / name).open("rb") as file:
-        return tomllib.load(file)
+    try:
+        with (HERE / name).open("rb") as file:
+            return tomllib.load(file)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise SystemExit(f"tests/mutation/{name}: {exc}") from None
+
+
+OUTCOMES = ("killed", "incompetent", "survived")
+_RECORD_FIELDS = {"module": str, "population": int, "skipped": int, "seconds": (int, float), "mutants": list}
+_MUTANT_FIELDS = {"operator": str, "occurrence": int, "line": int, "text": str, "outcome": str}
+_ENTRY_FIELDS = {"module": str, "operator": str, "occurrence": int, "line": str, "reason": str}
+
+
+def _shape_problem(item: Any, fields: dict[str, Any]) -> str | None:
+    """What is wrong with ``item`` as a table of ``fields`` (name -> type), None if nothing."""
+    if not isinstance(item, dict):
+        return f"not a table but {type(item).__name__}"
+    for name, kind in fields.items():
+        if name not in item:
+            return f"no {name!r}"
+        if not isinstance(item[name], kind) or isinstance(item[name], bool):
+            return f"{name!r} is {item[name]!r}"
+    return None
+
+
+def read_record(path: Path) -> dict[str, Any]:
+    """A module's kept results, checked: a damaged or hand-edited file is named, not half-read."""
+    shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SystemExit(f"{shown}: not a results file ({exc}); run its module again") from None
+    problem = _shape_problem(record, _RECORD_FIELDS)
+    if problem is None and path.name != f"{slug(record['module'])}.json":
+        problem = f"it names another module, {record['module']!r}"
+    for mutant in record.get("mutants", []) if problem is None else []:
+        problem = _shape_problem(mutant, _MUTANT_FIELDS)
+        if problem is None and mutant["outcome"] not in OUTCOMES:
+            problem = f"an outcome {mutant['outcome']!r} (one of {', '.join(OUTCOMES)})"
+        if problem is not None:
+            problem = f"a mutant with {problem}"
+            break
+    if problem is not None:
+        raise SystemExit(f"{shown}: not a results file: {problem}; run its module again")
+    checked: dict[str, Any] = record
+    return checked
+
+
+def equivalent_entries() -> list[dict[str, Any]]:
+    """tests/mutation/equivalent.toml's entries, each checked to have what matching and the report need."""
+    entries = load("equivalent.toml").get("equivalent", [])
+    if not isinstance(entries, list):
+        raise SystemExit("tests/mutation/equivalent.toml: each entry is an [[equivalent]] table")
+    checked: list[dict[str, Any]] = entries
+    for number, entry in enumerate(checked, start=1):
+        problem = _shape_problem(entry, _ENTRY_FIELDS)
+        if problem is None and not entry["reason"].strip():
+            problem = "an empty reason"
+        if problem is not None:
+            raise SystemExit(f"tests/mutation/equivalent.toml: entry {number} has {problem}")
+    return checked
 
 
 def slug(module: str) -> str:
@@ -180,7 +239,7 @@ def run_module(
 
 def rerun(module: str, mutants: list[dict[str, Any]], seconds: float) -> None:
     """Put the outcomes of re-run mutants into ``module``'s kept record, in place of their earlier ones."""
-    record = json.loads(results_path(module).read_text(encoding="utf-8"))
+    record = read_record(results_path(module))
     fresh = {(m["operator"], m["occurrence"]): m for m in mutants}
     record["mutants"] = [fresh.get((m["operator"], m["occurrence"]), m) for m in record["mutants"]]
     record["seconds"] = round(record["seconds"] + seconds, 1)
@@ -194,7 +253,7 @@ def survivors(module: str, equivalent: set[tuple[str, str, int, str]]) -> set[tu
     """The kept survivors of ``module`` not judged equivalent: what ``--survivors`` runs again."""
     if not results_path(module).exists():
         return set()
-    record = json.loads(results_path(module).read_text(encoding="utf-8"))
+    record = read_record(results_path(module))
     if record.get("source_sha256") != source_hash(module):
         # The occurrence numbers name mutants of the source the results were taken from, not of today's.
         raise SystemExit(f"{module}: its kept results are stale (source changed since the run): run it afresh")
@@ -227,7 +286,7 @@ def mutant_result(item: Any, result: Any, lines: list[str]) -> dict[str, Any]:
 
 
 def kept_results() -> list[dict[str, Any]]:
-    return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(RESULTS.glob("*.json"))]
+    return [read_record(path) for path in sorted(RESULTS.glob("*.json"))]
 
 
 def adopt_unchanged() -> None:
@@ -235,7 +294,7 @@ def adopt_unchanged() -> None:
     module unchanged since the commit that wrote them (the source they were taken from is today's). The
     rest stay without a hash, so the report calls them stale until they are run again."""
     for path in sorted(RESULTS.glob("*.json")):
-        record = json.loads(path.read_text(encoding="utf-8"))
+        record = read_record(path)
         if "source_sha256" in record:
             continue
         git = ["git", "-C", str(ROOT)]
@@ -254,7 +313,7 @@ def adopt_unchanged() -> None:
 
 def write_report(modules: list[str]) -> bool:
     """docs/mutation.md from every module's kept results; True when the target is met everywhere run."""
-    entries = load("equivalent.toml").get("equivalent", [])
+    entries = equivalent_entries()
     text = render_report(modules, kept_results(), entries, current_sources(modules))
     REPORT.write_text(text, encoding="utf-8")
     print(f"wrote {REPORT.relative_to(ROOT)}")
@@ -282,7 +341,7 @@ def main(argv: list[str]) -> int:
         if unknown:
             raise SystemExit(f"not in tests/mutation/modules.toml: {unknown}")
         if "--survivors" in argv:  # again, against today's tests: the kept survivors only
-            entries = load("equivalent.toml").get("equivalent", [])
+            entries = equivalent_entries()
             equivalent = {(e["module"], e["operator"], int(e["occurrence"]), e["line"].strip()) for e in entries}
             for module in chosen:
                 if only := survivors(module, equivalent):

@@ -328,7 +328,9 @@ def test_every_oracle_names_test_files_that_exist() -> None:
     assert [(module, test) for module, test in missing if not (ROOT / test.split("::")[0]).is_file()] == []
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["-h"], ["--survivor", "runtime/accountkit_runtime/loops.py"], ["--reprot"]])
+@pytest.mark.parametrize(
+    "argv", [["--help"], ["-h"], ["--survivor", "runtime/accountkit_runtime/loops.py"], ["--reprot"]]
+)
 def test_help_or_a_misspelt_option_never_starts_a_run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     import run
 
@@ -347,3 +349,68 @@ def test_help_or_a_misspelt_option_never_starts_a_run(argv: list[str], capsys: p
                 run.main(argv)
     finally:
         patch.undo()
+
+
+GOOD_RECORD = record("runtime/accountkit_runtime/forks.py", [mutant(0, "killed"), mutant(1, "survived")], 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("{not json", "not a results file (Expecting property name"),
+        ("[]", "not a table but list"),
+        (json.dumps({**GOOD_RECORD, "population": None}), "'population' is None"),
+        (json.dumps({k: v for k, v in GOOD_RECORD.items() if k != "mutants"}), "no 'mutants'"),
+        (json.dumps({**GOOD_RECORD, "module": "runtime/accountkit_runtime/loops.py"}), "names another module"),
+        (json.dumps({**GOOD_RECORD, "mutants": [{**mutant(0, "dead")}]}), "an outcome 'dead'"),
+        (json.dumps({**GOOD_RECORD, "mutants": [{"operator": "core/AddNot"}]}), "a mutant with no 'occurrence'"),
+    ],
+)
+def test_a_damaged_results_file_is_named_not_half_read(text: str, named: str, tmp_path: Path) -> None:
+    import run
+
+    path = tmp_path / "runtime__accountkit_runtime__forks.json"
+    path.write_text(text, encoding="utf-8")
+
+    with pytest.raises(SystemExit) as caught:
+        run.read_record(path)
+
+    assert str(caught.value).startswith(f"{path}: not a results file")
+    assert named in str(caught.value)
+
+
+def test_a_whole_results_file_is_read_as_it_was_written(tmp_path: Path) -> None:
+    import run
+
+    path = tmp_path / "runtime__accountkit_runtime__forks.json"
+    path.write_text(json.dumps(GOOD_RECORD), encoding="utf-8")
+
+    assert run.read_record(path) == GOOD_RECORD
+
+
+@pytest.mark.parametrize(
+    ("entry", "named"),
+    [
+        ('module = "a.py"\noperator = "x"\noccurrence = 1\nline = "y"\n', "entry 1 has no 'reason'"),
+        ('module = "a.py"\noperator = "x"\noccurrence = "1"\nline = "y"\nreason = "r"\n', "'occurrence' is '1'"),
+        ('module = "a.py"\noperator = "x"\noccurrence = 1\nline = "y"\nreason = " "\n', "an empty reason"),
+        (None, "each entry is an \\[\\[equivalent\\]\\] table"),
+    ],
+)
+def test_an_equivalence_without_what_matching_needs_is_refused(
+    entry: str | None, named: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import run
+
+    text = '[equivalent]\nmodule = "a.py"\n' if entry is None else "[[equivalent]]\n" + entry
+    (tmp_path / "equivalent.toml").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(run, "HERE", tmp_path)
+
+    with pytest.raises(SystemExit, match=named):
+        run.equivalent_entries()
+
+
+def test_the_committed_equivalences_are_all_well_formed() -> None:
+    import run
+
+    assert len(run.equivalent_entries()) == len(tomllib.loads((HERE / "equivalent.toml").read_text())["equivalent"])
