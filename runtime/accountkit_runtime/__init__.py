@@ -30,6 +30,7 @@ What the generators don't give, in one module each:
 - ``fields``      request models' ``from_dict`` refusing unknown and naming missing keys.
 - ``patterns``    spec patterns that need several linear-time regexes.
 - ``transport``   the one function every generated operation sends through (sync and async).
+- ``lean``        httpx's steps for one of those requests, without ``httpx.Client.send``'s layers.
 - ``pools``       the httpx clients: one per event loop, new ones after a fork, with the hooks above.
 - ``loops``       one value per event loop, forgotten with its loop.
 - ``forks``       what starts afresh in a forked child (pools, locks, tokens).

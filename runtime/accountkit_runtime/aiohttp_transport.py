@@ -24,7 +24,7 @@ library's way would change what goes on the wire and what fails how:
   ``ClientResponseError``), with a message that never includes the URL, whose query may hold a token;
   a server that hangs up before the whole answer came reads as on httpx, in httpx's words.
 
-The requests the runtime sends skip most of ``httpx.AsyncClient``'s own layers (``aiohttp_send``):
+The requests the runtime sends skip most of ``httpx.AsyncClient``'s own layers (``lean``):
 on this transport they cost as much time as aiohttp itself.
 
 Deadlines need nothing here: ``transport`` runs every async call inside ``asyncio.timeout``, which
@@ -44,7 +44,7 @@ import yarl
 from aiohttp.http_exceptions import ContentLengthError, TransferEncodingError
 from httpx_aiohttp import AiohttpTransport, HttpxAiohttpClient
 
-from . import aiohttp_send
+from . import lean
 
 # The most specific aiohttp class first: the first match names the httpx exception.
 _FAILURES: tuple[tuple[type[BaseException], type[httpx.TransportError]], ...] = (
@@ -225,42 +225,14 @@ class AccountkitAiohttpTransport(AiohttpTransport):
             connector._close()
 
 
-class _AsyncClient(HttpxAiohttpClient):
+class _AsyncClient(lean.LeanAsyncRequests, HttpxAiohttpClient):
     """An ``httpx.AsyncClient`` whose transports, proxies' included, are ``AccountkitAiohttpTransport``.
 
-    The requests the runtime sends take ``aiohttp_send``'s path (httpx's steps, fewer layers); any
-    other use of the client is httpx's own.
+    The requests the runtime sends take ``lean``'s path (httpx's steps, fewer layers); any other use
+    of the client is httpx's own.
     """
 
-    def __init__(self, **arguments: Any) -> None:
-        super().__init__(**arguments)
-        self._urls = aiohttp_send.Urls()
-
-    async def request(  # type: ignore[override]
-        self,
-        method: str,
-        url: str,
-        *,
-        content: bytes | None = None,
-        headers: dict[str, str] | None = None,
-        params: Any = None,
-        timeout: Any = httpx.USE_CLIENT_DEFAULT,
-        **other: Any,
-    ) -> httpx.Response:
-        lean = (
-            not other
-            and isinstance(url, str)
-            and isinstance(content, (bytes, type(None)))
-            and isinstance(timeout, httpx.Timeout)
-            and not self.follow_redirects
-        )
-        if lean:
-            request = aiohttp_send.build(self, self._urls, method, url, content, headers, params, timeout)
-            if isinstance(self._transport_for_url(request.url), AccountkitAiohttpTransport):
-                return await aiohttp_send.send(self, request)
-        return await super().request(
-            method, url, content=content, headers=headers, params=params, timeout=timeout, **other
-        )
+    LEAN_TRANSPORTS = (AccountkitAiohttpTransport,)
 
     def _init_transport(
         self,

@@ -31,7 +31,7 @@ from typing import Any
 
 import httpx
 
-from . import decoding, forks, network, redirects
+from . import decoding, forks, lean, network, redirects
 from .errors import ConfigurationError
 from .loops import PerLoop
 from .settings import ClientSettings
@@ -111,7 +111,7 @@ class ConnectionPools:
 
 def sync_client(httpx_settings: dict[str, Any], settings: ClientSettings) -> httpx.Client:
     arguments = {**httpx_settings, "event_hooks": _hooks(httpx_settings.get("event_hooks"), settings, False)}
-    client = httpx.Client(**arguments)
+    client = lean.LeanClient(**arguments)
     network.bound_by_call_deadlines(client)
     return client
 
@@ -121,7 +121,7 @@ def async_client(httpx_settings: dict[str, Any], settings: ClientSettings) -> ht
     if settings.async_transport == "aiohttp":
         return _aiohttp_transport().async_client(arguments)  # type: ignore[no-any-return]
     check_async_transport(settings.async_transport)
-    return httpx.AsyncClient(**arguments)
+    return lean.LeanAsyncClient(**arguments)
 
 
 def _abandon(client: httpx.AsyncClient) -> None:
