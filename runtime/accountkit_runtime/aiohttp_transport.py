@@ -203,9 +203,9 @@ class AccountkitAiohttpTransport(AiohttpTransport):
                 proxy_auth=aiohttp.BasicAuth(*proxy.auth) if proxy and proxy.auth else None,
                 proxy_headers=proxy.headers if proxy else None,
             ).__aenter__()
-        extensions = {"http_version": b"HTTP/1.1"}
-        if response.reason:
-            extensions["reason_phrase"] = response.reason.encode("latin-1", "replace")
+        # The server's own reason phrase, none when it sent none: without it httpx would show its own words.
+        reason = (response.reason or "").encode("latin-1", "replace")
+        extensions = {"http_version": b"HTTP/1.1", "reason_phrase": reason}
         return httpx.Response(
             status_code=response.status,
             headers=response.raw_headers,

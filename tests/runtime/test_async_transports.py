@@ -341,3 +341,61 @@ def test_a_payload_error_other_than_a_cut_body_is_told_in_its_own_words() -> Non
         transport._describe(cut)
         == "peer closed connection without sending complete message body (received 3 bytes, expected 10)"
     )
+
+
+# -- proxies: httpx decides, on either transport ----------------------------------------------------
+
+
+def _proxying(octopush: OctopushKit, proxy: Any) -> None:
+    """``proxy`` answers what it is sent as the vendor would (a forward proxy that does not forward)."""
+    proxy.route(octopush.method, octopush.path, octopush.server.handler(octopush.method, octopush.path))
+
+
+@pytest.mark.parametrize("transport", ["httpx", "aiohttp"])
+def test_a_proxy_given_to_httpx_carries_the_call(transport: str, octopush: OctopushKit, other_server: Any) -> None:
+    _proxying(octopush, other_server)
+    client = octopush.connect(async_transport=transport, max_retries=0, httpx_args={"proxy": other_server.url})
+
+    asyncio.run(octopush.acall(client))
+
+    [through_proxy] = other_server.requests
+    assert through_proxy.headers["host"] == octopush.server.url.removeprefix("http://")  # for the vendor, via the proxy
+    assert octopush.main_calls() == []
+
+
+@pytest.mark.parametrize("transport", ["httpx", "aiohttp"])
+@pytest.mark.parametrize("trust_env", [True, False])
+def test_the_environments_proxy_is_used_exactly_when_httpx_trusts_the_environment(
+    transport: str, trust_env: bool, octopush: OctopushKit, other_server: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """aiohttp must not read the environment itself: with ``trust_env=False`` the call goes straight out."""
+    _proxying(octopush, other_server)
+    for name in ("HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.setenv(name, other_server.url)
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    client = octopush.connect(async_transport=transport, max_retries=0, httpx_args={"trust_env": trust_env})
+
+    asyncio.run(octopush.acall(client))
+
+    assert (len(other_server.requests), len(octopush.main_calls())) == ((1, 0) if trust_env else (0, 1))
+
+
+@pytest.mark.parametrize("reason", [b"Custom Reason", b""])
+def test_the_servers_reason_phrase_is_logged_the_same_over_both_transports(
+    reason: bytes, octopush: OctopushKit, caplog: pytest.LogCaptureFixture
+) -> None:
+    """httpx's "HTTP Request" line carries the server's own reason phrase (none when it sent none)."""
+    answer = b"HTTP/1.1 201 " + reason + b"\r\n" + _JSON + b"Content-Length: 2\r\n\r\n{}"
+    octopush.server.route(octopush.method, octopush.path, octopush.server.Reply(raw=_raw(answer)))
+
+    def logged(transport: str) -> list[str]:
+        caplog.clear()
+        with caplog.at_level(logging.INFO, logger="httpx"):
+            asyncio.run(octopush.acall(octopush.connect(async_transport=transport, max_retries=0)))
+        lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("HTTP Request")]
+        return [line[line.index('"') :] for line in lines]
+
+    over_httpx = logged("httpx")
+    assert over_httpx == [f'"HTTP/1.1 201 {reason.decode()}"']
+    assert logged("aiohttp") == over_httpx
