@@ -399,3 +399,21 @@ def test_the_servers_reason_phrase_is_logged_the_same_over_both_transports(
     over_httpx = logged("httpx")
     assert over_httpx == [f'"HTTP/1.1 201 {reason.decode()}"']
     assert logged("aiohttp") == over_httpx
+
+
+def test_abandoning_a_client_whose_transports_never_sent_raises_nothing(
+    octopush: OctopushKit, other_server: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A loop that closes before a transport sent anything (here the proxy mount of https://, never used by
+    calls to http://) leaves that transport without a session: nothing to let go of, and no error."""
+    monkeypatch.setenv("HTTPS_PROXY", other_server.url)
+    client = octopush.connect(async_transport="aiohttp", max_retries=0)
+    asyncio.run(octopush.acall(client))  # the loop closes; the http:// transport has a session, https:// none
+    httpx_client = client.get_async_httpx_client()
+    assert len(httpx_client._mounts) == 1  # the environment's https:// proxy (the plain transport is not a mount)
+
+    runtime_module("aiohttp_transport").abandon(httpx_client)
+    runtime_module("aiohttp_transport").abandon(httpx_client)  # twice: a closed connector is left as it is
+
+    asyncio.run(octopush.acall(client))  # a new loop, new sessions: the client goes on
+    assert len(octopush.main_calls()) == 2
