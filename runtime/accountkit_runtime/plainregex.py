@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-_PRINTABLE = re.compile(r"[ -~]*")
 _HEX = re.compile(r"x\{([0-9A-Fa-f]{1,6})\}|x([0-9A-Fa-f]{2})")
 _QUANTIFIER = re.compile(r"(?:[*+?]|\{(\d+)\}|\{(\d+),(\d*)\})\??")
 _ESCAPED_PUNCTUATION = set("\\.+*?()|[]{}^$#&-~")  # Rust's meta characters, each escaped alike in Python
@@ -32,7 +31,7 @@ _MOST_BOUNDED = 3  # bounded repetitions of varying length in one pattern
 def matches_plainly(pattern: str, value: str) -> bool:
     """True if ``value`` surely matches ``pattern`` as pydantic-core finds it; False: ask pydantic-core
     (no match, or the pattern or value is outside the plain subset)."""
-    if _PRINTABLE.fullmatch(value) is None:
+    if not (value.isascii() and value.isprintable()):  # ASCII's printable characters: space to ~
         return False
     found = compiled(pattern)
     return found is not None and found.search(value) is not None

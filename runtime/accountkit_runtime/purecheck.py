@@ -30,17 +30,16 @@ from __future__ import annotations
 import importlib
 import json
 import math
-import re
 from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from . import plainregex
-
+# No regex is compiled at import (each costs a first call a fraction of a millisecond): plainregex is
+# imported by the first pattern read, and the checks below use str methods.
 Schema = dict[str, Any]
 Check = Callable[[Any], bool]  # True: the value conforms; False: ask pydantic-core
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 _EXACT_FLOAT_INT = 2**53  # an integer a float holds exactly: pydantic-core reads a larger one otherwise
 
 
@@ -116,22 +115,20 @@ class _Reader:
         return reader(schema) if reader is not None else _ask
 
     def _str(self, schema: Schema) -> Check:
-        pattern = schema.get("pattern")
-        if not _knows(schema, "min_length", "max_length", "pattern") or (
-            pattern is not None and (not isinstance(pattern, str) or plainregex.compiled(pattern) is None)
-        ):
+        if not _knows(schema, "min_length", "max_length", "pattern"):
             return _ask
         size = _within(schema.get("min_length", 0), schema.get("max_length"))
+        pattern = schema.get("pattern")
+        if pattern is None:
+            return lambda value: type(value) is str and _no_surrogate(value) and size(len(value))
+        from . import plainregex  # only a pattern needs it
 
-        def check(value: Any) -> bool:
-            return (
-                type(value) is str
-                and (value.isascii() or not _SURROGATE.search(value))
-                and size(len(value))
-                and (pattern is None or plainregex.matches_plainly(pattern, value))
-            )
-
-        return check
+        if not isinstance(pattern, str) or plainregex.compiled(pattern) is None:
+            return _ask
+        matches = plainregex.matches_plainly
+        return lambda value: (
+            type(value) is str and _no_surrogate(value) and size(len(value)) and matches(pattern, value)
+        )
 
     def _int(self, schema: Schema) -> Check:
         if not _knows(schema, "ge", "le", "gt", "lt"):
@@ -168,7 +165,7 @@ class _Reader:
 
     def _uuid(self, schema: Schema) -> Check:
         # The hyphenated form only (other spellings: pydantic-core's parser); any version, as none is set.
-        return (lambda value: type(value) is str and _UUID.fullmatch(value) is not None) if _knows(schema) else _ask
+        return (lambda value: type(value) is str and _hyphenated_uuid(value)) if _knows(schema) else _ask
 
     def _list(self, schema: Schema) -> Check:
         if not _knows(schema, "items_schema", "min_length", "max_length"):
@@ -282,7 +279,24 @@ class _Reader:
         return (lambda value: True) if _knows(schema) else _ask
 
 
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+def _no_surrogate(value: str) -> bool:
+    """Whether ``value`` has no lone surrogate (which JSON can escape and pydantic-core's parser refuses)."""
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _hyphenated_uuid(value: str) -> bool:
+    """Whether ``value`` is a UUID as 8-4-4-4-12 hexadecimal digits."""
+    return (
+        len(value) == 36
+        and value[8] == value[13] == value[18] == value[23] == "-"
+        and _HEX_DIGITS.issuperset(value[:8] + value[9:13] + value[14:18] + value[19:23] + value[24:])
+    )
 
 
 @cache
