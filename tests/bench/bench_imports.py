@@ -2,7 +2,8 @@
 
 Each figure is the sum of the cumulative times of the top-level imports the statement triggers (the
 lines ``-X importtime`` prints at nesting level 0 that ``python -c pass`` does not print, i.e. not the
-interpreter's own start-up). One unrecorded run first, so bytecode caches are warm for all.
+interpreter's own start-up). One unrecorded run first, so bytecode caches are warm for all (written even
+where ``PYTHONDONTWRITEBYTECODE`` is set: ``_environment``).
 
 A first call's figure is what a user's first call really imports: the call (``FIRST_CALLS``: the package,
 the models its request is built from, ``connect()``, one call of the main operation against a loopback
@@ -37,13 +38,21 @@ ENVIRONMENTS = {
 }
 
 
+def _environment() -> dict[str, str]:
+    """The subprocesses' environment: warnings off, and bytecode written (an installed package has its
+    ``.pyc`` files; with ``PYTHONDONTWRITEBYTECODE`` set, the warm-up run would leave none, and every run
+    would compile the runtime's and the client's modules from source)."""
+    environment = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+    return {**environment, "PYTHONWARNINGS": "ignore"}
+
+
 def _top_level(statement: str) -> dict[str, int]:
     """Module -> cumulative microseconds of each level-0 import printed while running ``statement``."""
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", statement],
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+        env=_environment(),
         check=True,
         timeout=60,
     )
@@ -132,7 +141,7 @@ def first_call_modules(api: str, arguments: dict[str, Any], mode: str = "sync") 
         [sys.executable, "-c", script],
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+        env=_environment(),
         check=False,
         timeout=60,
     )
@@ -186,7 +195,7 @@ def breakdown(statement: str, top: int = 12) -> list[tuple[str, float, float]]:
         [sys.executable, "-X", "importtime", "-c", ENVIRONMENTS["deps"] + statement],
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+        env=_environment(),
         check=True,
         timeout=60,
     )
