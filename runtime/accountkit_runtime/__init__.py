@@ -25,6 +25,8 @@ What the generators don't give, in one module each:
 - ``encoding``    request values as they go on the wire, or refused before anything is sent.
 - ``validation``  checking a request against the spec before anything is sent (models word the problems).
 - ``fastcheck``   the plain checks a valid request passes without importing the pydantic models.
+- ``purecheck``   those plain checks in Python for the common shapes, without importing pydantic-core.
+- ``plainregex``  a spec pattern judged by Python's ``re`` where it surely agrees with pydantic-core's.
 - ``emails``      pydantic's e-mail check, for those plain checks, without pydantic's model machinery.
 - ``readonly``    read-only fields left out of a request body, named in one warning.
 - ``fields``      request models' ``from_dict`` refusing unknown and naming missing keys.

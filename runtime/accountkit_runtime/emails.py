@@ -12,9 +12,12 @@ Its error is pydantic's; only the model's message reaches a caller anyway (``val
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import email_validator
-from pydantic_core import PydanticCustomError
+
+if TYPE_CHECKING:
+    from pydantic_core import PydanticCustomError
 
 # pydantic.networks.MAX_EMAIL_LENGTH and _build_pretty_email_regex(): "Name <address>" forms.
 MAX_EMAIL_LENGTH = 2048
@@ -25,6 +28,9 @@ _PRETTY = re.compile(
 
 
 def _invalid(reason: str) -> PydanticCustomError:
+    # Imported here: a valid address is checked (``purecheck``) without importing pydantic-core at all.
+    from pydantic_core import PydanticCustomError
+
     return PydanticCustomError("value_error", "value is not a valid email address: {reason}", {"reason": reason})
 
 

@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from . import errorbody, extras, retries
+from . import extras, retries
 from .bodies import NestedTooDeep, check_depth, load_json
 from .client import Client
 from .errors import (
@@ -182,6 +182,8 @@ def raise_for_error(settings: ClientSettings, operation: Operation, response: ht
     if explained:
         summary += f" ({explained})"
     data = redact.data(body)
+    from . import errorbody  # only an error status reads its body as the spec's model
+
     model = errorbody.error_body(operation, status, data)
     raise error_class(summary, response=response, code=code, vendor_message=text, body=model, body_data=data)
 

@@ -8,9 +8,11 @@ closed request schema is refused. Messages name the field and the rule, never th
 a password).
 
 The question is first asked of the plain checks the generator wrote from those models
-(``<package>._checks``, compiled by ``fastcheck``): most requests are valid, and then the models are
-never imported, the costliest import of a first call. Only a request the checks refuse imports its
-model, which words the problems.
+(``<package>._checks``): for a model's first requests in plain Python where the request's shape allows
+(``purecheck``), else and then on compiled by pydantic-core (``fastcheck``). Most requests are valid, and
+then the models are never imported, the costliest import of a first call, nor, for the common shapes and
+a short program, pydantic-core. Only a request the checks refuse imports its model, which words the
+problems.
 """
 
 from __future__ import annotations
@@ -18,20 +20,20 @@ from __future__ import annotations
 import importlib
 import sys
 import warnings
+from collections import Counter
 from collections.abc import Mapping
 from functools import cache
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
-from pydantic_core import ValidationError  # pydantic's own, without importing pydantic's models
-
-from . import encoding, extras, fastcheck, readonly
+from . import encoding, extras, purecheck, readonly
 from .errors import ReadOnlyFieldsDropped, RequestValidationError
 from .operation import Operation
 from .options import RequestOptions
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
+    from pydantic_core import ValidationError
 
 _RUNTIME = __name__.rsplit(".", 1)[0]
 
@@ -44,10 +46,26 @@ def _model(package: str, name: str) -> type[BaseModel]:
     return getattr(schemas, name)  # type: ignore[no-any-return]
 
 
+# A model's first requests are checked in plain Python (``purecheck``), so a short program never imports
+# pydantic-core; from this many on, by pydantic-core's compiled validator (``fastcheck``), a few
+# microseconds faster per request, whose one-time import a long run soon pays back.
+PLAIN_PYTHON_CALLS = 100
+_plain_python_calls: Counter[tuple[str, str]] = Counter()
+
+
 def _conforms(package: str, name: str, content: bytes) -> bool:
-    """Whether ``content`` conforms to the model ``name``, strictly, as JSON, asked of its plain validator
-    (``fastcheck``: no model is imported or built). False also when it has none: then the model decides,
-    and it alone words the problems."""
+    """Whether ``content`` conforms to the model ``name``, strictly, as JSON, asked of its plain checks
+    (``purecheck`` for its first requests, ``fastcheck``: no model is imported or built). False also when it
+    has none: then the model decides, and it alone words the problems."""
+    if _plain_python_calls[package, name] < PLAIN_PYTHON_CALLS:
+        _plain_python_calls[package, name] += 1  # threads may race here: a call more or less, either answers
+        if purecheck.conforms(package, name, content):
+            return True
+    # Imported here: pydantic-core is needed only where the plain Python checks cannot answer.
+    from pydantic_core import ValidationError
+
+    from . import fastcheck
+
     plain = fastcheck.validator(package, name)
     if plain is None:
         return False
@@ -168,6 +186,8 @@ def _body_problems(operation: Operation, content: bytes) -> list[tuple[str, str]
     assert operation.body_model is not None
     if _conforms(operation.package, operation.body_model, content):
         return []
+    from pydantic_core import ValidationError  # a refusal: pydantic-core words it (and is loaded by now)
+
     try:
         _model(operation.package, operation.body_model).model_validate_json(content, strict=True)
     except ValidationError as exc:
@@ -185,6 +205,8 @@ def _undocumented(operation: Operation, body: Any, added: set[extras.Path]) -> s
         return None
     if _conforms(operation.package, operation.body_model, content):
         return set()
+    from pydantic_core import ValidationError  # a refusal: pydantic-core words it (and is loaded by now)
+
     try:
         _model(operation.package, operation.body_model).model_validate_json(content, strict=True)
     except ValidationError as exc:
@@ -231,10 +253,10 @@ def _parameter_problems(
         leaves = [(name,) for name in names if name not in alternatives]
         problems += extras.documented_leaves(leaves, undocumented, "extra_query")
     found = _parameter_errors(operation, given)
-    if isinstance(found, ValidationError):
-        problems += _errors("parameters", found)
-    else:
+    if isinstance(found, list):
         problems += found
+    else:
+        problems += _errors("parameters", found)
     return problems
 
 
@@ -247,6 +269,8 @@ def _parameter_errors(operation: Operation, given: dict[str, Any]) -> list[tuple
         return encoding.unencodable("parameters", given)
     if _conforms(operation.package, operation.parameters_model, content):
         return []
+    from pydantic_core import ValidationError  # a refusal: pydantic-core words it (and is loaded by now)
+
     try:
         _model(operation.package, operation.parameters_model).model_validate_json(content, strict=True)
     except ValidationError as exc:

@@ -365,8 +365,10 @@ def render(results: dict[str, Any], info: dict[str, Any]) -> str:
             "(httpx, attrs, python-dateutil, pydantic, email-validator). **venv**: this session's venv as it is, "
             "which also holds click, rich and pygments (from the code generators); httpx then imports its "
             "optional command-line interface on `import httpx`, which costs every package the same. "
-            "**first call**: the package plus everything its first call loads (all endpoint modules, `models`, "
-            "and `schemas`, which the validation imports on first use)."
+            "**first call**: every module a user's first call imports (the package, the models its request is "
+            "built from, the operation's module, `connect()` and one call of the main operation against a loopback "
+            "server), found by making that call once in a fresh interpreter, then imported by name; a valid "
+            "request imports no pydantic model (`schemas`), only a refused one does."
         )
         add("")
         httpx_deps = imports["httpx"]["deps"]
