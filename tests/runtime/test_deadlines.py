@@ -268,7 +268,7 @@ def test_a_write_is_sent_whole_and_in_order_in_pieces_of_64_kib(size: int) -> No
     recording = _RecordingStream()
     buffer = bytes(index % 251 for index in range(size))  # no two pieces alike: a shifted piece shows
 
-    network._DeadlineStream(recording).write(buffer)  # type: ignore[arg-type]
+    network._DeadlineStream(recording).write(buffer)
 
     assert b"".join(recording.pieces) == buffer
     if size <= 64 * 1024:
