@@ -114,7 +114,8 @@ def test_readme_blocks_and_typed_calls_pass_mypy_strict(tmp_path: Path) -> None:
 
 
 def test_mypy_refuses_a_misspelt_key_and_an_error_model_in_the_result(tmp_path: Path) -> None:
-    """The typed checks can fail: a misspelt dict key and a wrong expected type are mypy errors."""
+    """The typed checks can fail: a misspelt dict key, a wrong expected type and a misspelt model name (the
+    models module imports each on first use, behind a ``__getattr__`` type checkers do not see) are mypy errors."""
     wrong = tmp_path / "wrong.py"
     wrong.write_text(
         "from typing import assert_type\n"
@@ -123,7 +124,8 @@ def test_mypy_refuses_a_misspelt_key_and_an_error_model_in_the_result(tmp_path: 
         "pb = PortaBilling()\n"
         'pb.account.update_account(params={"account_info": {"i_account": 55, "firstnme": "Ada"}})\n'
         'assert_type(pb.account.update_account(params={"account_info": {"i_account": 55}}), Fault)\n'
-        'info: AccountInfoDict = {"i_account": 55, "firstnme": "Ada"}\n',
+        'info: AccountInfoDict = {"i_account": 55, "firstnme": "Ada"}\n'
+        "from portabilling_client.models import AcountInfo\n",
         encoding="utf-8",
     )
     result = _mypy([wrong], tmp_path)
@@ -131,3 +133,4 @@ def test_mypy_refuses_a_misspelt_key_and_an_error_model_in_the_result(tmp_path: 
     assert "wrong.py:5: error:" in result.stdout, result.stdout  # the misspelt key in the call
     assert "wrong.py:6: error:" in result.stdout and "[assert-type]" in result.stdout, result.stdout
     assert 'wrong.py:7: error: Extra key "firstnme"' in result.stdout, result.stdout
+    assert 'wrong.py:8: error: Module "portabilling_client.models" has no attribute "AcountInfo"' in result.stdout

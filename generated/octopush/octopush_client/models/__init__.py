@@ -36,13 +36,15 @@ __all__ = (
 )
 
 
-def __getattr__(name: str) -> Any:
-    module = _MODULES.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value  # the next lookup finds it without coming here
-    return value
+if not TYPE_CHECKING:  # hidden from type checkers, which would take any name as one this module has
+
+    def __getattr__(name: str) -> Any:
+        module = _MODULES.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(f".{module}", __name__), name)
+        globals()[name] = value  # the next lookup finds it without coming here
+        return value
 
 
 def __dir__() -> list[str]:
