@@ -73,6 +73,20 @@ def _generated_patterns() -> list[str]:
 
 
 PATTERNS = _generated_patterns()
+# In the plain subset too, beside the specs' own: each branch of the translation (hexadecimal escapes in and
+# out of classes, escaped class characters, ranges, negated classes, bounded and lazy repetitions, \Z).
+HAND_PATTERNS = [
+    "^\\x41+$",
+    "^\\x{42}[\\x{61}-\\x{63}]*$",
+    "^[\\^a-c\\-]{2,4}$",
+    "^\\d{3}-\\d{4}$",
+    "^[^0-9 ]+\\.txt$",
+    "^\\w+@example\\.com$",
+    "^a.??b$",
+    "^[A-Z]{2}\\s?\\d{1,3}$",
+    "^\\$\\d+$",
+    "^[\\t\\x20]?x",
+]
 PRINTABLE = st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=30)
 
 
@@ -88,7 +102,13 @@ def test_most_generated_patterns_are_in_the_plain_subset() -> None:
     assert "^[0-9A-Za-z]+$" in plain  # inTandem's business uid: its main call's one pattern
 
 
-@pytest.mark.parametrize("pattern", PATTERNS)
+def test_the_hand_written_patterns_are_in_the_plain_subset() -> None:
+    plainregex = runtime_module("plainregex")
+
+    assert [pattern for pattern in HAND_PATTERNS if plainregex.compiled(pattern) is None] == []
+
+
+@pytest.mark.parametrize("pattern", PATTERNS + HAND_PATTERNS)
 @settings(max_examples=200, deadline=None)
 @given(data=st.data())
 def test_a_plain_pattern_finds_what_pydantic_core_finds(pattern: str, data: st.DataObject) -> None:
@@ -195,3 +215,76 @@ def test_a_models_first_requests_are_checked_in_plain_python_and_the_rest_by_pyd
     assert all(answers)
     assert len(asked) == validation.PLAIN_PYTHON_CALLS
     assert validation._conforms(package, model, b'{"first_name":7}') is False  # and the compiled one refuses
+
+
+# -- shapes, one at a time (hand-written core schemas, each answer held against pydantic-core's) -----------
+
+
+def _conforms_to(schema: dict[str, Any], value: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> bool | None:
+    """``purecheck.conforms`` for ``value`` under ``schema``, given as the only model of a package of its own."""
+    from test_fastcheck import _package
+
+    monkeypatch.syspath_prepend(str(tmp_path))
+    package = _package(
+        tmp_path,
+        f"purecheck_shape_{abs(hash(json.dumps(schema)))}",
+        f"CHECKS = {{'M': {json.dumps(json.dumps(schema))}}}\n",
+    )
+    answer = runtime_module("purecheck").conforms(package, "M", json.dumps(value).encode())
+    return answer  # type: ignore[no-any-return]
+
+
+def _pydantic_core_accepts(schema: dict[str, Any], value: Any) -> bool:
+    try:
+        SchemaValidator(schema).validate_json(json.dumps(value), strict=True)  # type: ignore[arg-type]
+    except ValueError:
+        return False
+    return True
+
+
+INT_FIELD = {"type": "typed-dict-field", "schema": {"type": "int"}, "required": True}
+STR_FIELD = {"type": "typed-dict-field", "schema": {"type": "str"}, "required": True}
+
+
+@pytest.mark.parametrize(
+    ("schema", "value"),
+    [
+        ({"type": "list", "items_schema": {"type": "int"}}, []),  # no min_length: an empty list is one
+        ({"type": "list", "items_schema": {"type": "int"}, "max_length": 2}, [1, 2]),
+        ({"type": "float"}, 1.5),
+        ({"type": "float"}, 3),  # a JSON integer is a float's value too
+        ({"type": "float"}, -(2**53)),
+        ({"type": "dict", "keys_schema": {"type": "str"}, "values_schema": {"type": "int"}}, {}),
+        ({"type": "typed-dict", "fields": {"a": INT_FIELD}, "config": {"extra_fields_behavior": "forbid"}}, {"a": 1}),
+        ({"type": "typed-dict", "fields": {"a": INT_FIELD}, "extra_behavior": "ignore"}, {"a": 1, "b": "x"}),
+    ],
+)
+def test_each_shape_it_reads_is_answered_in_plain_python(
+    schema: dict[str, Any], value: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _pydantic_core_accepts(schema, value)
+    assert _conforms_to(schema, value, tmp_path, monkeypatch) is True
+
+
+@pytest.mark.parametrize(
+    ("schema", "value"),
+    [
+        # A config key it does not read (pydantic-core applies it to every string field): pydantic-core's.
+        ({"type": "typed-dict", "fields": {"a": STR_FIELD}, "config": {"str_max_length": 3}}, {"a": "abcd"}),
+        ({"type": "typed-dict", "fields": {"a": STR_FIELD}, "config": {"str_to_upper": True}}, {"a": "abcd"}),
+        ({"type": "float"}, 2**53 + 1),  # an integer a float does not hold exactly
+        ({"type": "list", "items_schema": {"type": "int"}, "min_length": 1}, []),
+    ],
+)
+def test_what_it_does_not_read_or_does_not_accept_is_left_to_pydantic_core(
+    schema: dict[str, Any], value: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _conforms_to(schema, value, tmp_path, monkeypatch) is None
+
+
+def test_a_typed_dict_whose_fields_are_not_a_table_is_left_to_pydantic_core(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    schema = {"type": "typed-dict", "fields": [["a", INT_FIELD]]}
+
+    assert _conforms_to(schema, {"a": 1}, tmp_path, monkeypatch) is None
