@@ -236,7 +236,7 @@ def _conforms_to(schema: dict[str, Any], value: Any, tmp_path: Any, monkeypatch:
 
 def _pydantic_core_accepts(schema: dict[str, Any], value: Any) -> bool:
     try:
-        SchemaValidator(schema).validate_json(json.dumps(value), strict=True)  # type: ignore[arg-type]
+        SchemaValidator(schema).validate_json(json.dumps(value), strict=True)
     except ValueError:
         return False
     return True
