@@ -146,6 +146,14 @@ class _ResponseStream(httpx.AsyncByteStream):
             async for chunk in self._response.content.iter_chunked(self.CHUNK_SIZE):
                 yield chunk
 
+    def read_now(self) -> bytes | None:
+        """The whole body if it has all arrived (a small one comes with the head), else None (nothing read)."""
+        content = self._response.content
+        if not content.is_eof():
+            return None
+        with _mapped(self._request):  # a failure aiohttp recorded is raised, mapped
+            return content.read_nowait()
+
     async def aclose(self) -> None:
         with _mapped(self._request):
             await self._response.__aexit__(None, None, None)

@@ -18,6 +18,7 @@ The cap is the current call's (``limits``), else the client's default (``ClientS
 
 from __future__ import annotations
 
+import itertools
 import zlib
 from collections.abc import AsyncIterator, Callable, Iterator
 from functools import lru_cache
@@ -163,7 +164,7 @@ class _CappedStream(httpx.SyncByteStream):
         self._raw.close()
 
 
-class _AsyncCappedStream(httpx.AsyncByteStream):
+class AsyncCappedStream(httpx.AsyncByteStream):
     def __init__(self, raw: httpx.AsyncByteStream, reader: BodyReader) -> None:
         self._raw, self._reader = raw, reader
 
@@ -173,6 +174,18 @@ class _AsyncCappedStream(httpx.AsyncByteStream):
                 yield piece
         for piece in self._reader.finish():
             yield piece
+
+    def read_now(self) -> Iterator[bytes] | None:
+        """The whole body, decoded and counted piece by piece, if the raw stream holds all of it already.
+
+        For ``lean``: a body that came whole with the head is read in one step instead of through
+        httpx's layers of async iterators. None when it has not all arrived (nothing is read then).
+        """
+        read_now = getattr(self._raw, "read_now", None)
+        raw = read_now() if read_now is not None else None
+        if raw is None:
+            return None
+        return itertools.chain(self._reader.feed(raw), self._reader.finish())
 
     async def aclose(self) -> None:
         await self._raw.aclose()
@@ -200,7 +213,7 @@ def cap_response(
     stream = response.stream
     if asynchronous:
         assert isinstance(stream, httpx.AsyncByteStream)
-        response.stream = _AsyncCappedStream(stream, reader)
+        response.stream = AsyncCappedStream(stream, reader)
     else:
         assert isinstance(stream, httpx.SyncByteStream)
         response.stream = _CappedStream(stream, reader)

@@ -36,6 +36,8 @@ from typing import Any
 import httpx
 from httpx._client import ClientState
 
+from .decoding import AsyncCappedStream
+
 _httpx_log = logging.getLogger("httpx")
 
 
@@ -236,10 +238,42 @@ async def _send_one_async(
         for hook in hooks["response"]:
             await hook(response)
         _redirect(client, request, response, history)
+        await _read_now(response)
     except BaseException:
         await response.aclose()
         raise
     return response
+
+
+async def _read_now(response: httpx.Response) -> None:
+    """``response.aread()`` in one step when the body came whole with the head; else nothing, for now.
+
+    httpx reads a body through four layers of async iterators (``aiter_bytes``, ``aiter_raw``, the
+    size cap's, the transport's), a sizeable part of a call's time over aiohttp. A body already in
+    memory (``decoding.AsyncCappedStream.read_now``) is read at once instead, ending as ``aread``
+    ends: the same content, counted, the stream consumed and closed (the connection released). Any
+    other body is read later by ``aread``, as httpx reads it.
+    """
+    stream = response.stream
+    if (
+        isinstance(stream, AsyncCappedStream)
+        and not hasattr(response, "_content")
+        and not response.is_stream_consumed
+        and not response.is_closed
+        and "content-encoding" not in response.headers  # one httpx would decode: left to httpx
+    ):
+        response.is_stream_consumed = True  # as httpx marks it, before a failure can interrupt the read
+        pieces = stream.read_now()
+        if pieces is None:
+            response.is_stream_consumed = False  # nothing was read
+            return
+        response._num_bytes_downloaded = 0
+        content = []
+        for piece in pieces:  # counted as httpx counts them (a body over the size cap stops midway)
+            response._num_bytes_downloaded += len(piece)
+            content.append(piece)
+        response._content = b"".join(content)
+        await response.aclose()
 
 
 def built_here(

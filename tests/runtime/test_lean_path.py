@@ -345,3 +345,103 @@ def test_a_session_renewed_on_the_lean_path_ends_as_on_httpxs_own(
     paths = [call[1] for call in lean_end[2]]
     assert paths.count(repr(PortaBillingKit.refresh_path)) == 1  # refused once, renewed by a refresh, replayed
     assert lean_end[3] == 2
+
+
+# -- a body that came whole is read in one step -----------------------------------------------------------
+def _answer(
+    body: bytes, *, pause: float = 0.0, gzipped: bool = False, status: bytes = b"201 Created"
+) -> Callable[[socket.socket, threading.Event], None]:
+    """A raw answer with ``body``: head and body in one write, or the body ``pause`` seconds later."""
+    if gzipped:
+        import gzip
+
+        body = gzip.compress(body)
+    coding = b"Content-Encoding: gzip\r\n" if gzipped else b""
+    length = b"Content-Length: %d\r\n" % len(body) if body else b""
+    head = b"HTTP/1.1 %s\r\nContent-Type: application/json\r\n%s%s\r\n" % (status, coding, length)
+
+    def write(sock: socket.socket, stopping: threading.Event) -> None:
+        if pause:
+            sock.sendall(head)
+            stopping.wait(pause)
+            sock.sendall(body)
+        else:
+            sock.sendall(head + body)
+
+    return write
+
+
+BODY = b'{"first_name": "Ann"}'
+WHOLE_READS: dict[str, tuple[Callable[[socket.socket, threading.Event], None], dict[str, Any]]] = {
+    "in one write": (_answer(BODY), {}),
+    "a 204, no body": (_answer(b"", status=b"204 No Content"), {}),
+    "gzipped, in one write": (_answer(BODY, gzipped=True), {}),
+    "body a moment after the head": (_answer(BODY, pause=0.3), {}),
+    "in one write, over the size cap": (_answer(BODY), {"max_response_bytes": 10}),
+    # decoded in 64 KiB steps: the first is counted before the second passes the cap
+    "gzipped, in one write, over the size cap": (_answer(BODY * 5000, gzipped=True), {"max_response_bytes": 100_000}),
+}
+
+
+@pytest.mark.parametrize("mode", ["httpx", "aiohttp"])
+@pytest.mark.parametrize("scenario", sorted(WHOLE_READS))
+def test_a_body_that_came_whole_is_read_in_one_step_and_ends_as_on_httpxs_own_path(
+    scenario: str, mode: str, octopush: OctopushKit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over aiohttp, a body that arrived with the head is read at once, not through httpx's async iterators:
+    the same result or error, and the response in the same state (content, bytes counted, consumed, closed)
+    as when httpx reads it; a body still on its way, and any body over httpx's pool, is read as a stream."""
+    writer, cap = WHOLE_READS[scenario]
+    decoding = runtime_module("decoding")
+    options = runtime_module("options")
+    original = decoding.AsyncCappedStream.read_now
+
+    def run(lean_on: bool) -> tuple[Any, ...]:
+        octopush.server.requests.clear()
+        octopush.install_routes()
+        octopush.fail_first(octopush.server.Reply(raw=writer))
+        responses: list[httpx.Response] = []
+        whole: list[bool] = []
+
+        async def keep(response: httpx.Response) -> None:
+            responses.append(response)
+
+        def read_now(self: Any) -> bytes | None:
+            content: bytes | None = original(self)
+            whole.append(content is not None)
+            return content
+
+        with monkeypatch.context() as patch:
+            patch.setattr(decoding.AsyncCappedStream, "read_now", read_now)
+            if not lean_on:
+                patch.setattr(runtime_module("lean"), "lean_call", lambda *args: False)
+            call = _make_call(
+                octopush,
+                mode,
+                {"request_options": options.RequestOptions(**cap)} if cap else {},
+                httpx_args={"event_hooks": {"response": [keep]}},
+                max_retries=0,
+            )
+            outcome = _outcome(call, octopush.errors)
+        (response,) = responses
+        state = (response.is_stream_consumed, response.is_closed, response.num_bytes_downloaded)
+        content = response.content if hasattr(response, "_content") else None
+        return outcome, state, content, any(whole)
+
+    *lean_end, read_whole = run(lean_on=True)
+    *own_end, own_read_whole = run(lean_on=False)
+
+    assert lean_end == own_end
+    assert own_read_whole is False  # httpx's own path reads every body as a stream
+    assert read_whole is (mode == "aiohttp" and "a moment after" not in scenario)
+    outcome, (consumed, closed, counted), content = lean_end
+    assert consumed and closed
+    if "no body" in scenario:
+        assert outcome[0] != "returned" and content == b"" and counted == 0
+    elif "over the size cap" in scenario:
+        assert outcome[0] == "ResponseTooLargeError" and content is None
+        assert counted == (64 * 1024 if "gzipped" in scenario else 0)
+    else:
+        assert outcome[0] == "returned" and "Ann" in outcome[1]
+        assert content == BODY and counted == len(BODY)
+
