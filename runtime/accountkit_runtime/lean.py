@@ -91,15 +91,55 @@ def build(
         merged.update(headers)
     cookies = client._merge_cookies(None)
     query = client._merge_queryparams(params)
-    return httpx.Request(
-        method,
-        urls.join(client, url),
-        content=content,
-        params=query if query else None,
-        headers=merged,
-        cookies=cookies if cookies else None,
-        extensions={"timeout": timeout.as_dict()},
-    )
+    joined = urls.join(client, url)
+    extensions = {"timeout": timeout.as_dict()}
+    if cookies:  # a cookie header: httpx's own code writes it
+        return httpx.Request(
+            method,
+            joined,
+            content=content,
+            params=query,
+            headers=merged,
+            cookies=cookies,
+            extensions=extensions,
+        )
+    target = joined if query is None else httpx.URL(joined, params=query)  # as httpx: given params replace the query
+    return _request(method, target, merged, content or b"", extensions)
+
+
+_BODY_METHODS = ("POST", "PUT", "PATCH")  # those httpx gives ``Content-Length: 0`` when they have no body
+
+
+def _request(
+    method: str, url: httpx.URL, headers: httpx.Headers, body: bytes, extensions: dict[str, Any]
+) -> httpx.Request:
+    """``httpx.Request(method, url, headers=headers, content=body, extensions=extensions)``, built directly.
+
+    httpx's constructor copies the headers twice, looks headers up by decoding them all, and reads the
+    body from the stream it has just wrapped it in; this sets what it sets, to the same values: the
+    ``Host`` header first (unless given), then ``headers``, then the body's ``Content-Length`` (unless
+    given; ``0`` goes after ``Host`` for a POST, PUT or PATCH without a body nor a length).
+    """
+    request = httpx.Request.__new__(httpx.Request)
+    request.method = method.upper()
+    request.url = url
+    request.extensions = extensions
+    given = headers._list
+    names = {lowered for _raw, lowered, _value in given}
+    first: list[tuple[bytes, bytes, bytes]] = []
+    last: list[tuple[bytes, bytes, bytes]] = []
+    if b"host" not in names and url.host:
+        first.append((b"Host", b"host", url.netloc))
+    if body:
+        if b"content-length" not in names:
+            last.append((b"Content-Length", b"content-length", b"%d" % len(body)))
+    elif request.method in _BODY_METHODS and b"content-length" not in names and b"transfer-encoding" not in names:
+        first.append((b"Content-Length", b"content-length", b"0"))
+    request.headers = httpx.Headers()
+    request.headers._list = first + given + last
+    request.stream = httpx.ByteStream(body)
+    request._content = body
+    return request
 
 
 def _opened(client: httpx.Client | httpx.AsyncClient) -> None:

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from support.kits import OctopushKit, PortaBillingKit, runtime_module
 
 if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
@@ -445,3 +447,71 @@ def test_a_body_that_came_whole_is_read_in_one_step_and_ends_as_on_httpxs_own_pa
         assert outcome[0] == "returned" and "Ann" in outcome[1]
         assert content == BODY and counted == len(BODY)
 
+
+# -- the request is built as httpx builds it --------------------------------------------------------------
+_HEADER_NAMES = ["Host", "Content-Length", "content-length", "Transfer-Encoding", "Content-Type", "X-Trace", "Accept"]
+_headers = st.one_of(
+    st.none(), st.dictionaries(st.sampled_from(_HEADER_NAMES), st.text(alphabet="abc19 -;=\u00e9", max_size=8))
+)
+_params = st.one_of(st.none(), st.dictionaries(st.sampled_from(["a", "b", "api_token"]), st.text(max_size=4)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    base_url=st.sampled_from(
+        ["http://127.0.0.1:8080/api", "https://example.com", "http://[::1]:9/x/", "http://u:p@h.example:80/"]
+    ),
+    client_headers=_headers,
+    client_params=_params,
+    cookies=st.sampled_from([None, {"session": "s1"}]),
+    method=st.sampled_from(["GET", "POST", "put", "PATCH", "DELETE", "HEAD", "OPTIONS"]),
+    url=st.sampled_from(["/a", "a/b", "/a%2Fb?x=1", "http://other.example/p", ""]),
+    content=st.one_of(st.none(), st.binary(max_size=12)),
+    headers=_headers,
+    params=_params,
+    asynchronous=st.booleans(),
+)
+def test_a_lean_request_is_the_request_httpx_builds(
+    base_url: str,
+    client_headers: dict[str, str] | None,
+    client_params: dict[str, str] | None,
+    cookies: dict[str, str] | None,
+    method: str,
+    url: str,
+    content: bytes | None,
+    headers: dict[str, str] | None,
+    params: dict[str, str] | None,
+    asynchronous: bool,
+) -> None:
+    """Method, URL, headers in order, body, stream and extensions: all as ``client.build_request`` makes them
+    (or the same exception)."""
+    lean = runtime_module("lean")
+    kind = httpx.AsyncClient if asynchronous else httpx.Client
+    try:
+        client = kind(base_url=base_url, headers=client_headers, params=client_params, cookies=cookies)
+    except Exception:  # noqa: BLE001 - a client httpx refuses to make: nothing to build on
+        return
+    timeout = httpx.Timeout(7.0, connect=2.0)
+
+    def built(how: Callable[[], httpx.Request]) -> tuple[Any, ...]:
+        try:
+            request = how()
+        except Exception as exc:  # noqa: BLE001 - compared: the same class of failure on both
+            return ("raised", type(exc))
+        return (
+            sorted(vars(request)),
+            request.method,
+            str(request.url),
+            request.headers.raw,
+            request.content,
+            type(request.stream),
+            list(request.stream) if isinstance(request.stream, httpx.ByteStream) else None,
+            request.extensions,
+        )
+
+    ours = built(lambda: lean.build(client, lean.Urls(), method, url, content, headers, params, timeout))
+    theirs = built(
+        lambda: client.build_request(method, url, content=content, headers=headers, params=params, timeout=timeout)
+    )
+
+    assert ours == theirs
