@@ -9,7 +9,8 @@ the requests the runtime makes (``transport.send_sync`` / ``send_async``: method
 content bytes, query, timeout) through ``send_sync`` / ``send_async`` here instead, which take the
 same steps in the same order:
 
-- the URL joined to the base URL once per path (``Urls``), then the call's query merged as httpx does;
+- the URL joined to the base URL once per path (``Urls``), then the call's query merged as httpx does,
+  and the request built as ``build_request`` builds it (``_request``);
 - the client's headers and cookies merged into the request as ``build_request`` merges them;
 - the client's auth flow driven as ``_send_handling_auth`` drives it (token and login requests included,
   a renewal after a refusal too);
@@ -17,7 +18,7 @@ same steps in the same order:
   size cap; then the caller's), the transport, the cookie jar, httpx's ``HTTP Request:`` log line
   (filtered by ``redaction.guard_logs`` like httpx's own), ``next_request`` for a redirect;
 - the body read before the response is returned, by httpx's own ``Response.read`` / ``aread``
-  (decoding, cap).
+  (decoding, cap), or, for an async body that came whole with its head, at once (``_read_now``).
 
 Anything else takes httpx's own path, unchanged: a call with another keyword or a client that follows
 redirects (``lean_call``), a request to a transport the caller gave (``built_here``), a request made on the
