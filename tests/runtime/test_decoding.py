@@ -132,3 +132,38 @@ def test_a_one_byte_deflate_body_is_read_as_raw_deflate() -> None:
 
     with pytest.raises(ResponseParseError, match="Content-Encoding 'deflate'.*invalid block type"):
         list(reader.feed(b"\x07")) + list(reader.finish())
+
+
+def test_a_two_byte_deflate_body_is_judged_by_its_header() -> None:
+    """Two bytes are enough for a zlib header: 0x88 0x1C is one (method 8, a multiple of 31) whose window
+    size zlib refuses, so the body is undecodable; read as raw deflate it would pass for an empty body."""
+    from accountkit_runtime.errors import ResponseParseError
+
+    head = b"\x88\x1c"
+    assert head[0] & 0x0F == 8 and (head[0] << 8 | head[1]) % 31 == 0
+
+    with pytest.raises(ResponseParseError, match="Content-Encoding 'deflate'"):
+        read([head], "deflate")
+    with pytest.raises(ResponseParseError, match="Content-Encoding 'deflate'"):
+        read([head[:1], head[1:]], "deflate")  # the same two bytes, cut on the wire
+
+
+TRUNCATED = [
+    ("gzip", gzip.compress(BIG)[:-8], "gzip"),  # the trailer (CRC, length) missing
+    ("deflate", zlib.compress(BIG)[:-4], "deflate"),  # the Adler-32 missing
+    ("gzip", gzip.compress(BIG)[: len(gzip.compress(BIG)) // 2], "gzip"),  # cut midway
+]
+
+
+@pytest.mark.timeout(20)  # a reader that kept asking zlib for more at the end would spin: fail, don't hang
+@pytest.mark.parametrize(("encoding", "body", "label"), TRUNCATED, ids=["no gzip trailer", "no adler", "half"])
+def test_a_compressed_body_that_ends_early_reads_what_it_holds_as_httpx_does(
+    encoding: str, body: bytes, label: str
+) -> None:
+    """zlib is told the input is over, gives what it still holds, and the read ends: the decoded prefix,
+    byte for byte what httpx's own decoder makes of the same body."""
+    by_httpx = httpx.Response(200, headers={"Content-Encoding": label}, content=body).read()
+
+    decoded = read(pieces_of(body, 4096), encoding)
+
+    assert decoded == by_httpx and BIG.startswith(decoded) and len(decoded) > len(BIG) // 3

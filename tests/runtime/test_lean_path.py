@@ -515,3 +515,26 @@ def test_a_lean_request_is_the_request_httpx_builds(
     )
 
     assert ours == theirs
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_body_refused_inside_the_auth_flow_leaves_no_response_open(mode: str, portabilling: PortaBillingKit) -> None:
+    """PortaBilling's session flow reads the login answer itself; one over the call's size cap is refused
+    there, and the response is closed (its connection given back) before the error reaches the caller."""
+    responses: list[httpx.Response] = []
+
+    def keep(response: httpx.Response) -> None:
+        responses.append(response)
+
+    async def keep_async(response: httpx.Response) -> None:
+        keep(response)
+
+    options = runtime_module("options").RequestOptions(max_response_bytes=5)
+    hooks = {"response": [keep if mode == "sync" else keep_async]}
+    call = _make_call(portabilling, mode, {"request_options": options}, httpx_args={"event_hooks": hooks})
+
+    with pytest.raises(portabilling.errors.ResponseTooLargeError):
+        call()
+
+    assert [r.url.path for r in responses] == [portabilling.login_path]
+    assert all(r.is_closed for r in responses)
