@@ -10,8 +10,9 @@ and ``Content-Length`` are removed, since the body httpx now sees is the decoded
 does not decode is a ``ResponseParseError`` naming the encoding.
 
 Only ``gzip`` and ``deflate`` are decoded here, so ``limit_accept_encoding`` offers only those (httpx
-would also offer ``br``/``zstd`` when their packages happen to be installed). Other codings are left
-as sent, as httpx leaves codings it does not know.
+would also offer ``br``/``zstd`` when their packages happen to be installed). A coding httpx does not
+know is left as sent, as httpx leaves it; a body in ``br`` or ``zstd`` that httpx would decode (its
+package installed) though nobody offered it is refused, as it could not be decoded under the cap.
 
 The cap is the current call's (``limits``), else the client's default (``ClientSettings``).
 """
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import itertools
 import zlib
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Collection, Iterator
 from functools import lru_cache
 
 import httpx
@@ -191,6 +192,13 @@ class AsyncCappedStream(httpx.AsyncByteStream):
         await self._raw.aclose()
 
 
+def _httpx_decoders() -> Collection[str]:
+    """The codings httpx decodes itself here: gzip, deflate, and br / zstd when their packages are installed."""
+    from httpx._decoders import SUPPORTED_DECODERS
+
+    return SUPPORTED_DECODERS.keys()
+
+
 def _encodings(header: str) -> list[str]:
     names = [_ALIASES.get(name.strip().lower(), name.strip().lower()) for name in header.split(",")]
     return [name for name in names if name and name != "identity"]
@@ -204,12 +212,24 @@ def cap_response(
     cap = current.max_response_bytes if current is not None else default_cap
     coding = response.headers.get("content-encoding")
     encodings = _encodings(coding) if coding else []
-    if encodings and all(name in DECODED_ENCODINGS for name in encodings):
+    ours = [name for name in encodings if name in DECODED_ENCODINGS]
+    others = [name for name in encodings if name not in DECODED_ENCODINGS]
+    unbounded = [name for name in others if name in _httpx_decoders()]
+    if unbounded:
+        # httpx would decode it (its package is installed), in one unbounded step per chunk: a bomb the
+        # cap could not stop. Never offered (``limit_accept_encoding``), so refused before any is read.
+        raise ResponseParseError(
+            f"{describe(response)}: the response body is encoded as {', '.join(map(repr, unbounded))}, which "
+            "the client did not offer and cannot decode within its size cap"
+        )
+    if ours:
+        # Undone here, bounded and counted. A coding neither knows stays named: httpx skips it, as it
+        # would have, and decodes nothing more.
         del response.headers["content-encoding"]
+        if others:
+            response.headers["Content-Encoding"] = ", ".join(others)
         response.headers.pop("content-length", None)
-    else:
-        encodings = []  # identity, or a coding nobody offered: the body is read as it came, as httpx does
-    reader = BodyReader(encodings, cap, lambda: describe(response))
+    reader = BodyReader(ours, cap, lambda: describe(response))
     stream = response.stream
     if asynchronous:
         assert isinstance(stream, httpx.AsyncByteStream)

@@ -106,16 +106,53 @@ async def test_a_body_of_exactly_the_cap_is_read_async() -> None:
         await aread([b"x" * 1001], None, cap=1000)
 
 
-@pytest.mark.parametrize("label", ["gzip, zstd", "zstd", "gzip, x-custom"])
-def test_a_coding_nobody_offered_leaves_the_body_to_httpx_as_it_came(label: str) -> None:
-    """With a coding it does not decode among them, the runtime undoes none: the body and its label stay
-    exactly what httpx alone would make of them, never half-decoded under a label that was dropped."""
+@pytest.mark.parametrize("label", ["gzip, zstd", "zstd", "gzip, x-custom", "x-custom, gzip"])
+def test_a_coding_httpx_does_not_know_is_skipped_as_httpx_skips_it(label: str) -> None:
+    """httpx decodes the codings it knows and skips the others; the runtime undoes the same ones itself
+    (under the cap) and leaves only the unknown ones named, so httpx decodes nothing twice: the body is
+    exactly what httpx alone would make of it (zstandard is not installed here, so zstd is unknown)."""
+    from httpx._decoders import SUPPORTED_DECODERS
+
+    assert "zstd" not in SUPPORTED_DECODERS
     body = gzip.compress(b'{"first_name": "Ann"}')
     response = capped([body], label, 10**6, asynchronous=False)
     untouched = httpx.Response(200, headers={"Content-Encoding": label}, stream=Chunks([body]))
+    unknown = [name.strip() for name in label.split(",") if name.strip() != "gzip"]
 
-    assert response.headers["content-encoding"] == label
-    assert response.read() == untouched.read()
+    assert response.headers["content-encoding"] == ", ".join(unknown)
+    assert response.read() == untouched.read() == (b'{"first_name": "Ann"}' if "gzip" in label else body)
+
+
+BOMB = gzip.compress(b"\0" * (64 * 1024 * 1024))  # 64 KiB on the wire, 64 MiB decoded
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("label", ["gzip, x-custom", "x-custom, gzip", "gzip, identity, x-custom"])
+def test_a_bomb_under_a_coding_nobody_knows_is_still_capped(label: str) -> None:
+    """The layers httpx would decode are decoded here, bounded and counted: an unknown coding beside
+    them does not hand the bomb to httpx's unbounded decoder."""
+    assert len(BOMB) < 100 * 1024
+
+    with pytest.raises(ResponseTooLargeError, match="1048576 bytes"):
+        read(pieces_of(BOMB, 16 * 1024), label, cap=1024 * 1024)
+
+
+@pytest.mark.parametrize("label", ["br", "gzip, br", "BR"])
+def test_a_coding_httpx_would_decode_but_the_runtime_cannot_bound_is_refused(
+    label: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With brotli installed, httpx decodes ``br`` in one unbounded step per chunk. Never offered (only
+    gzip and deflate are), such a body is refused before any of it is read, naming the coding."""
+    from accountkit_runtime.errors import ResponseParseError
+    from httpx import _decoders
+
+    monkeypatch.setitem(_decoders.SUPPORTED_DECODERS, "br", _decoders.IdentityDecoder)  # as if brotli were there
+    response = httpx.Response(200, headers={"Content-Encoding": label}, stream=Chunks([b"never read"]))
+
+    with pytest.raises(ResponseParseError, match="^the test answer: the response body is encoded as 'br', which"):
+        cap_response(response, 10**6, lambda _: "the test answer", asynchronous=False)
+
+    assert not response.is_stream_consumed
 
 
 def test_identity_among_the_codings_is_no_coding_at_all() -> None:
