@@ -150,7 +150,16 @@ def _body(response: httpx.Response, where: str) -> Any:
             f"{where}: HTTP {response.status_code} response unreadable: {exc}", response=response
         ) from None
     except ValueError:
+        return _text(response)
+
+
+def _text(response: httpx.Response) -> str:
+    """The body as text in the charset it declares; when it does not decode in it (``utf-16`` without a
+    byte order mark, a codec that is no text encoding), as UTF-8 with the undecodable bytes replaced."""
+    try:
         return response.text
+    except (LookupError, ValueError):  # UnicodeError is a ValueError
+        return response.content.decode("utf-8", errors="replace")
 
 
 def raise_for_error(settings: ClientSettings, operation: Operation, response: httpx.Response) -> None:
@@ -236,10 +245,14 @@ def send_sync(
     timeout = _timeout(http, options)
     limits = _limits(settings, timeout, options)
     for attempt in itertools.count():
+        if attempt:
+            http = client.get_httpx_client()  # a pool closed during the call (client.close()) is replaced
         try:
             with applied(limits):
                 response = http.request(**prepared, timeout=limits.attempt_timeout(timeout))
-        except httpx.TransportError as exc:
+        except (httpx.TransportError, RuntimeError) as exc:
+            if isinstance(exc, RuntimeError) and not http.is_closed:
+                raise
             delay = _retry_delay(settings, attempt, allowed, None, limits)
             if delay is None:
                 raise _failure(settings, operation, exc, attempt + 1, limits, _url(http, prepared)) from None
@@ -267,12 +280,16 @@ async def send_async(
     import asyncio  # imported already by the running loop: a lookup, not an import
 
     for attempt in itertools.count():
+        if attempt:
+            http = client.get_async_httpx_client()  # a pool closed during the call (aclose()) is replaced
         try:
             with applied(limits):
                 left = limits.remaining()
                 async with asyncio.timeout(None if left is None else max(left, 0.0)):
                     response = await http.request(**prepared, timeout=limits.attempt_timeout(timeout))
-        except (httpx.TransportError, TimeoutError) as exc:
+        except (httpx.TransportError, TimeoutError, RuntimeError) as exc:
+            if isinstance(exc, RuntimeError) and not http.is_closed:
+                raise  # not httpx's "the client has been closed": a failure of its own
             delay = _retry_delay(settings, attempt, allowed, None, limits)
             if delay is None:
                 raise _failure(settings, operation, exc, attempt + 1, limits, _url(http, prepared)) from None

@@ -109,3 +109,23 @@ def test_the_helper() -> None:
     assert printable("y" * 10, limit=4) == "yyyy... (6 more characters)"
     assert printable(printable(HOSTILE[:200])) == printable(HOSTILE[:200])  # escaping twice changes nothing
     assert len(printable(HOSTILE)) <= 2100
+
+
+@pytest.mark.parametrize("charset", ["utf-16", "utf-32", "idna", "punycode", "unicode_escape"])
+@pytest.mark.parametrize("api", ["intandem", "octopush"])
+def test_an_error_body_that_does_not_decode_in_its_charset_is_read_as_utf8(
+    api: str, charset: str, kit_for: KitFor
+) -> None:
+    """A text error body whose declared charset cannot decode it (UTF-16 without a byte order mark, a codec
+    that is no text encoding) is read as UTF-8 with replacements: the typed error for the status, never a
+    bare UnicodeError from decoding it."""
+    kit = kit_for(api)
+    body = b"quota \xff exceeded\\x"
+    kit.fail_first(kit.server.Reply(400, body=body, content_type=f"text/plain; charset={charset}"))
+    client = kit.connect(max_retries=0)
+
+    with pytest.raises(kit.errors.ApiStatusError) as caught:
+        kit.call(client)
+
+    assert caught.value.status_code == 400
+    assert "quota" in str(caught.value) and "exceeded" in str(caught.value)

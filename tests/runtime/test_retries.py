@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
+import threading
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from support.kits import ActivePlatformKit, InTandemKit, OctopushKit, PortaBillingKit
@@ -317,3 +319,63 @@ async def test_async_non_retryable_and_exhausted(octopush: OctopushKit) -> None:
         with pytest.raises(octopush.errors.ServerError):
             await octopush.acall(client, request_options=octopush.package.RequestOptions(max_retries=1))
         assert len(octopush.main_calls()) == 1 + 2
+
+
+def _slow_main_operation(kit: OctopushKit, seconds: float) -> None:
+    normal = kit.server.handler(kit.method, kit.path)
+
+    def slow(request: Any) -> Reply:
+        time.sleep(seconds)
+        return normal(request)
+
+    kit.server.route(kit.method, kit.path, slow)
+
+
+@pytest.mark.parametrize("transport", ["httpx", "aiohttp"])
+def test_calls_in_flight_when_the_pool_is_closed_are_retried_on_a_fresh_one(
+    transport: str, octopush: OctopushKit
+) -> None:
+    """``await client.aclose()`` while calls are on their way: each is retried (its operation allows it) on
+    the pool that replaces the closed one, never failed with httpx's bare "client has been closed"."""
+    client = octopush.connect(async_transport=transport, timeout=10)
+    _slow_main_operation(octopush, 0.3)
+
+    async def run() -> list[Any]:
+        calls = [asyncio.create_task(octopush.acall(client)) for _ in range(5)]
+        await asyncio.sleep(0.1)
+        await client.aclose()
+        outcomes = await asyncio.gather(*calls, return_exceptions=True)
+        await client.aclose()
+        return outcomes
+
+    outcomes = asyncio.run(run())
+
+    assert [outcome for outcome in outcomes if isinstance(outcome, BaseException)] == []
+    assert len(octopush.main_calls()) == 10  # each sent twice: the answers to the first went with the pool
+
+
+def test_a_sync_call_in_flight_when_the_pool_is_closed_is_retried_on_a_fresh_one(octopush: OctopushKit) -> None:
+    client = octopush.connect(timeout=10)
+    _slow_main_operation(octopush, 0.3)
+    closer = threading.Timer(0.1, client.close)
+    closer.start()
+    try:
+        result = octopush.call(client)
+    finally:
+        closer.join()
+
+    assert result is not None
+    assert len(octopush.main_calls()) == 2
+
+
+def test_a_closed_httpx_client_of_the_callers_own_is_a_typed_error(octopush: OctopushKit) -> None:
+    """The caller's own httpx client, closed: nothing to replace it with, so an ApiConnectionError saying
+    so (after the retries, which cost no network), never a bare RuntimeError."""
+    import httpx
+
+    http = httpx.Client(base_url=octopush.base_url)
+    http.close()
+    client = octopush.connect(max_retries=0).set_httpx_client(http)
+
+    with pytest.raises(octopush.errors.ApiConnectionError, match="client has been closed"):
+        octopush.call(client)
