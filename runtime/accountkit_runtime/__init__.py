@@ -21,6 +21,7 @@ What the generators don't give, in one module each:
 - ``decoding``    response bodies decoded in bounded steps and capped after decompression.
 - ``bodies``      JSON bodies read without recursing on hostile nesting; a body that may be anything.
 - ``redirects``   no redirect to another origin, so credentials stay with their origin.
+- ``cookies``     the client keeps only the cookies it can send back (ASCII names and values).
 - ``operation``   what the runtime knows of one operation (each package's ``_operations`` lists them).
 - ``encoding``    request values as they go on the wire, or refused before anything is sent.
 - ``validation``  checking a request against the spec before anything is sent (models word the problems).

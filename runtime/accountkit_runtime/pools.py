@@ -31,7 +31,7 @@ from typing import Any
 
 import httpx
 
-from . import decoding, forks, lean, network, redirects
+from . import cookies, decoding, forks, lean, network, redirects
 from .errors import ConfigurationError
 from .loops import PerLoop
 from .settings import ClientSettings
@@ -113,15 +113,20 @@ def sync_client(httpx_settings: dict[str, Any], settings: ClientSettings) -> htt
     arguments = {**httpx_settings, "event_hooks": _hooks(httpx_settings.get("event_hooks"), settings, False)}
     client = lean.LeanClient(**arguments)
     network.bound_by_call_deadlines(client)
+    cookies.keep_only_sendable(client.cookies)
     return client
 
 
 def async_client(httpx_settings: dict[str, Any], settings: ClientSettings) -> httpx.AsyncClient:
     arguments = {**httpx_settings, "event_hooks": _hooks(httpx_settings.get("event_hooks"), settings, True)}
+    client: httpx.AsyncClient
     if settings.async_transport == "aiohttp":
-        return _aiohttp_transport().async_client(arguments)  # type: ignore[no-any-return]
-    check_async_transport(settings.async_transport)
-    return lean.LeanAsyncClient(**arguments)
+        client = _aiohttp_transport().async_client(arguments)
+    else:
+        check_async_transport(settings.async_transport)
+        client = lean.LeanAsyncClient(**arguments)
+    cookies.keep_only_sendable(client.cookies)
+    return client
 
 
 def _abandon(client: httpx.AsyncClient) -> None:
