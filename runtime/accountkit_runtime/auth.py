@@ -165,10 +165,14 @@ class TokenFlow(_NeverPickled, httpx.Auth):
     EXPIRY_LEEWAY = 60.0
     # ... or this share of its lifetime before, if that is less (see ``_expiry``).
     LEEWAY_SHARE = 0.1
+    # Credentials refused are refused for this long: calls in that time fail with the same refusal at
+    # once, nothing sent (see ``_held_refusal``).
+    REFUSAL_HOLD = 60.0
 
     def __init__(self, redactor: Redactor) -> None:
         self._redactor = redactor
         self._token: Token | None = None
+        self._refusal: tuple[float, ApiStatusError] | None = None  # (when, the error) of the last refusal
         self._thread_lock = threading.Lock()
         self._async_locks: PerLoop[asyncio.Lock] = PerLoop()
         self.token_requests = 0  # how many token/login requests were sent (observable in tests)
@@ -178,6 +182,7 @@ class TokenFlow(_NeverPickled, httpx.Auth):
         # The parent's token stays the parent's (a refresh in one process must not undo the other's),
         # and its locks may be held by a thread that does not exist here.
         self._token = None
+        self._refusal = None
         self._thread_lock = threading.Lock()
         self._async_locks = PerLoop()
 
@@ -226,6 +231,29 @@ class TokenFlow(_NeverPickled, httpx.Auth):
     def _store(self, token: Token) -> None:
         self._redactor.add(token.access, token.refresh)
         self._token = token
+        self._refusal = None
+
+    def _held_refusal(self) -> ApiStatusError | None:
+        """The refusal of these credentials, if one came less than ``REFUSAL_HOLD`` seconds ago.
+
+        A client's credentials do not change: asked again, the vendor refuses them again. A bulk job
+        would send one refused login per item (fifty waiting calls, fifty logins), and vendors lock an
+        account out after a few (PortaBilling's ``cannot_login_brute_force_activity``). So while the
+        refusal holds, every call fails with it at once, sending nothing; then one call tries again.
+        """
+        held = self._refusal
+        if held is None:
+            return None
+        when, refusal = held
+        ago = time.monotonic() - when
+        if ago >= self.REFUSAL_HOLD:
+            return None
+        return type(refusal)(
+            f"{refusal.message} (refused {ago:.0f} s ago; not asked again for {self.REFUSAL_HOLD:.0f} s)",
+            status_code=refusal.status_code,
+            code=refusal.code,
+            vendor_message=refusal.vendor_message,
+        )
 
     def _authorize(self, request: httpx.Request, token: Token) -> httpx.Request:
         request.headers["Authorization"] = f"Bearer {token.access}"
@@ -254,6 +282,9 @@ class TokenFlow(_NeverPickled, httpx.Auth):
 
     def _renew_flow(self, stale: Token | None, call: httpx.Request) -> Generator[httpx.Request, httpx.Response, Token]:
         """Send the obtain requests in turn; return the first token, or raise the last refusal."""
+        held = self._held_refusal()
+        if held is not None:
+            raise held
         last: httpx.Response | None = None
         for make_request in self._obtain_requests(stale):
             self.token_requests += 1
@@ -268,7 +299,10 @@ class TokenFlow(_NeverPickled, httpx.Auth):
                 return token
             last = response
         assert last is not None
-        raise self._refused(last)
+        refusal = self._refused(last)
+        if isinstance(refusal, AuthenticationError):  # the credentials, not an outage: remembered
+            self._refusal = (time.monotonic(), refusal)
+        raise refusal
 
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         token = self._valid()

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from support.kits import PortaBillingKit
+from support.kits import PortaBillingKit, runtime_module
 from support.mockserver import MockServer, Reply
 
 if TYPE_CHECKING:  # the fixtures' types (conftest.py is pytest's to import, not the tests')
@@ -411,3 +411,71 @@ def test_a_200_login_answer_without_a_token_is_a_parse_error_not_a_refusal(porta
 
     with pytest.raises(portabilling.errors.ResponseParseError, match="no access token in the response"):
         portabilling.call(client)
+
+
+# -- refused credentials are not asked again at once ----------------------------------------------------
+@pytest.mark.parametrize("mode", ["sync", "httpx", "aiohttp"])
+def test_refused_credentials_are_not_sent_again_by_the_calls_that_follow(
+    mode: str, portabilling: PortaBillingKit
+) -> None:
+    """A bulk job with a wrong password: fifty concurrent calls and five more after them make one login,
+    every call failing with the refusal, instead of one refused login per call (a lock-out)."""
+    client = portabilling.connect(password="wrong-password", max_retries=2)
+    if mode == "sync":
+        outcomes = []
+        for _ in range(5):
+            with pytest.raises(portabilling.errors.AuthenticationError) as caught:
+                portabilling.call(client)
+            outcomes.append(caught.value)
+    else:
+        client = client.with_options(async_transport=mode)
+
+        async def many() -> list[BaseException]:
+            async with client:
+                first = await asyncio.gather(*(portabilling.acall(client) for _ in range(50)), return_exceptions=True)
+                later = [await asyncio.gather(portabilling.acall(client), return_exceptions=True) for _ in range(5)]
+                return [*first, *(outcome for [outcome] in later)]
+
+        outcomes = asyncio.run(many())
+
+    assert len(portabilling.server.calls(portabilling.login_path)) == 1
+    assert all(isinstance(outcome, portabilling.errors.AuthenticationError) for outcome in outcomes)
+    assert {(outcome.code, outcome.status_code) for outcome in outcomes} == {("Server.Session.auth_failed", 500)}
+    assert "wrong-password" not in " ".join(map(str, outcomes))
+    assert portabilling.main_calls() == []
+
+
+def test_refused_credentials_are_asked_again_once_the_refusal_no_longer_holds(
+    portabilling: PortaBillingKit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After ``REFUSAL_HOLD`` seconds one call logs in again (a lock-out ends, a password is reset at the
+    vendor); while the refusal holds, the error says so."""
+    monkeypatch.setattr(runtime_module("auth").TokenFlow, "REFUSAL_HOLD", 0.5)
+    portabilling.locked_out = True
+    client = portabilling.connect()
+    with pytest.raises(portabilling.errors.AuthenticationError):
+        portabilling.call(client)
+    with pytest.raises(
+        portabilling.errors.AuthenticationError, match=r"locked out.*\(refused 0 s ago; not asked again"
+    ) as held:
+        portabilling.call(client)
+    assert held.value.code == LOCKED_OUT and held.value.response is None
+    assert len(portabilling.server.calls(portabilling.login_path)) == 1
+
+    portabilling.locked_out = False
+    time.sleep(0.6)
+
+    assert portabilling.call(client).i_account == 7
+    assert len(portabilling.server.calls(portabilling.login_path)) == 2
+
+
+def test_an_outage_of_the_login_is_not_held_against_the_credentials(portabilling: PortaBillingKit) -> None:
+    """Only a refusal of the credentials is remembered: a login that failed with 503 is tried again."""
+    portabilling.server.route("POST", portabilling.login_path, portabilling.server.Reply(503, json={"faultcode": "x"}))
+    client = portabilling.connect(max_retries=0)
+    for _ in range(2):
+        with pytest.raises(portabilling.errors.ApiStatusError) as caught:
+            portabilling.call(client)
+        assert not isinstance(caught.value, portabilling.errors.AuthenticationError)
+
+    assert len(portabilling.server.calls(portabilling.login_path)) == 2
