@@ -33,8 +33,10 @@ ends a dripped body or endless headers over aiohttp as over httpx.
 
 from __future__ import annotations
 
+import atexit
 import re
 import ssl
+import weakref
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -67,6 +69,7 @@ _FAILURES: tuple[tuple[type[BaseException], type[httpx.TransportError]], ...] = 
 _NO_RESPONSE = "Server disconnected without sending a response."
 _BODY_CUT = "peer closed connection without sending complete message body"
 _RECEIVED = re.compile(r"received (\d+) of (\d+) bytes")
+_TOO_LONG = re.compile(r"Got more than (\d+) bytes when reading")  # aiohttp's LineTooLong
 
 
 def _cut_short(exc: BaseException) -> str | None:
@@ -95,6 +98,9 @@ def _describe(exc: BaseException) -> str:
     if cut_short is not None:
         return cut_short
     if isinstance(exc, aiohttp.ClientResponseError):
+        too_long = _TOO_LONG.match(str(exc.message))
+        if too_long:  # aiohttp quotes the line's first 100 bytes: a secret cut there could not be masked
+            return f"{type(exc).__name__}: a line of the response's head is longer than {too_long[1]} bytes"
         return f"{type(exc).__name__}: {exc.message}"
     if isinstance(exc, aiohttp.InvalidURL):
         return f"{type(exc).__name__}: the URL is not valid"
@@ -163,6 +169,7 @@ class AccountkitAiohttpTransport(AiohttpTransport):
     """httpx-aiohttp's transport, sending each request as the runtime needs (see the module's docstring)."""
 
     def get_client(self) -> aiohttp.ClientSession:
+        _OPEN.add(self)
         limits = self.limits
         connector = aiohttp.TCPConnector(
             limit=limits.max_connections or 0,
@@ -231,6 +238,17 @@ class AccountkitAiohttpTransport(AiohttpTransport):
         connector = session.connector if isinstance(session, aiohttp.ClientSession) else None
         if connector is not None and not connector.closed:
             connector._close()
+
+
+# The transports that have opened a session: at exit, those never closed are let go of quietly (``abandon``),
+# as an httpx client never closed goes, instead of aiohttp reporting each "Unclosed client session".
+_OPEN: weakref.WeakSet[AccountkitAiohttpTransport] = weakref.WeakSet()
+
+
+@atexit.register
+def _abandon_open_sessions() -> None:
+    for transport in list(_OPEN):
+        transport.abandon()
 
 
 class _AsyncClient(lean.LeanAsyncRequests, HttpxAiohttpClient):

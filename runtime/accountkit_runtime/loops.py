@@ -115,9 +115,10 @@ class PerLoop(Generic[T]):
                 self._dropped(value)
 
     def __del__(self) -> None:
-        # Collected with its client: the values of loops that have closed are let go as ``get`` does.
+        # Collected with its client: nobody can use its values any more, whether their loop has closed
+        # or still runs (a ``with_options`` copy made per call), so every one is let go as ``get`` lets go.
         with contextlib.suppress(Exception):
-            self._let_go(self._live()[1])
+            self._let_go([value for _, value in self._entries])
 
     def __len__(self) -> int:
         with self._lock:
