@@ -15,6 +15,7 @@ import socket
 import struct
 import sys
 import threading
+import time
 import warnings
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -473,3 +474,19 @@ def test_a_program_that_never_closes_its_client_exits_quietly(tmp_path: Any, por
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["7", "7"]
     assert "Unclosed" not in done.stderr, done.stderr
+
+
+def test_an_endless_body_over_aiohttp_ends_at_the_cap_as_it_streams(octopush: OctopushKit) -> None:
+    """The body is read from aiohttp a bounded chunk at a time, each counted as it comes: an endless body
+    ends at the size cap at once, not at the call's deadline after aiohttp buffered all it could."""
+    import hostile
+
+    octopush.fail_first(octopush.server.Reply(raw=hostile.endless_chunked_body()))
+    client = octopush.connect(async_transport="aiohttp", max_retries=0, timeout=20)
+    client = client.with_options(max_response_bytes=256 * 1024)
+    started = time.monotonic()
+
+    with pytest.raises(octopush.errors.ResponseTooLargeError, match="262144 bytes"):
+        asyncio.run(octopush.acall(client))
+
+    assert time.monotonic() - started < 10

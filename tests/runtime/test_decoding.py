@@ -204,3 +204,13 @@ def test_a_compressed_body_that_ends_early_reads_what_it_holds_as_httpx_does(
     decoded = read(pieces_of(body, 4096), encoding)
 
     assert decoded == by_httpx and BIG.startswith(decoded) and len(decoded) > len(BIG) // 3
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "deflate"])
+def test_a_compressed_body_decoding_to_exactly_the_cap_is_read_and_one_byte_more_is_refused(encoding: str) -> None:
+    encode = gzip.compress if encoding == "gzip" else zlib.compress
+    body = BIG[:100_000]
+
+    assert read(pieces_of(encode(body), 4096), encoding, cap=100_000) == body
+    with pytest.raises(ResponseTooLargeError, match="99999 bytes"):
+        read(pieces_of(encode(body), 4096), encoding, cap=99_999)

@@ -7,6 +7,7 @@ place that builds a message from response text goes through one helper, ``errors
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -129,3 +130,32 @@ def test_an_error_body_that_does_not_decode_in_its_charset_is_read_as_utf8(
 
     assert caught.value.status_code == 400
     assert "quota" in str(caught.value) and "exceeded" in str(caught.value)
+
+
+def test_a_body_that_does_not_match_the_spec_is_shown_in_200_characters_and_the_reason_in_400(
+    kit_for: KitFor,
+) -> None:
+    """The ResponseParseError shows the start of the body and of the parser's complaint, each cut to its own
+    bound, so one long value cannot bury the other."""
+    import json
+
+    import httpx
+    from accountkit_runtime import transport
+    from accountkit_runtime.errors import ResponseParseError
+
+    kit = kit_for("octopush")
+    client = kit.connect()
+    operation = importlib.import_module("octopush_client.api.subaccounts.edit_subaccount")._OPERATION
+    data = {"first_name": "b" * 1000}
+    response = httpx.Response(201, content=json.dumps(data).encode(), request=httpx.Request("PATCH", "http://x/"))
+    complaint = "c" * 1000
+
+    def build(**_: Any) -> Any:
+        raise ValueError(complaint)
+
+    with pytest.raises(ResponseParseError) as caught:
+        transport.parse(build, client, operation, response)
+
+    shown = json.dumps(data)
+    assert f"body: {shown[:200]}... ({len(shown) - 200} more characters)" in str(caught.value)
+    assert f"(ValueError: {complaint[:400]}... ({len(complaint) - 400} more characters))" in str(caught.value)

@@ -221,3 +221,21 @@ def test_a_loop_finds_its_value_without_taking_the_lock() -> None:
         loop.close()
 
     assert finished and found == [value]
+
+
+def test_peek_finds_this_loops_value_and_a_value_made_anew_takes_the_old_ones_place() -> None:
+    """``peek`` (what ``aclose`` closes) finds the running loop's own value; an unusable one is replaced
+    where it was, so the loop keeps one value, not a trail of them."""
+    from accountkit_runtime.loops import PerLoop
+
+    per: PerLoop[Value] = PerLoop()
+
+    async def run() -> tuple[Any, ...]:
+        first = per.get(lambda: Value("first"))
+        seen = per.peek()
+        second = per.get(lambda: Value("second"), usable=lambda value: value.name != "first")
+        return first, seen, second, per.peek(), len(per)
+
+    first, seen, second, seen_after, count = asyncio.run(run())
+
+    assert seen is first and second.name == "second" and seen_after is second and count == 1

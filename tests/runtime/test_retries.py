@@ -379,3 +379,16 @@ def test_a_closed_httpx_client_of_the_callers_own_is_a_typed_error(octopush: Oct
 
     with pytest.raises(octopush.errors.ApiConnectionError, match="client has been closed"):
         octopush.call(client)
+
+
+@pytest.mark.parametrize(("left", "waited"), [(1.5, None), (1.6, 1.5), (None, 1.5)])
+def test_a_wait_that_would_end_at_the_deadline_is_not_waited(left: float | None, waited: float | None) -> None:
+    """A retry needs time after its wait: a wait ending exactly at the deadline leaves none."""
+    from types import SimpleNamespace
+
+    from accountkit_runtime import transport
+
+    settings: Any = SimpleNamespace(retry_policy=SimpleNamespace(delay=lambda attempt, response: 1.5))
+    limits: Any = SimpleNamespace(remaining=lambda: left)
+
+    assert transport._retry_delay(settings, 0, 2, None, limits) == waited
