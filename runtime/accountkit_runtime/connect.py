@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from . import cookies
 from .client import AuthenticatedClient
 from .encoding import check_headers
 from .errors import ConfigurationError
@@ -201,6 +202,8 @@ def build_client(
     args = check_httpx_args(httpx_args)
     if args.get("headers"):
         check_headers("httpx_args['headers']", args["headers"])
+    if args.get("cookies"):
+        cookies.check_given("httpx_args['cookies']", args["cookies"])
     if auth is not None:
         args["auth"] = auth
     return AuthenticatedClient(

@@ -76,3 +76,28 @@ def test_the_jars_own_settings_are_kept() -> None:
 
     assert policy.blocked_domains() == ("blocked.example",) and policy.strict_ns_domain == 1
     assert sorted(cookie.name for cookie in jar.jar) == ["a"]
+
+
+@pytest.mark.parametrize(
+    "given",
+    [{"lang": "caf\u00e9"}, {"caf\u00e9": "1"}, [("lang", "\u20ac")], {"n": 5}],
+    ids=["value", "name", "pairs", "not text"],
+)
+def test_cookies_the_caller_gives_that_cannot_be_sent_are_refused_at_connect(given: Any, octopush: OctopushKit) -> None:
+    """httpx would take them and fail every request with a bare UnicodeEncodeError: refused where given,
+    naming the cookie, never its value."""
+    with pytest.raises(
+        octopush.errors.ConfigurationError, match=r"httpx_args\['cookies'\]: cookie .* cannot be sent"
+    ) as caught:
+        octopush.connect(httpx_args={"cookies": given})
+
+    assert "\u20ac" not in str(caught.value) and 'caf\u00e9"' not in str(caught.value)
+    assert octopush.main_calls() == []
+
+
+def test_cookies_the_caller_gives_that_can_be_sent_go_with_every_call(octopush: OctopushKit) -> None:
+    client = octopush.connect(httpx_args={"cookies": {"affinity": "node7", "n": "5"}})
+
+    octopush.call(client)
+
+    assert octopush.main_calls()[0].headers.get("cookie") in ("affinity=node7; n=5", "n=5; affinity=node7")
